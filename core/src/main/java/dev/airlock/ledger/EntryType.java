@@ -1,0 +1,27 @@
+package dev.airlock.ledger;
+
+/** What a ledger entry records. */
+public enum EntryType {
+    /** An artifact was registered (built once). */
+    REGISTERED,
+    /** A promotion was asked for; details carry the idempotency key and source. */
+    REQUESTED,
+    /** The guardrails decided; details carry the outcome and the statements that decided it. */
+    DECIDED,
+    /** A person approved a digest for an environment. */
+    APPROVED,
+    /** A promotion took the target environment's lease; details carry the fencing token and expiry. */
+    LEASED,
+    /** The artifact's bytes are in the target and their digest was verified there. */
+    TRANSFERRED,
+    /** The environment now runs the digest: its current-digest pointer moved. */
+    PROMOTED,
+    /** Deploy tooling reported the digest healthy in the environment; soak time counts from here. */
+    VERIFIED,
+    /** A promotion failed; details carry the step and the cause. */
+    FAILED,
+    /** An interrupted promotion was abandoned by an operator. */
+    ABORTED,
+    /** A promotion released the target environment's lease. */
+    RELEASED
+}

@@ -1,0 +1,51 @@
+package dev.airlock.spi;
+
+import dev.airlock.artifact.Digest;
+import java.io.InputStream;
+
+/**
+ * Content-addressed storage for artifacts, one place per environment plus the origin in the
+ * tooling account. Artifacts only ever move from the origin into an environment's place, so an
+ * environment never needs to read another environment's account (blast radius).
+ *
+ * <p>Implementations must: never overwrite existing bytes; make {@link #transfer} idempotent
+ * (bytes already present are not sent again); and make {@link #verify} check the bytes actually
+ * stored at the place, not a label.
+ */
+public interface ArtifactStore {
+
+    /**
+     * Stores built bytes at the origin and returns their digest and size. Uploading the same bytes
+     * again is a no-op returning the same digest.
+     */
+    Upload upload(InputStream content, String mediaType);
+
+    /** Whether {@code place} holds the artifact, read with {@code session}'s access. */
+    boolean contains(Place place, Digest digest, AccessSession session);
+
+    /**
+     * Copies the artifact from the origin into {@code target} with {@code session}'s access,
+     * skipping what is already there.
+     *
+     * @throws ArtifactNotFoundException if the origin does not have it
+     */
+    Transfer transfer(Digest digest, Place target, AccessSession session);
+
+    /**
+     * Checks that the bytes at {@code place} hash to {@code digest}.
+     *
+     * @throws DigestMismatchException if they do not, or the artifact is missing
+     */
+    void verify(Digest digest, Place place, AccessSession session);
+
+    /** Whether what is stored at {@code place} can never be overwritten or re-tagged. */
+    boolean isImmutable(Place place);
+
+    /** The result of an upload. */
+    record Upload(Digest digest, long size) {
+    }
+
+    /** The result of a transfer: how many bytes moved (0 when already present). */
+    record Transfer(Digest digest, long bytesCopied, boolean alreadyPresent) {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.airlock.spi;
+
+import dev.airlock.ledger.LedgerEntry;
+import java.util.List;
+
+/**
+ * Storage for the audit ledger. Implementations only store and read; hashing and verification
+ * live in {@code dev.airlock.ledger.LedgerChain}, so every backend chains entries identically.
+ *
+ * <p>{@link #append} is a compare-and-set on the sequence number: it succeeds only when
+ * {@code entry.sequence()} is exactly one more than the last stored entry, and then the entry is
+ * durable before the call returns. Two writers that read the same tail can never both append: the
+ * loser gets a {@link LedgerConflictException} and must re-read, re-check and retry. Everything
+ * that must not happen twice (moving an environment's digest, taking a lease) is built on this.
+ */
+public interface Ledger {
+
+    /**
+     * Stores {@code entry}, already chained to the current last entry.
+     *
+     * @throws LedgerConflictException if another entry already has that sequence number
+     */
+    void append(LedgerEntry entry);
+
+    /** Entries with sequence {@code >= fromSequence}, in order; {@code read(1)} is the whole ledger. */
+    List<LedgerEntry> read(long fromSequence);
+
+    /** The sequence number of the last entry, 0 when empty. */
+    long lastSequence();
+}
