@@ -4,9 +4,7 @@ package dev.airlock.ledger;
 public enum EntryType {
     /** An artifact was registered (built once). */
     REGISTERED,
-    /** A promotion was asked for; details carry the idempotency key and source. */
-    REQUESTED,
-    /** The guardrails decided; details carry the outcome and the statements that decided it. */
+    /** A promotion was asked for and the guardrails decided; details carry the request and the outcome. */
     DECIDED,
     /** A person approved a digest for an environment. */
     APPROVED,
@@ -16,6 +14,8 @@ public enum EntryType {
     TRANSFERRED,
     /** The environment now runs the digest: its current-digest pointer moved. */
     PROMOTED,
+    /** A rollback moved the environment back to an earlier verified digest. */
+    ROLLED_BACK,
     /** Deploy tooling reported the digest healthy in the environment; soak time counts from here. */
     VERIFIED,
     /** A promotion failed; details carry the step and the cause. */

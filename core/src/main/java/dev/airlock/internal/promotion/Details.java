@@ -1,0 +1,36 @@
+package dev.airlock.internal.promotion;
+
+/** The detail keys the engine writes into ledger entries; the ledger's vocabulary. */
+public final class Details {
+    public static final String NAME = "name";
+    public static final String VERSION = "version";
+    public static final String KIND = "kind";
+    public static final String SIZE = "size";
+    public static final String MEDIA_TYPE = "mediaType";
+    public static final String SOURCE_REPOSITORY = "sourceRepository";
+    public static final String REVISION = "revision";
+    public static final String BUILD_ID = "buildId";
+    public static final String BUILDER = "builder";
+    public static final String BUILT_AT = "builtAt";
+
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String SOURCE = "source";
+    public static final String OUTCOME = "outcome";
+    public static final String DECIDED_BY = "decidedBy";
+    public static final String BREAK_GLASS = "breakGlass";
+    public static final String JUSTIFICATION = "justification";
+    public static final String ROLLBACK = "rollback";
+    public static final String GROUPS = "groups";
+    public static final String POLICY_VERSION = "policyVersion";
+    public static final String TOKEN = "token";
+    public static final String EXPIRES_AT = "expiresAt";
+    public static final String PREVIOUS_DIGEST = "previousDigest";
+    public static final String BYTES_COPIED = "bytesCopied";
+    public static final String ALREADY_PRESENT = "alreadyPresent";
+    public static final String STEP = "step";
+    public static final String CAUSE = "cause";
+    public static final String REASON = "reason";
+
+    private Details() {
+    }
+}

@@ -1,0 +1,77 @@
+package dev.airlock.internal.promotion;
+
+import dev.airlock.artifact.Artifact;
+import dev.airlock.artifact.Digest;
+import dev.airlock.guardrail.Decision;
+import dev.airlock.guardrail.PromotionRequest;
+import dev.airlock.guardrail.StatementResult;
+import dev.airlock.ledger.EntryType;
+import dev.airlock.ledger.LedgerEntry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/** Builds the ledger drafts the engine writes, so every entry of a kind carries the same details. */
+public final class Drafts {
+    private Drafts() {
+    }
+
+    public static LedgerEntry.Draft registered(Artifact artifact, String principal) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put(Details.NAME, artifact.name());
+        d.put(Details.VERSION, artifact.version());
+        d.put(Details.KIND, artifact.kind().configName());
+        d.put(Details.SIZE, Long.toString(artifact.size()));
+        d.put(Details.MEDIA_TYPE, artifact.mediaType());
+        d.put(Details.SOURCE_REPOSITORY, artifact.provenance().sourceRepository());
+        d.put(Details.REVISION, artifact.provenance().revision());
+        d.put(Details.BUILD_ID, artifact.provenance().buildId());
+        d.put(Details.BUILDER, artifact.provenance().builder());
+        d.put(Details.BUILT_AT, artifact.provenance().builtAt().toString());
+        return new LedgerEntry.Draft(EntryType.REGISTERED, principal, null, artifact.digest(), null, d);
+    }
+
+    public static LedgerEntry.Draft decided(String promotionId, String idempotencyKey, PromotionRequest request,
+            Decision decision) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put(Details.IDEMPOTENCY_KEY, idempotencyKey);
+        if (request.source() != null) {
+            d.put(Details.SOURCE, request.source().name());
+        }
+        d.put(Details.OUTCOME, decision.outcome().name());
+        d.put(Details.DECIDED_BY, decision.results().stream()
+                .filter(r -> r.verdict() == StatementResult.Verdict.DENIES || r.verdict() == StatementResult.Verdict.UNMET)
+                .map(r -> r.statementId() + ": " + r.reason()).collect(Collectors.joining("; ")));
+        if (request.breakGlass()) {
+            d.put(Details.BREAK_GLASS, "true");
+            d.put(Details.JUSTIFICATION, request.justification());
+        }
+        if (request.rollback()) {
+            d.put(Details.ROLLBACK, "true");
+        }
+        request.attributes().forEach((k, v) -> d.put("attribute." + k, v));
+        return new LedgerEntry.Draft(EntryType.DECIDED, request.principal().id(), request.target().name(),
+                request.artifact().digest(), promotionId, d);
+    }
+
+    public static LedgerEntry.Draft step(EntryType type, String principal, String environment, Digest digest,
+            String promotionId, Map<String, String> details) {
+        return new LedgerEntry.Draft(type, principal, environment, digest, promotionId, details);
+    }
+
+    public static LedgerEntry.Draft failed(String principal, String environment, Digest digest, String promotionId,
+            String step, Throwable cause) {
+        return step(EntryType.FAILED, principal, environment, digest, promotionId,
+                Map.of(Details.STEP, step, Details.CAUSE, describe(cause)));
+    }
+
+    /** A cause as one line: its type and message, never a stack trace. */
+    public static String describe(@Nullable Throwable cause) {
+        if (cause == null) {
+            return "unknown";
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+}

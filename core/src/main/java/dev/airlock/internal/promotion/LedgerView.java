@@ -1,0 +1,193 @@
+package dev.airlock.internal.promotion;
+
+import dev.airlock.artifact.Artifact;
+import dev.airlock.artifact.ArtifactKind;
+import dev.airlock.artifact.Digest;
+import dev.airlock.artifact.Provenance;
+import dev.airlock.guardrail.Approval;
+import dev.airlock.guardrail.Principal;
+import dev.airlock.ledger.EntryType;
+import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.spi.Ledger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the engine knows, derived from the ledger alone: the ledger is the single source of
+ * truth, and this view is a projection caught up incrementally by reading only new entries. Not
+ * thread-safe; the engine guards it with one lock.
+ */
+public final class LedgerView {
+
+    /** The lease an environment is under: who holds it, its fencing token, and until when. */
+    public record Lease(String promotionId, long token, Instant expiresAt) {
+    }
+
+    /** What the ledger says about one promotion attempt. */
+    public record PromotionRecord(String promotionId, String idempotencyKey, Digest digest, String target,
+            @Nullable String source, String principal, boolean rollback, EntryType lastStep,
+            @Nullable String outcome) {
+        /** Finished: promoted and released, or stopped (denied, pending, failed, aborted). */
+        public boolean finished() {
+            return lastStep == EntryType.RELEASED || lastStep == EntryType.FAILED || lastStep == EntryType.ABORTED
+                    || (lastStep == EntryType.DECIDED && !"ALLOWED".equals(outcome));
+        }
+
+        PromotionRecord step(EntryType step) {
+            return new PromotionRecord(promotionId, idempotencyKey, digest, target, source, principal, rollback,
+                    step, outcome);
+        }
+    }
+
+    private @Nullable LedgerEntry last;
+    private final Map<Digest, Artifact> artifacts = new HashMap<>();
+    private final Map<String, Digest> byNameAndVersion = new HashMap<>();
+    private final Map<String, Digest> current = new LinkedHashMap<>();
+    private final Map<String, Instant> currentSince = new HashMap<>();
+    private final Map<String, List<Digest>> promotedHistory = new HashMap<>();
+    private final Map<Digest, Map<String, Instant>> verifiedSince = new HashMap<>();
+    private final Map<String, List<Approval>> approvals = new HashMap<>();
+    private final Map<String, Lease> leases = new HashMap<>();
+    private final Map<String, Long> lastToken = new HashMap<>();
+    private final Map<String, PromotionRecord> promotions = new LinkedHashMap<>();
+    private final Map<String, List<String>> byIdempotencyKey = new HashMap<>();
+
+    /** Reads and applies whatever the ledger has beyond what this view has seen. */
+    public void catchUp(Ledger ledger) {
+        long next = last == null ? 1 : last.sequence() + 1;
+        if (ledger.lastSequence() >= next) {
+            ledger.read(next).forEach(this::apply);
+        }
+    }
+
+    public @Nullable LedgerEntry last() {
+        return last;
+    }
+
+    /** Applies one entry; entries must come in sequence order. */
+    public void apply(LedgerEntry entry) {
+        last = entry;
+        String env = entry.environment();
+        Digest digest = entry.digest();
+        switch (entry.type()) {
+            case REGISTERED -> register(entry);
+            case DECIDED -> decided(entry);
+            case APPROVED -> approvals.computeIfAbsent(key(digest, env), k -> new ArrayList<>()).add(approval(entry));
+            case LEASED -> {
+                long token = Long.parseLong(entry.detail(Details.TOKEN));
+                leases.put(env, new Lease(entry.promotionId(), token, Instant.parse(entry.detail(Details.EXPIRES_AT))));
+                lastToken.put(env, token);
+                step(entry);
+            }
+            case RELEASED, FAILED, ABORTED -> {
+                Lease lease = leases.get(env);
+                if (lease != null && lease.promotionId().equals(entry.promotionId())) {
+                    leases.remove(env);
+                }
+                step(entry);
+            }
+            case TRANSFERRED -> step(entry);
+            case PROMOTED, ROLLED_BACK -> {
+                current.put(env, digest);
+                currentSince.put(env, entry.time());
+                promotedHistory.computeIfAbsent(env, k -> new ArrayList<>()).add(digest);
+                step(entry);
+            }
+            case VERIFIED -> verifiedSince.computeIfAbsent(digest, d -> new HashMap<>()).putIfAbsent(env, entry.time());
+        }
+    }
+
+    private void register(LedgerEntry entry) {
+        Provenance provenance = new Provenance(entry.detail(Details.SOURCE_REPOSITORY), entry.detail(Details.REVISION),
+                entry.detail(Details.BUILD_ID), entry.detail(Details.BUILDER), Instant.parse(entry.detail(Details.BUILT_AT)));
+        Artifact artifact = new Artifact(entry.detail(Details.NAME), entry.detail(Details.VERSION),
+                ArtifactKind.parse(entry.detail(Details.KIND)), entry.digest(), Long.parseLong(entry.detail(Details.SIZE)),
+                entry.detail(Details.MEDIA_TYPE), provenance);
+        artifacts.putIfAbsent(artifact.digest(), artifact);
+        byNameAndVersion.putIfAbsent(artifact.name() + ":" + artifact.version(), artifact.digest());
+    }
+
+    private void decided(LedgerEntry entry) {
+        PromotionRecord record = new PromotionRecord(entry.promotionId(), entry.detail(Details.IDEMPOTENCY_KEY),
+                entry.digest(), entry.environment(), entry.detail(Details.SOURCE), entry.principal(),
+                Boolean.parseBoolean(entry.detail(Details.ROLLBACK)), EntryType.DECIDED, entry.detail(Details.OUTCOME));
+        promotions.put(record.promotionId(), record);
+        byIdempotencyKey.computeIfAbsent(record.idempotencyKey(), k -> new ArrayList<>()).add(record.promotionId());
+    }
+
+    private void step(LedgerEntry entry) {
+        PromotionRecord record = promotions.get(entry.promotionId());
+        if (record != null) {
+            promotions.put(record.promotionId(), record.step(entry.type()));
+        }
+    }
+
+    private static Approval approval(LedgerEntry entry) {
+        String groups = entry.detail(Details.GROUPS);
+        Set<String> groupSet = groups == null || groups.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(groups.split(",")));
+        return new Approval(new Principal(entry.principal(), groupSet), entry.digest(), entry.environment(),
+                entry.detail(Details.POLICY_VERSION), entry.time());
+    }
+
+    private static String key(@Nullable Digest digest, @Nullable String environment) {
+        return digest + "@" + environment;
+    }
+
+    public Optional<Artifact> artifact(Digest digest) {
+        return Optional.ofNullable(artifacts.get(digest));
+    }
+
+    public Optional<Digest> digestOf(String name, String version) {
+        return Optional.ofNullable(byNameAndVersion.get(name + ":" + version));
+    }
+
+    public Map<String, Digest> currentDigests() {
+        return current;
+    }
+
+    public Optional<Digest> current(String environment) {
+        return Optional.ofNullable(current.get(environment));
+    }
+
+    public Optional<Instant> currentSince(String environment) {
+        return Optional.ofNullable(currentSince.get(environment));
+    }
+
+    /** Digests promoted into an environment, oldest first (rollbacks included). */
+    public List<Digest> promotedHistory(String environment) {
+        return promotedHistory.getOrDefault(environment, List.of());
+    }
+
+    public Map<String, Instant> verifiedSince(Digest digest) {
+        return verifiedSince.getOrDefault(digest, Map.of());
+    }
+
+    public List<Approval> approvals(Digest digest, String environment) {
+        return approvals.getOrDefault(key(digest, environment), List.of());
+    }
+
+    public Optional<Lease> lease(String environment) {
+        return Optional.ofNullable(leases.get(environment));
+    }
+
+    public long lastToken(String environment) {
+        return lastToken.getOrDefault(environment, 0L);
+    }
+
+    public Optional<PromotionRecord> promotion(String promotionId) {
+        return Optional.ofNullable(promotions.get(promotionId));
+    }
+
+    /** Attempts made under an idempotency key, oldest first. */
+    public List<PromotionRecord> attempts(String idempotencyKey) {
+        return byIdempotencyKey.getOrDefault(idempotencyKey, List.of()).stream().map(promotions::get).toList();
+    }
+}

@@ -1,0 +1,301 @@
+package dev.airlock.internal.promotion;
+
+import dev.airlock.InvalidValueException;
+import dev.airlock.artifact.Artifact;
+import dev.airlock.artifact.Digest;
+import dev.airlock.environment.Environment;
+import dev.airlock.environment.Landscape;
+import dev.airlock.guardrail.Decision;
+import dev.airlock.guardrail.GuardrailState;
+import dev.airlock.guardrail.Guardrails;
+import dev.airlock.guardrail.Outcome;
+import dev.airlock.guardrail.Principal;
+import dev.airlock.guardrail.PromotionRequest;
+import dev.airlock.internal.promotion.LedgerView.Lease;
+import dev.airlock.internal.promotion.LedgerView.PromotionRecord;
+import dev.airlock.ledger.EntryType;
+import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.promotion.LeaseHeldException;
+import dev.airlock.promotion.LeaseLostException;
+import dev.airlock.promotion.NotFoundException;
+import dev.airlock.promotion.Plan;
+import dev.airlock.promotion.PromotionCommand;
+import dev.airlock.promotion.PromotionConflictException;
+import dev.airlock.promotion.PromotionFailedException;
+import dev.airlock.promotion.PromotionResult;
+import dev.airlock.promotion.PromotionResult.Status;
+import dev.airlock.spi.AccessContext;
+import dev.airlock.spi.AccessSession;
+import dev.airlock.spi.ArtifactStore;
+import dev.airlock.spi.EnvironmentAccess;
+import dev.airlock.spi.Place;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The steps of a promotion, each recorded before the next begins, so that a crash at any point
+ * leaves a ledger from which the promotion can be resumed or aborted.
+ */
+public final class PromotionRun {
+    private final Landscape landscape;
+    private final Guardrails guardrails;
+    private final ArtifactStore store;
+    private final EnvironmentAccess access;
+    private final LedgerWriter writer;
+    private final Clock clock;
+    private final Duration leaseDuration;
+
+    public PromotionRun(Landscape landscape, Guardrails guardrails, ArtifactStore store, EnvironmentAccess access,
+            LedgerWriter writer, Clock clock, Duration leaseDuration) {
+        this.landscape = landscape;
+        this.guardrails = guardrails;
+        this.store = store;
+        this.access = access;
+        this.writer = writer;
+        this.clock = clock;
+        this.leaseDuration = leaseDuration;
+    }
+
+    /** A request as the guardrails see it, with the facts they need. */
+    private record Judged(PromotionRequest request, Decision decision, @Nullable Digest previous) {
+    }
+
+    public Plan plan(PromotionCommand command, boolean rollback) {
+        Judged judged = judge(command, rollback);
+        Environment target = judged.request().target();
+        Digest digest = command.digest();
+        List<String> steps = new ArrayList<>();
+        steps.add("take the lease on " + target.name() + " (one promotion at a time, fenced)");
+        steps.add("assume " + target.deployRole() + " as " + command.principal().id());
+        boolean present = store.isImmutable(Place.of(target)) && judged.previous() != null
+                && judged.previous().equals(digest);
+        steps.add((present ? "find " : "copy ") + digest.shortForm() + " from the origin ("
+                + landscape.accounts().tooling() + ") into " + target.name() + " (" + target.account() + ")"
+                + (present ? ", already there" : ", " + judged.request().artifact().size() + " bytes"));
+        steps.add("verify the digest of the bytes in " + target.name());
+        steps.add("record " + (rollback ? "ROLLED_BACK" : "PROMOTED") + ": " + target.name() + " moves from "
+                + (judged.previous() == null ? "nothing" : judged.previous().shortForm()) + " to " + digest.shortForm());
+        steps.add("release the lease");
+        return new Plan(judged.request(), judged.decision(), steps);
+    }
+
+    public PromotionResult promote(PromotionCommand command, boolean rollback) {
+        PromotionResult done = writer.read(view -> alreadyDone(view, command));
+        if (done != null) {
+            return done;
+        }
+        Judged judged = judge(command, rollback);
+        String target = command.target();
+        writer.read(view -> {
+            requireLeaseFree(view, target, null);
+            return null;
+        });
+        String promotionId = UUID.randomUUID().toString();
+        writer.append(view -> {
+            if (alreadyDone(view, command) != null) {
+                throw new PromotionConflictException("promotion with idempotency key '" + command.idempotencyKey()
+                        + "' was started concurrently; retry to see its result");
+            }
+        }, view -> Drafts.decided(promotionId, command.idempotencyKey(), judged.request(), judged.decision()));
+        Outcome outcome = judged.decision().outcome();
+        if (outcome != Outcome.ALLOWED) {
+            return result(promotionId, outcome == Outcome.DENIED ? Status.DENIED : Status.PENDING, judged, 0);
+        }
+        return execute(promotionId, judged, command.principal(), rollback, false);
+    }
+
+    /** From the lease to the release; {@code transferred} skips nothing but the record of a past transfer. */
+    private PromotionResult execute(String promotionId, Judged judged, Principal principal, boolean rollback,
+            boolean transferred) {
+        Environment target = judged.request().target();
+        Digest digest = judged.request().artifact().digest();
+        long token = takeLease(promotionId, target.name(), principal, digest);
+        long bytes = 0;
+        String step = "open access to " + target.name();
+        try (AccessSession session = access.open(target, new AccessContext(promotionId, principal.id()))) {
+            step = "transfer " + digest.shortForm() + " into " + target.name();
+            ArtifactStore.Transfer transfer = store.transfer(digest, Place.of(target), session);
+            bytes = transfer.bytesCopied();
+            step = "verify " + digest.shortForm() + " in " + target.name();
+            store.verify(digest, Place.of(target), session);
+            if (!transferred) {
+                appendFenced(promotionId, target.name(), token, Drafts.step(EntryType.TRANSFERRED, principal.id(),
+                        target.name(), digest, promotionId, Map.of(Details.BYTES_COPIED, Long.toString(bytes),
+                                Details.ALREADY_PRESENT, Boolean.toString(transfer.alreadyPresent()))), null);
+            }
+        } catch (LeaseLostException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            fail(promotionId, target.name(), token, principal, digest, step, e);
+        }
+        Digest previous = judged.previous();
+        appendFenced(promotionId, target.name(), token, Drafts.step(rollback ? EntryType.ROLLED_BACK : EntryType.PROMOTED,
+                principal.id(), target.name(), digest, promotionId, previous == null ? Map.of(Details.TOKEN,
+                        Long.toString(token)) : Map.of(Details.TOKEN, Long.toString(token), Details.PREVIOUS_DIGEST,
+                        previous.value())), previous);
+        release(promotionId, target.name(), token, principal, digest);
+        return result(promotionId, Status.PROMOTED, judged, bytes);
+    }
+
+    private long takeLease(String promotionId, String environment, Principal principal, Digest digest) {
+        LedgerEntry leased = writer.append(view -> requireLeaseFree(view, environment, promotionId), view -> {
+            long token = view.lastToken(environment) + 1;
+            return Drafts.step(EntryType.LEASED, principal.id(), environment, digest, promotionId, Map.of(
+                    Details.TOKEN, Long.toString(token),
+                    Details.EXPIRES_AT, clock.instant().plus(leaseDuration).toString()));
+        });
+        return Long.parseLong(leased.detail(Details.TOKEN));
+    }
+
+    /** Free, expired, or held by {@code promotionId} itself (taking over after a crash). */
+    private void requireLeaseFree(LedgerView view, String environment, @Nullable String promotionId) {
+        Lease lease = view.lease(environment).orElse(null);
+        if (lease != null && !lease.promotionId().equals(promotionId) && lease.expiresAt().isAfter(clock.instant())) {
+            throw new LeaseHeldException(environment, lease.promotionId(), lease.expiresAt());
+        }
+    }
+
+    /**
+     * Appends only while {@code token} is still the environment's lease (fencing) and, when
+     * {@code expectedCurrent} is given, while the environment still runs it (compare-and-set).
+     */
+    private void appendFenced(String promotionId, String environment, long token, LedgerEntry.Draft draft,
+            @Nullable Digest expectedCurrent) {
+        writer.append(view -> {
+            Lease lease = view.lease(environment).orElse(null);
+            if (lease == null || lease.token() != token || !lease.promotionId().equals(promotionId)) {
+                throw new LeaseLostException(promotionId, environment, token);
+            }
+            if (draft.type() == EntryType.PROMOTED || draft.type() == EntryType.ROLLED_BACK) {
+                Digest current = view.current(environment).orElse(null);
+                if (current == null ? expectedCurrent != null : !current.equals(expectedCurrent)) {
+                    throw new PromotionConflictException("environment '" + environment + "' moved to " + current
+                            + " while promotion " + promotionId + " expected " + expectedCurrent);
+                }
+            }
+        }, view -> draft);
+    }
+
+    private void release(String promotionId, String environment, long token, Principal principal, Digest digest) {
+        appendFenced(promotionId, environment, token, Drafts.step(EntryType.RELEASED, principal.id(), environment,
+                digest, promotionId, Map.of(Details.TOKEN, Long.toString(token))), null);
+    }
+
+    private void fail(String promotionId, String environment, long token, Principal principal, Digest digest,
+            String step, RuntimeException cause) {
+        appendFenced(promotionId, environment, token,
+                Drafts.failed(principal.id(), environment, digest, promotionId, step, cause), null);
+        throw new PromotionFailedException(promotionId, step, cause);
+    }
+
+    private Judged judge(PromotionCommand command, boolean rollback) {
+        Environment target = landscape.require(command.target());
+        Environment source = resolveSource(command, target);
+        return writer.read(view -> {
+            Artifact artifact = view.artifact(command.digest()).orElseThrow(() -> new NotFoundException(
+                    "no artifact with digest " + command.digest() + " is registered; register it first (build once)"));
+            PromotionRequest request = new PromotionRequest(artifact, source, target, command.principal(),
+                    command.breakGlass(), command.justification(), rollback, command.attributes());
+            GuardrailState state = new GuardrailState(view.verifiedSince(artifact.digest()),
+                    view.approvals(artifact.digest(), target.name()), Map.copyOf(view.currentDigests()),
+                    store.isImmutable(Place.of(target)));
+            Decision decision = guardrails.decide(request, state, clock.instant());
+            return new Judged(request, decision, view.current(target.name()).orElse(null));
+        });
+    }
+
+    private @Nullable Environment resolveSource(PromotionCommand command, Environment target) {
+        if (command.source() != null) {
+            return landscape.require(command.source());
+        }
+        Set<String> sources = landscape.graph().predecessors(target.name());
+        if (sources.size() > 1) {
+            throw new InvalidValueException("source", null, "is required: '" + target.name()
+                    + "' is promoted from several stages (" + String.join(", ", sources) + "); name one");
+        }
+        return sources.isEmpty() ? null : landscape.require(sources.iterator().next());
+    }
+
+    /** The earlier attempt under the same key that already promoted, or null; refuses key reuse. */
+    private @Nullable PromotionResult alreadyDone(LedgerView view, PromotionCommand command) {
+        for (PromotionRecord attempt : view.attempts(command.idempotencyKey())) {
+            if (!attempt.digest().equals(command.digest()) || !attempt.target().equals(command.target())) {
+                throw new InvalidValueException("idempotencyKey", command.idempotencyKey(), "was already used for "
+                        + attempt.digest().shortForm() + " into '" + attempt.target() + "'; use a new key");
+            }
+            if (promoted(attempt)) {
+                return new PromotionResult(attempt.promotionId(), Status.ALREADY_PROMOTED,
+                        new Decision(Outcome.ALLOWED, false, List.of()), attempt.digest(), attempt.target(),
+                        attempt.source(), null, 0);
+            }
+            if (!attempt.finished()) {
+                throw new PromotionConflictException("promotion " + attempt.promotionId() + " with idempotency key '"
+                        + command.idempotencyKey() + "' is in progress (last step " + attempt.lastStep()
+                        + "); resume or abort it");
+            }
+        }
+        return null;
+    }
+
+    private static boolean promoted(PromotionRecord attempt) {
+        return attempt.lastStep() == EntryType.PROMOTED || attempt.lastStep() == EntryType.ROLLED_BACK
+                || attempt.lastStep() == EntryType.RELEASED;
+    }
+
+    public PromotionResult resume(String promotionId, Principal principal) {
+        PromotionRecord record = record(promotionId);
+        if (promoted(record)) {
+            if (record.lastStep() != EntryType.RELEASED) {
+                long token = writer.read(view -> view.lease(record.target()).filter(l -> l.promotionId().equals(promotionId))
+                        .map(Lease::token)).orElseThrow(() -> new LeaseLostException(promotionId, record.target(), 0));
+                release(promotionId, record.target(), token, principal, record.digest());
+            }
+            return new PromotionResult(promotionId, Status.ALREADY_PROMOTED, new Decision(Outcome.ALLOWED, false,
+                    List.of()), record.digest(), record.target(), record.source(), null, 0);
+        }
+        if (record.finished()) {
+            throw new InvalidValueException("promotionId", promotionId, "already ended (" + record.lastStep()
+                    + "); start a new promotion instead");
+        }
+        PromotionCommand command = PromotionCommand.builder(record.digest(), record.target(), principal)
+                .from(record.source()).idempotencyKey(record.idempotencyKey()).build();
+        Judged judged = judge(command, record.rollback());
+        if (judged.decision().outcome() != Outcome.ALLOWED) {
+            writer.append(Drafts.failed(principal.id(), record.target(), record.digest(), promotionId, "resume",
+                    new IllegalStateException("no longer allowed: " + judged.decision().outcome())));
+            return result(promotionId, judged.decision().outcome() == Outcome.DENIED ? Status.DENIED : Status.PENDING,
+                    judged, 0);
+        }
+        return execute(promotionId, judged, principal, record.rollback(), record.lastStep() == EntryType.TRANSFERRED);
+    }
+
+    public void abort(String promotionId, Principal principal, String reason) {
+        PromotionRecord record = record(promotionId);
+        writer.append(view -> {
+            PromotionRecord now = view.promotion(promotionId).orElseThrow();
+            if (now.finished() || promoted(now)) {
+                throw new InvalidValueException("promotionId", promotionId, "cannot be aborted: it already reached "
+                        + now.lastStep() + (promoted(now) ? " (resume it to release its lease)" : ""));
+            }
+        }, view -> Drafts.step(EntryType.ABORTED, principal.id(), record.target(), record.digest(), promotionId,
+                Map.of(Details.REASON, reason)));
+    }
+
+    private PromotionRecord record(String promotionId) {
+        return writer.read(view -> view.promotion(promotionId))
+                .orElseThrow(() -> new NotFoundException("no promotion " + promotionId + " in the ledger"));
+    }
+
+    private static PromotionResult result(String promotionId, Status status, Judged judged, long bytes) {
+        PromotionRequest request = judged.request();
+        return new PromotionResult(promotionId, status, judged.decision(), request.artifact().digest(),
+                request.target().name(), request.source() == null ? null : request.source().name(), judged.previous(),
+                bytes);
+    }
+}

@@ -1,0 +1,280 @@
+package dev.airlock.promotion;
+
+import dev.airlock.InvalidValueException;
+import dev.airlock.artifact.Artifact;
+import dev.airlock.artifact.Digest;
+import dev.airlock.environment.Environment;
+import dev.airlock.environment.Landscape;
+import dev.airlock.guardrail.Approval;
+import dev.airlock.guardrail.Guardrails;
+import dev.airlock.guardrail.Principal;
+import dev.airlock.internal.promotion.Details;
+import dev.airlock.internal.promotion.Drafts;
+import dev.airlock.internal.promotion.LedgerView;
+import dev.airlock.internal.promotion.LedgerWriter;
+import dev.airlock.internal.promotion.PromotionRun;
+import dev.airlock.ledger.EntryType;
+import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.spi.ArtifactStore;
+import dev.airlock.spi.EnvironmentAccess;
+import dev.airlock.spi.Ledger;
+import dev.airlock.spi.PromotionListener;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Promotes artifacts by digest through a landscape's environments under guardrails, recording
+ * every step in the ledger. Thread-safe; several engines (in several processes) may share one
+ * ledger, which serializes them by compare-and-set.
+ *
+ * <p>A promotion: decide (recorded {@code DECIDED}; stops unless allowed) → take the target's lease
+ * ({@code LEASED}, with a fencing token) → open access → transfer by digest and verify at the
+ * target ({@code TRANSFERRED}) → move the environment's digest ({@code PROMOTED}) → release
+ * ({@code RELEASED}). A failure after the decision records {@code FAILED} and throws
+ * {@link PromotionFailedException}; {@code PROMOTED} is never written unless the target verified.
+ */
+public final class PromotionEngine {
+    private final PromotionRun run;
+    private final LedgerWriter writer;
+    private final Landscape landscape;
+    private final Guardrails guardrails;
+    private final ArtifactStore store;
+    private final Ledger ledger;
+
+    private PromotionEngine(Builder b) {
+        this.landscape = Objects.requireNonNull(b.landscape, "landscape");
+        this.guardrails = Objects.requireNonNull(b.guardrails, "guardrails");
+        this.store = Objects.requireNonNull(b.store, "store");
+        this.ledger = Objects.requireNonNull(b.ledger, "ledger");
+        this.writer = new LedgerWriter(ledger, b.clock, b.listeners);
+        this.run = new PromotionRun(landscape, guardrails, store, Objects.requireNonNull(b.access, "access"), writer,
+                b.clock, b.leaseDuration);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Uploads built bytes to the origin and records the artifact (build once). Registering the same
+     * name, version and bytes again returns the existing record.
+     *
+     * @throws ImmutabilityViolationException if the name and version already name other bytes
+     */
+    public Artifact register(ArtifactRegistration registration, InputStream content, Principal principal) {
+        ArtifactStore.Upload upload = store.upload(content, registration.mediaType());
+        Artifact artifact = new Artifact(registration.name(), registration.version(), registration.kind(),
+                upload.digest(), upload.size(), registration.mediaType(), registration.provenance());
+        return writer.read(view -> view.digestOf(artifact.name(), artifact.version())).flatMap(existing -> {
+            if (!existing.equals(artifact.digest())) {
+                throw new ImmutabilityViolationException(artifact.name(), artifact.version(), existing, artifact.digest());
+            }
+            return writer.read(view -> view.artifact(existing));
+        }).orElseGet(() -> {
+            writer.append(view -> view.digestOf(artifact.name(), artifact.version())
+                    .filter(existing -> !existing.equals(artifact.digest()))
+                    .ifPresent(existing -> {
+                        throw new ImmutabilityViolationException(artifact.name(), artifact.version(), existing,
+                                artifact.digest());
+                    }), view -> Drafts.registered(artifact, principal.id()));
+            return artifact;
+        });
+    }
+
+    /** The registered artifact with this digest. */
+    public Artifact artifact(Digest digest) {
+        return writer.read(view -> view.artifact(digest))
+                .orElseThrow(() -> new NotFoundException("no artifact with digest " + digest + " is registered"));
+    }
+
+    /** The digest registered under a name and version. */
+    public Digest resolve(String name, String version) {
+        return writer.read(view -> view.digestOf(name, version))
+                .orElseThrow(() -> new NotFoundException("no artifact " + name + ":" + version + " is registered"));
+    }
+
+    /** The decision as of now and the steps a promotion would take; records nothing. */
+    public Plan plan(PromotionCommand command) {
+        return run.plan(command, false);
+    }
+
+    /**
+     * Promotes, or records why not.
+     *
+     * @throws LeaseHeldException if another promotion holds the target's lease
+     * @throws PromotionFailedException if a step failed after the promotion was allowed
+     */
+    public PromotionResult promote(PromotionCommand command) {
+        return run.promote(command, false);
+    }
+
+    /**
+     * Moves an environment back to the last digest verified there before the current one, through
+     * the guardrails (as a rollback request) and recorded as {@code ROLLED_BACK}.
+     */
+    public PromotionResult rollback(String environment, Principal principal, String idempotencyKey) {
+        landscape.require(environment);
+        Digest target = writer.read(view -> previousVerified(view, environment)).orElseThrow(() ->
+                new NotFoundException("environment '" + environment + "' has no earlier verified digest to roll back to"));
+        return run.promote(PromotionCommand.builder(target, environment, principal).idempotencyKey(idempotencyKey)
+                .build(), true);
+    }
+
+    /** Plans a rollback without doing it. */
+    public Plan planRollback(String environment, Principal principal) {
+        landscape.require(environment);
+        Digest target = writer.read(view -> previousVerified(view, environment)).orElseThrow(() ->
+                new NotFoundException("environment '" + environment + "' has no earlier verified digest to roll back to"));
+        return run.plan(PromotionCommand.builder(target, environment, principal).build(), true);
+    }
+
+    private static java.util.Optional<Digest> previousVerified(LedgerView view, String environment) {
+        Digest current = view.current(environment).orElse(null);
+        List<Digest> history = view.promotedHistory(environment);
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Digest candidate = history.get(i);
+            if (!candidate.equals(current) && view.verifiedSince(candidate).containsKey(environment)) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Continues a promotion whose promoter stopped (crashed) part-way, from its last recorded step. */
+    public PromotionResult resume(String promotionId, Principal principal) {
+        return run.resume(promotionId, principal);
+    }
+
+    /** Abandons an interrupted promotion, releasing its lease; the environment keeps what it ran. */
+    public void abort(String promotionId, Principal principal, String reason) {
+        run.abort(promotionId, principal, reason);
+    }
+
+    /**
+     * Records an approval of a digest for an environment, bound to the policy version that asks for
+     * approvals there. Whether it counts (eligible group, not the initiator, not expired) is for the
+     * guardrails to decide at promotion time.
+     */
+    public Approval approve(Digest digest, String environment, Principal approver) {
+        Environment target = landscape.require(environment);
+        artifact(digest);
+        String policyVersion = guardrails.approvalPolicyVersion(target.name());
+        LedgerEntry entry = writer.append(Drafts.step(EntryType.APPROVED, approver.id(), target.name(), digest, null,
+                Map.of(Details.POLICY_VERSION, policyVersion,
+                        Details.GROUPS, String.join(",", new java.util.TreeSet<>(approver.groups())))));
+        return new Approval(approver, digest, target.name(), policyVersion, entry.time());
+    }
+
+    /**
+     * Records that deploy tooling found {@code digest} healthy in {@code environment}; soak time
+     * counts from the first such report.
+     */
+    public LedgerEntry markVerified(Digest digest, String environment, Principal reporter) {
+        Environment target = landscape.require(environment);
+        return writer.append(view -> {
+            Digest current = view.current(target.name()).orElse(null);
+            if (!digest.equals(current)) {
+                throw new InvalidValueException("digest", digest, "is not what environment '" + target.name()
+                        + "' runs (" + (current == null ? "nothing yet" : current) + "); only the running digest can be verified");
+            }
+        }, view -> Drafts.step(EntryType.VERIFIED, reporter.id(), target.name(), digest, null, Map.of()));
+    }
+
+    /** What every environment runs, in landscape order. */
+    public List<EnvironmentStatus> status() {
+        return writer.read(view -> {
+            List<EnvironmentStatus> out = new ArrayList<>();
+            for (Environment env : landscape.environments()) {
+                Digest current = view.current(env.name()).orElse(null);
+                out.add(new EnvironmentStatus(env, current == null ? null : view.artifact(current).orElse(null),
+                        view.currentSince(env.name()).orElse(null),
+                        current == null ? null : view.verifiedSince(current).get(env.name()),
+                        view.lease(env.name()).map(LedgerView.Lease::promotionId).orElse(null)));
+            }
+            return out;
+        });
+    }
+
+    /** Ledger entries concerning an environment, oldest first. */
+    public List<LedgerEntry> history(String environment) {
+        landscape.require(environment);
+        return ledger.read(1).stream().filter(e -> environment.equals(e.environment())).toList();
+    }
+
+    public Landscape landscape() {
+        return landscape;
+    }
+
+    /** Configures an engine; landscape, guardrails, store, access and ledger are required. */
+    public static final class Builder {
+        private Landscape landscape;
+        private Guardrails guardrails;
+        private ArtifactStore store;
+        private EnvironmentAccess access;
+        private Ledger ledger;
+        private Clock clock = Clock.systemUTC();
+        private final List<PromotionListener> listeners = new ArrayList<>(List.of(new LoggingListener()));
+        private Duration leaseDuration = Duration.ofMinutes(15);
+
+        private Builder() {
+        }
+
+        public Builder landscape(Landscape landscape) {
+            this.landscape = landscape;
+            return this;
+        }
+
+        public Builder guardrails(Guardrails guardrails) {
+            this.guardrails = guardrails;
+            return this;
+        }
+
+        public Builder store(ArtifactStore store) {
+            this.store = store;
+            return this;
+        }
+
+        public Builder access(EnvironmentAccess access) {
+            this.access = access;
+            return this;
+        }
+
+        public Builder ledger(Ledger ledger) {
+            this.ledger = ledger;
+            return this;
+        }
+
+        /** The clock for every timestamp and decision; inject a controllable one in tests. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Adds a listener told about every ledger entry. The SLF4J logging listener is always present. */
+        public Builder listener(PromotionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * How long a lease protects a promotion before another may take the environment over (its
+         * writes are then refused by the fencing token). Default 15 minutes.
+         */
+        public Builder leaseDuration(Duration leaseDuration) {
+            if (leaseDuration.isNegative() || leaseDuration.isZero()) {
+                throw new InvalidValueException("leaseDuration", leaseDuration, "must be positive");
+            }
+            this.leaseDuration = leaseDuration;
+            return this;
+        }
+
+        public PromotionEngine build() {
+            return new PromotionEngine(this);
+        }
+    }
+}
