@@ -28,8 +28,11 @@ public final class LandscapeWriter {
 
     private static final ObjectWriter YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            // Minimal quoting still quotes whatever YAML would read as a number, boolean or null.
+            // Minimal quoting still quotes what YAML would read as a boolean or null; the second
+            // feature quotes digits too, so account ids stay text and keep their leading zeros.
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build()).writer();
     private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
