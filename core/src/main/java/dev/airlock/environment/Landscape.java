@@ -1,5 +1,6 @@
 package dev.airlock.environment;
 
+import dev.airlock.InvalidValueException;
 import dev.airlock.config.InvalidConfigurationException;
 import dev.airlock.config.Problem;
 import java.util.ArrayList;
@@ -132,6 +133,9 @@ public final class Landscape {
         }
 
         public Landscape build() {
+            // Named here, because AccountId.of would report a missing one as just "account".
+            InvalidValueException.requireNonNull("tooling", tooling);
+            InvalidValueException.requireNonNull("security", security);
             SpecialAccounts special = new SpecialAccounts(AccountId.of(tooling), AccountId.of(security),
                     logArchive == null ? null : AccountId.of(logArchive));
             return new Landscape(special, environments, graph.build());

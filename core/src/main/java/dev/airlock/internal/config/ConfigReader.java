@@ -72,7 +72,8 @@ public final class ConfigReader {
                         + String.join(", ", new TreeSet<>(allowed)));
             }
         }
-        for (String key : required) {
+        // Sorted, because Set.of iterates in a per-JVM random order and reports must be reproducible.
+        for (String key : new TreeSet<>(required)) {
             if (!map.fields().containsKey(key)) {
                 error(map, what + " is missing required key '" + key + "'");
             }

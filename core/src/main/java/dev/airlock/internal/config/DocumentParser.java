@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Parses YAML or JSON text into {@link Node}s that carry their line and column. */
 public final class DocumentParser {
@@ -55,6 +57,9 @@ public final class DocumentParser {
             }
             return root;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                throw yamlProblem(source, yaml);
+            }
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
             int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
@@ -101,6 +106,21 @@ public final class DocumentParser {
             default:
                 throw problem(source, location.line(), location.column(), "unsupported content: " + token);
         }
+    }
+
+    /**
+     * Jackson places YAML syntax errors at the last token it read and keeps only SnakeYAML's first
+     * line, which is the context ("while parsing a block mapping"); the problem and where it was
+     * found are in SnakeYAML's exception.
+     */
+    private static InvalidConfigurationException yamlProblem(String source, MarkedYAMLException e) {
+        Mark at = e.getProblemMark();
+        Mark contextAt = e.getContextMark();
+        String context = e.getContext() == null ? ""
+                : " (" + e.getContext() + (contextAt == null ? ""
+                        : " started at line " + (contextAt.getLine() + 1) + ", column " + (contextAt.getColumn() + 1))
+                        + ")";
+        return problem(source, at.getLine() + 1, at.getColumn() + 1, "syntax error: " + e.getProblem() + context);
     }
 
     private static Location locationOf(JsonParser parser) {

@@ -117,7 +117,9 @@ public final class LandscapeSection {
                 .orElse(List.of());
         Map<String, String> labels = ConfigReader.get(map, "labels").map(n -> reader.textMap(n, what + " labels"))
                 .orElse(Map.of());
-        if (reader.problems().size() > before || name == null || account == null || tier == null || role == null) {
+        // A missing key was reported by the caller, before this method counted problems.
+        if (reader.problems().size() > before || name == null || account == null || regions.isEmpty() || tier == null
+                || role == null) {
             return Optional.empty();
         }
         return Optional.of(new Environment(name, account, regions, tier, role, owners, labels));
