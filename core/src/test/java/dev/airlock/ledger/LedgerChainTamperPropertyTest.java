@@ -9,7 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-class LedgerChainTamperProperties {
+class LedgerChainTamperPropertyTest {
 
     @Property(tries = 200)
     void anyEditedEntry_isDetected(@ForAll @IntRange(min = 1, max = 30) int length,
