@@ -73,6 +73,11 @@ public final class LocalArtifactStore implements ArtifactStore {
         return directory(place).resolve("sha256").resolve(digest.hex());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Files carry no metadata here: the media type belongs in the artifact's registration.
+     */
     @Override
     public Upload upload(InputStream content, String mediaType) {
         InvalidValueException.requireNonNull("content", content);

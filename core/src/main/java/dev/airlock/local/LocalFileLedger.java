@@ -1,6 +1,7 @@
 package dev.airlock.local;
 
 import dev.airlock.InvalidValueException;
+import dev.airlock.artifact.Digest;
 import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
@@ -162,7 +163,7 @@ public final class LocalFileLedger implements Ledger {
 
     /**
      * Removes a torn last line left by a crash: moves its bytes, unchanged, to a sibling file
-     * {@code <ledger>.torn-<offset>} (forced to disk first), then truncates the ledger to its last
+     * {@code <ledger>.torn-<offset>-<fingerprint>} (forced to disk first), then truncates the ledger to its last
      * complete entry. Only the last line is ever removed; damage anywhere else is refused.
      *
      * @return what was removed, or empty if the last line was intact
@@ -191,8 +192,8 @@ public final class LocalFileLedger implements Ledger {
         long size = channel.size();
         ByteBuffer torn = ByteBuffer.allocate(Math.toIntExact(size - offset));
         LineBuffer.readFully(channel, torn, offset);
+        Path aside = asidePath(offset, torn.array());
         torn.flip();
-        Path aside = asidePath(offset);
         try (FileChannel out = FileChannel.open(aside, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             while (torn.hasRemaining()) {
@@ -298,8 +299,9 @@ public final class LocalFileLedger implements Ledger {
             position += read;
         }
         if (line.length() > 0) {
-            throw CorruptLedgerException.incompleteLastLine(file, entries.size() + 1L, line.length(),
-                    asidePath(offset));
+            byte[] torn = line.take();
+            throw CorruptLedgerException.incompleteLastLine(file, entries.size() + 1L, torn.length,
+                    asidePath(offset, torn));
         }
     }
 
@@ -310,7 +312,8 @@ public final class LocalFileLedger implements Ledger {
             entry = LedgerEntryCodec.fromJson(LineBuffer.decode(line, line.length - 1));
         } catch (MalformedEntryException e) {
             throw lastInFile
-                    ? CorruptLedgerException.unreadableLastLine(file, lineNumber, e.getMessage(), asidePath(offset))
+                    ? CorruptLedgerException.unreadableLastLine(file, lineNumber, e.getMessage(),
+                            asidePath(offset, line))
                     : CorruptLedgerException.unreadableLine(file, lineNumber, e.getMessage());
         }
         entries.add(entry);
@@ -357,8 +360,10 @@ public final class LocalFileLedger implements Ledger {
         modified = null;
     }
 
-    private Path asidePath(long at) {
-        return file.resolveSibling(file.getFileName() + ".torn-" + at);
+    /** Named by offset and content, so repeating a repair rewrites the same file and another tear gets its own. */
+    private Path asidePath(long at, byte[] torn) {
+        String fingerprint = Digest.of(torn).hex().substring(0, 12);
+        return file.resolveSibling(file.getFileName() + ".torn-" + at + "-" + fingerprint);
     }
 
     private <T> T locked(boolean shared, String operation, FileLock.Action<T> action) {

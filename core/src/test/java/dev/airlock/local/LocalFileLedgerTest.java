@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.InvalidValueException;
+import dev.airlock.artifact.Digest;
 import dev.airlock.ledger.BrokenLink;
 import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.LedgerChain;
@@ -132,10 +133,11 @@ class LocalFileLedgerTest {
                 () -> LocalFileLedger.open(file()).read(1));
 
         long offset = Files.size(file()) - partial.length();
+        String fingerprint = Digest.of(partial.getBytes(StandardCharsets.UTF_8)).hex().substring(0, 12);
         assertEquals(file() + ":4: the last line is incomplete (40 bytes without a line end): an append was"
                 + " interrupted, probably by a crash, and its entry was never acknowledged. Appends are refused until"
                 + " it is removed: call LocalFileLedger.repairTornTail(), which moves it to " + file() + ".torn-"
-                + offset + ", or delete the partial last line by hand", e.getMessage());
+                + offset + "-" + fingerprint + ", or delete the partial last line by hand", e.getMessage());
         assertEquals(4, e.line());
         assertTrue(e.tornTail());
         assertFalse(e.retryable());
@@ -180,10 +182,26 @@ class LocalFileLedgerTest {
         assertEquals(intactSize, tail.offset());
         assertEquals(partial.length(), tail.bytes());
         assertEquals(partial, Files.readString(tail.movedTo()));
+        assertEquals(file().resolveSibling("ledger.jsonl.torn-" + intactSize + "-"
+                + Digest.of(partial.getBytes(StandardCharsets.UTF_8)).hex().substring(0, 12)), tail.movedTo());
         assertEquals(intactSize, Files.size(file()));
         ledger.append(chain.get(3));
         assertTrue(LocalFileLedger.open(file()).verify().ok());
         assertEquals(chain.subList(0, 4), LocalFileLedger.open(file()).read(1));
+    }
+
+    @Test
+    void repairTornTail_whenTornAgainAtTheSameOffset_keepsBothRemovedTails() throws IOException {
+        LocalFileLedger ledger = ledgerWith(2);
+        Files.writeString(file(), "{\"first crash", StandardOpenOption.APPEND);
+        TornTail first = ledger.repairTornTail().orElseThrow();
+        Files.writeString(file(), "{\"second crash", StandardOpenOption.APPEND);
+
+        TornTail second = ledger.repairTornTail().orElseThrow();
+
+        assertEquals(first.offset(), second.offset());
+        assertEquals("{\"first crash", Files.readString(first.movedTo()));
+        assertEquals("{\"second crash", Files.readString(second.movedTo()));
     }
 
     @Test
