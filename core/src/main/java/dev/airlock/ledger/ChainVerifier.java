@@ -71,7 +71,8 @@ final class ChainVerifier {
             LedgerEntry atHead = entries.get((int) head.sequence() - 1);
             if (!atHead.hash().equals(head.hash())) {
                 return new ChainReport(last, new BrokenLink(head.sequence(), head.sequence(),
-                        BrokenLink.Kind.HEAD_MISMATCH, "entry " + head.sequence() + "'s hash " + shortHash(atHead.hash())
+                        BrokenLink.Kind.HEAD_MISMATCH, "entry " + head.sequence() + "'s hash "
+                                + shortHash(atHead.hash())
                                 + " is not the expected head's " + shortHash(head.hash())
                                 + ": the ledger was rewritten at or before entry " + head.sequence()));
             }

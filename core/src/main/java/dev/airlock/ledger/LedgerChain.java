@@ -88,7 +88,8 @@ public final class LedgerChain {
         }
         if (!entry.hash().equals(expectedHash(entry))) {
             throw new InvalidValueException("hash", entry.hash(),
-                    "must be the SHA-256 of entry " + entry.sequence() + "'s content; build entries with LedgerChain.next");
+                    "must be the SHA-256 of entry " + entry.sequence()
+                            + "'s content; build entries with LedgerChain.next");
         }
     }
 

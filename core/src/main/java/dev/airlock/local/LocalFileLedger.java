@@ -163,8 +163,9 @@ public final class LocalFileLedger implements Ledger {
 
     /**
      * Removes a torn last line left by a crash: moves its bytes, unchanged, to a sibling file
-     * {@code <ledger>.torn-<offset>-<fingerprint>} (forced to disk first), then truncates the ledger to its last
-     * complete entry. Only the last line is ever removed; damage anywhere else is refused.
+     * {@code <ledger>.torn-<offset>-<fingerprint>} (forced to disk first), then truncates the
+     * ledger to its last complete entry. Only the last line is ever removed; damage anywhere else
+     * is refused.
      *
      * @return what was removed, or empty if the last line was intact
      * @throws CorruptLedgerException if a line other than the last cannot be read

@@ -79,7 +79,9 @@ class LedgerEntryCodecTest {
 
     @Test
     void fromJson_whenFieldUnknown_namesIt() {
-        assertProblem(valid().replace("{\"sequence\"", "{\"admin\":true,\"sequence\""), "unknown field 'admin'; the fields are [sequence, time, type, principal, environment, digest, promotionId, details, previousHash, hash]");
+        assertProblem(valid().replace("{\"sequence\"", "{\"admin\":true,\"sequence\""),
+                "unknown field 'admin'; the fields are [sequence, time, type, principal, environment, digest,"
+                        + " promotionId, details, previousHash, hash]");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.airlock.local;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -60,7 +61,7 @@ class LocalArtifactStoreTest {
         assertEquals(new ArtifactStore.Upload(DIGEST, BYTES.length), upload);
         Path stored = directory.resolve("artifacts/origin/sha256/" + DIGEST.hex());
         assertEquals(stored, store.pathOf(store.origin(), DIGEST));
-        assertEquals(List.of(BYTES.length), List.of(Files.readAllBytes(stored).length));
+        assertArrayEquals(BYTES, Files.readAllBytes(stored));
         assertTrue(store.contains(store.origin(), DIGEST, session("dev")));
     }
 
@@ -72,7 +73,8 @@ class LocalArtifactStoreTest {
         ArtifactStore.Upload again = store.upload(new ByteArrayInputStream(BYTES), "text/plain");
 
         assertEquals(DIGEST, again.digest());
-        assertEquals(List.of(store.pathOf(store.origin(), DIGEST)), files(directory.resolve("artifacts/origin/sha256")));
+        assertEquals(List.of(store.pathOf(store.origin(), DIGEST)),
+                files(directory.resolve("artifacts/origin/sha256")));
         assertEquals(List.of(), files(directory.resolve("artifacts/origin/tmp")));
     }
 

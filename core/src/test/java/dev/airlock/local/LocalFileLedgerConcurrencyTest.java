@@ -84,8 +84,8 @@ class LocalFileLedgerConcurrencyTest {
                 processes.forEach(Process::destroyForcibly);
                 throw new AssertionError("writer-" + p + " did not finish within 3 minutes");
             }
-            assertEquals(0, process.exitValue(), () -> "writer failed: " + read(errors.get(process == processes.get(0)
-                    ? 0 : 1)));
+            Path stderr = errors.get(p);
+            assertEquals(0, process.exitValue(), () -> "writer failed: " + read(stderr));
         }
 
         assertEquals(2 * perProcess, Files.readAllLines(file).size(), "one line per entry");
