@@ -3,7 +3,9 @@ package dev.airlock.ledger;
 import dev.airlock.artifact.Digest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import dev.airlock.InvalidValueException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +35,62 @@ public final class LedgerChain {
     public static String expectedHash(LedgerEntry entry) {
         return hash(entry.sequence(), entry.time(), entry.type(), entry.principal(), entry.environment(),
                 entry.digest(), entry.promotionId(), entry.details(), entry.previousHash());
+    }
+
+    /**
+     * Walks {@code entries}, which must start at the ledger's first entry, and reports the first
+     * broken link: an edited entry, a missing, reordered, duplicated or inserted one, or a previous
+     * hash that does not match. An intact report proves the entries are the unchanged prefix of a
+     * chain; it cannot prove that no entries were cut from the end, or that the chain was not
+     * rewritten with every hash recomputed. For that, verify against a head known from elsewhere
+     * with {@link #verify(List, LedgerHead)}.
+     */
+    public static ChainReport verify(List<LedgerEntry> entries) {
+        return ChainVerifier.verify(entries, null);
+    }
+
+    /**
+     * Like {@link #verify(List)}, and also reports {@link BrokenLink.Kind#TRUNCATED} when the
+     * entries end before {@code expectedHead}, and {@link BrokenLink.Kind#HEAD_MISMATCH} when the
+     * entry at the head's sequence has another hash. Entries after the head are verified as usual.
+     */
+    public static ChainReport verify(List<LedgerEntry> entries, LedgerHead expectedHead) {
+        InvalidValueException.requireNonNull("expectedHead", expectedHead);
+        return ChainVerifier.verify(entries, expectedHead);
+    }
+
+    /** The head of a ledger whose entries are {@code entries}: its last entry, or empty. */
+    public static LedgerHead head(List<LedgerEntry> entries) {
+        return entries.isEmpty() ? LedgerHead.empty() : LedgerHead.of(entries.get(entries.size() - 1));
+    }
+
+    /**
+     * Checks that {@code entry} is a correct next link after {@code previous} (null when the
+     * ledger is empty): the next sequence number, {@code previous}'s hash as its previous hash,
+     * and a hash that matches its content. Ledger backends call this before storing an entry, so
+     * a broken link is refused when written instead of found by an audit later. Compare sequence
+     * numbers first: a sequence number already taken is a conflict, not a broken link.
+     *
+     * @throws InvalidValueException naming the field that is wrong
+     */
+    public static void requireFollows(@Nullable LedgerEntry previous, LedgerEntry entry) {
+        long expectedSequence = previous == null ? 1 : previous.sequence() + 1;
+        if (entry.sequence() != expectedSequence) {
+            throw new InvalidValueException("sequence", entry.sequence(), "must be " + expectedSequence
+                    + ", one more than the last entry's; build entries with LedgerChain.next");
+        }
+        String expectedPrevious = previous == null ? GENESIS : previous.hash();
+        if (!entry.previousHash().equals(expectedPrevious)) {
+            throw new InvalidValueException("previousHash", entry.previousHash(), "must be the hash of "
+                    + (previous == null ? "nothing (the genesis hash, 64 zeros) for entry 1"
+                            : "entry " + previous.sequence() + ", " + expectedPrevious)
+                    + "; build entries with LedgerChain.next");
+        }
+        if (!entry.hash().equals(expectedHash(entry))) {
+            throw new InvalidValueException("hash", entry.hash(),
+                    "must be the SHA-256 of entry " + entry.sequence()
+                            + "'s content; build entries with LedgerChain.next");
+        }
     }
 
     private static String hash(long sequence, Instant time, EntryType type, String principal,

@@ -1,0 +1,72 @@
+package dev.airlock.local;
+
+import dev.airlock.AirlockException;
+import java.nio.file.Path;
+
+/**
+ * A ledger file cannot be trusted as it is: its last line was torn by a crash, a line cannot be
+ * read, or entries this process already saw were removed or rewritten. The message names the file
+ * and line and says what to do. Not retryable: a person has to look at the file.
+ */
+public class CorruptLedgerException extends AirlockException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+    private final long line;
+    private final boolean tornTail;
+
+    CorruptLedgerException(Path file, long line, boolean tornTail, String problem) {
+        super(file + ":" + line + ": " + problem);
+        this.file = file;
+        this.line = line;
+        this.tornTail = tornTail;
+    }
+
+    static CorruptLedgerException incompleteLastLine(Path file, long line, long bytes, Path aside) {
+        return new CorruptLedgerException(file, line, true, "the last line is incomplete (" + bytes
+                + " bytes without a line end): an append was interrupted, probably by a crash, and its entry was"
+                + " never acknowledged. Appends are refused until it is removed: call"
+                + " LocalFileLedger.repairTornTail(), which moves it to " + aside + ", or delete the partial last"
+                + " line by hand");
+    }
+
+    static CorruptLedgerException unreadableLastLine(Path file, long line, String problem, Path aside) {
+        return new CorruptLedgerException(file, line, true, "the last line cannot be read (" + problem
+                + "): probably an append torn by a crash. Appends are refused until it is removed: call"
+                + " LocalFileLedger.repairTornTail(), which moves it to " + aside + ". If no crash happened, the"
+                + " file was edited: restore it from a backup instead");
+    }
+
+    static CorruptLedgerException unreadableLine(Path file, long line, String problem) {
+        return new CorruptLedgerException(file, line, false, problem + ". Lines after it follow, so this is not a"
+                + " torn append: the file was damaged or edited. Restore it from a backup; compare with"
+                + " LedgerChain.verify on the restored copy");
+    }
+
+    static CorruptLedgerException entriesRemoved(Path file, long lastSequence, long seenSequence) {
+        return new CorruptLedgerException(file, lastSequence + 1, false, "the ledger ends at entry " + lastSequence
+                + " but this process already read entry " + seenSequence + ": entries were removed outside Airlock."
+                + " Appends are refused so the removal cannot be covered up; restore the file from a backup");
+    }
+
+    static CorruptLedgerException entryRewritten(Path file, long sequence) {
+        return new CorruptLedgerException(file, sequence, false, "entry " + sequence
+                + " is not the entry this process read earlier: the file was rewritten outside Airlock."
+                + " Appends are refused so the rewrite cannot be covered up; restore the file from a backup");
+    }
+
+    /** The ledger file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The 1-based line the problem is on. */
+    public long line() {
+        return line;
+    }
+
+    /** Whether {@link LocalFileLedger#repairTornTail()} can fix this: only the last line is damaged. */
+    public boolean tornTail() {
+        return tornTail;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.airlock.local;
+
+import dev.airlock.InvalidValueException;
+import dev.airlock.environment.Landscape;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The embedded default backend under one directory, laid out as:
+ * <pre>
+ * root/ledger.jsonl                                the hash-chained ledger (and ledger.jsonl.lock)
+ * root/artifacts/origin/sha256/&lt;hex&gt;              artifacts as built, in the tooling account
+ * root/artifacts/environments/&lt;name&gt;/sha256/&lt;hex&gt; what each environment reads
+ * root/access/&lt;name&gt;.log                          who opened each environment, when
+ * </pre>
+ * Several processes may use the same root at once; the ledger serializes them.
+ */
+public final class LocalBackend {
+    private final Path root;
+    private final Landscape landscape;
+    private final LocalFileLedger ledger;
+    private final LocalArtifactStore artifactStore;
+    private final LocalEnvironmentAccess environmentAccess;
+
+    private LocalBackend(Path root, Landscape landscape, Clock clock) {
+        this.root = root;
+        this.landscape = landscape;
+        this.ledger = LocalFileLedger.open(root.resolve("ledger.jsonl"));
+        this.artifactStore = LocalArtifactStore.open(root.resolve("artifacts"), landscape.accounts().tooling());
+        this.environmentAccess = LocalEnvironmentAccess.open(root.resolve("access"), landscape, clock);
+    }
+
+    /**
+     * The backend rooted at {@code root}, created if missing, for {@code landscape}'s environments.
+     *
+     * @param clock the time recorded in access logs
+     * @throws LocalStorageException if the directories cannot be created
+     */
+    public static LocalBackend open(Path root, Landscape landscape, Clock clock) {
+        InvalidValueException.requireNonNull("root", root);
+        InvalidValueException.requireNonNull("landscape", landscape);
+        InvalidValueException.requireNonNull("clock", clock);
+        return new LocalBackend(root.toAbsolutePath().normalize(), landscape, clock);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Landscape landscape() {
+        return landscape;
+    }
+
+    public LocalFileLedger ledger() {
+        return ledger;
+    }
+
+    public LocalArtifactStore artifactStore() {
+        return artifactStore;
+    }
+
+    public LocalEnvironmentAccess environmentAccess() {
+        return environmentAccess;
+    }
+
+    @Override
+    public String toString() {
+        return "LocalBackend[" + root + "]";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.airlock.testkit;
+
+import dev.airlock.InvalidValueException;
+import dev.airlock.ledger.LedgerChain;
+import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.spi.Ledger;
+import dev.airlock.spi.LedgerConflictException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A ledger in memory, with the same rules as every real one: {@link #append} is a compare-and-set
+ * on the sequence number ({@link LedgerConflictException} when it is taken) and refuses entries
+ * that are not the next link of the chain. Thread-safe; reads return snapshots.
+ */
+public final class InMemoryLedger implements Ledger {
+    private final List<LedgerEntry> entries = new ArrayList<>();
+
+    @Override
+    public synchronized void append(LedgerEntry entry) {
+        InvalidValueException.requireNonNull("entry", entry);
+        LedgerEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        if (last != null && entry.sequence() <= last.sequence()) {
+            throw new LedgerConflictException(entry.sequence());
+        }
+        LedgerChain.requireFollows(last, entry);
+        entries.add(entry);
+    }
+
+    @Override
+    public synchronized List<LedgerEntry> read(long fromSequence) {
+        return entries.stream().filter(entry -> entry.sequence() >= fromSequence).toList();
+    }
+
+    @Override
+    public synchronized long lastSequence() {
+        return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
+    }
+
+    /**
+     * Rewrites the stored entries behind the ledger's back, as someone with write access to the
+     * storage could: edit, delete, reorder or insert entries, to test that verification catches it.
+     * The rewrite is applied to a mutable copy and stored as returned; later appends chain to the
+     * new last entry.
+     */
+    public synchronized void tamper(UnaryOperator<List<LedgerEntry>> rewrite) {
+        List<LedgerEntry> rewritten = rewrite.apply(new ArrayList<>(entries));
+        entries.clear();
+        entries.addAll(rewritten);
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "InMemoryLedger[" + entries.size() + " entries]";
+    }
+}
