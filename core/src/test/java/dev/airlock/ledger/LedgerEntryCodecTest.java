@@ -117,7 +117,7 @@ class LedgerEntryCodecTest {
 
         MalformedEntryException e = assertThrows(MalformedEntryException.class, () -> LedgerEntryCodec.fromJson(json));
 
-        assertTrue(e.getMessage().contains("field 'type' must be one of [REGISTERED, REQUESTED"), e.getMessage());
+        assertTrue(e.getMessage().contains("field 'type' must be one of [REGISTERED, DECIDED"), e.getMessage());
         assertTrue(e.getMessage().endsWith("got \"DELETED\""), e.getMessage());
     }
 
