@@ -245,8 +245,11 @@ public final class S3ArtifactStore implements ArtifactStore {
                 .checksumAlgorithm(ChecksumAlgorithm.SHA256)
                 .overrideConfiguration(session.attribution());
         if (lock != null) {
+            // S3 demands an integrity header on writes that set retention; the copy is checksummed with SHA-256.
             request.objectLockMode(ObjectLockMode.fromValue(lock.mode().name()))
-                    .objectLockRetainUntilDate(clock.instant().plus(lock.period()));
+                    .objectLockRetainUntilDate(clock.instant().plus(lock.period()))
+                    .overrideConfiguration(session.attribution().toBuilder()
+                            .putHeader("x-amz-sdk-checksum-algorithm", "SHA256").build());
         }
         CopyObjectResponse response = calls.call(target.account(), "CopyObject s3://" + originBucket + "/" + key
                 + " to s3://" + bucket + "/" + key, () -> {
