@@ -92,14 +92,43 @@ final class MotoAws implements AutoCloseable {
     }
 
     AwsBackend backend(AwsSettings settings, Clock clock) {
+        return backend(settings, clock, factory);
+    }
+
+    AwsBackend backend(AwsSettings settings, Clock clock, AwsClientFactory clients) {
         AwsBackend backend = AwsBackend.builder().settings(settings).landscape(landscape)
-                .baseCredentials(credentials(TOOLING)).clientFactory(factory).clock(clock).build();
+                .baseCredentials(credentials(TOOLING)).clientFactory(clients).clock(clock).build();
         backends.add(backend);
         return backend;
     }
 
     AwsBackend backend(AwsSettings settings) {
         return backend(settings, Clock.systemUTC());
+    }
+
+    /**
+     * Clients that reach moto for STS and S3 and {@code ecr} for ECR, acting in the account moto says
+     * the credentials belong to.
+     */
+    AwsClientFactory withFakeEcr(FakeEcr ecr) {
+        return new AwsClientFactory() {
+            @Override
+            public StsClient sts(AwsCredentialsProvider credentials, Region region) {
+                return factory.sts(credentials, region);
+            }
+
+            @Override
+            public S3Client s3(AwsCredentialsProvider credentials, Region region) {
+                return factory.s3(credentials, region);
+            }
+
+            @Override
+            public EcrClient ecr(AwsCredentialsProvider credentials, Region region) {
+                try (StsClient sts = setupFactory.sts(credentials, region)) {
+                    return ecr.client(AccountId.of(sts.getCallerIdentity().account()));
+                }
+            }
+        };
     }
 
     /** Creates the origin, ledger and environment buckets and the origin repository (immutable tags). */
