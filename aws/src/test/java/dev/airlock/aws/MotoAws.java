@@ -46,6 +46,7 @@ final class MotoAws implements AutoCloseable {
     final AwsClientFactory setupFactory;
     final Landscape landscape;
     private final List<AwsBackend> backends = new ArrayList<>();
+    private AwsCredentialsProvider base;
 
     MotoAws() {
         server.reset();
@@ -97,7 +98,7 @@ final class MotoAws implements AutoCloseable {
 
     AwsBackend backend(AwsSettings settings, Clock clock, AwsClientFactory clients) {
         AwsBackend backend = AwsBackend.builder().settings(settings).landscape(landscape)
-                .baseCredentials(credentials(TOOLING)).clientFactory(clients).clock(clock).build();
+                .baseCredentials(base()).clientFactory(clients).clock(clock).build();
         backends.add(backend);
         return backend;
     }
@@ -129,6 +130,14 @@ final class MotoAws implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /** The tooling account's base credentials, the start of every chain (one set per test). */
+    synchronized AwsCredentialsProvider base() {
+        if (base == null) {
+            base = credentials(TOOLING);
+        }
+        return base;
     }
 
     /** Creates the origin, ledger and environment buckets and the origin repository (immutable tags). */
