@@ -5,6 +5,7 @@ import dev.airlock.environment.AccountId;
 import dev.airlock.spi.AccessDeniedException;
 import dev.airlock.spi.BackendUnavailableException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -37,6 +38,10 @@ public final class Failures {
         if (failure instanceof AwsServiceException service) {
             return service.isThrottlingException() || service.statusCode() >= 500 || service.statusCode() == 429
                     || TRANSIENT.contains(errorCode(service));
+        }
+        if (failure instanceof UncheckedIOException) {
+            // A response body that broke off while being read (hashing a GetObject, downloading a layer).
+            return true;
         }
         if (failure instanceof SdkClientException) {
             if (airlockCause(failure) != null) {
