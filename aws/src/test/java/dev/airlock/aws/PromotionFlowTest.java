@@ -2,9 +2,7 @@ package dev.airlock.aws;
 
 import static dev.airlock.aws.MotoAws.ORIGIN_REPOSITORY;
 import static dev.airlock.aws.MotoAws.PROD;
-import static dev.airlock.aws.MotoAws.TOOLING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,20 +94,10 @@ class PromotionFlowTest {
 
         // Central registry: the image stays in the tooling account, tagged for prod.
         AwsCli tooling = new AwsCli(aws.server.endpoint(), aws.assume("arn:aws:iam::111111111111:role/ci"));
-        JsonNode described = tooling.json("ecr", "describe-images", "--registry-id", TOOLING.value(),
-                "--repository-name", ORIGIN_REPOSITORY, "--image-ids", "imageTag=" + EcrArtifactStore.tagFor("prod",
-                        image));
-        assertEquals(image.value(), described.get("imageDetails").get(0).get("imageDigest").asText());
         JsonNode fetched = tooling.json("ecr", "batch-get-image", "--repository-name", ORIGIN_REPOSITORY,
                 "--image-ids", "imageTag=" + EcrArtifactStore.tagFor("prod", image));
         String manifest = fetched.get("images").get(0).get("imageManifest").asText();
         assertEquals(image, Digest.of(manifest.getBytes(StandardCharsets.UTF_8)));
-
-        // The staging account never saw prod's bucket and prod's bucket is nowhere else.
-        AwsCli staging = new AwsCli(aws.server.endpoint(),
-                aws.assume("arn:aws:iam::333333333333:role/airlock-deploy"));
-        JsonNode stagingBuckets = staging.json("s3api", "list-buckets");
-        assertFalse(stagingBuckets.toString().contains("airlock-prod"));
 
         List<LedgerEntry> entries = aws.backend(aws.settings().build()).ledger().read(1);
         assertEquals(4, entries.size());

@@ -88,9 +88,4 @@ public final class AwsCalls {
             return null;
         });
     }
-
-    /** The state of {@code account}'s circuit breaker: CLOSED, OPEN, HALF_OPEN... */
-    public String breakerState(AccountId account) {
-        return breakers.circuitBreaker("aws-account-" + account).getState().name();
-    }
 }

@@ -90,16 +90,6 @@ public final class RoleCredentials implements AwsCredentialsProvider {
         return snapshot == null ? null : snapshot.sessionName;
     }
 
-    /** When the credentials in use expire, or null before the first AssumeRole. */
-    public @Nullable Instant expiration() {
-        Snapshot snapshot = current;
-        return snapshot == null ? null : snapshot.expiration;
-    }
-
-    public RoleArn role() {
-        return role;
-    }
-
     private AwsSessionCredentials resolve(String promotionId) {
         Snapshot snapshot = current;
         if (snapshot != null && clock.instant().isBefore(snapshot.refreshAt)) {
