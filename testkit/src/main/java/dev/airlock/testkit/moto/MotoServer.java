@@ -135,6 +135,7 @@ public final class MotoServer implements AutoCloseable {
         Process process;
         try {
             log = Files.createTempFile("moto-server-" + port + "-", ".log");
+            log.toFile().deleteOnExit();
             process = new ProcessBuilder(command, "-H", LOOPBACK, "-p", Integer.toString(port))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
