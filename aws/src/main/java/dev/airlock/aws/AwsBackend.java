@@ -1,0 +1,229 @@
+package dev.airlock.aws;
+
+import dev.airlock.InvalidValueException;
+import dev.airlock.aws.internal.AwsCalls;
+import dev.airlock.environment.AccountId;
+import dev.airlock.environment.Environment;
+import dev.airlock.environment.Landscape;
+import dev.airlock.spi.AccessContext;
+import dev.airlock.spi.Place;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Airlock on AWS: the ports a promotion engine needs, wired from one {@link AwsSettings}, one
+ * {@link Landscape} (which names the tooling and security accounts and each environment's deploy
+ * role) and the base credentials of the tooling account.
+ *
+ * <pre>{@code
+ * try (AwsBackend aws = AwsBackend.builder()
+ *         .settings(settings)
+ *         .landscape(landscape)
+ *         .baseCredentials(DefaultCredentialsProvider.builder().build())
+ *         .build()) {
+ *     EnvironmentAccess access = aws.environmentAccess();
+ *     ArtifactStore files = aws.s3Store();
+ *     ArtifactStore images = aws.ecrStore();
+ *     Ledger ledger = aws.ledger();
+ * }
+ * }</pre>
+ *
+ * All parts share one circuit breaker per AWS account and one retry policy. The stores and the
+ * ledger are created on first use, so only what is configured must be configured. Closing the
+ * backend closes every SDK client it made.
+ */
+public final class AwsBackend implements AutoCloseable {
+    private final AwsSettings settings;
+    private final Landscape landscape;
+    private final AwsCredentialsProvider base;
+    private final @Nullable SdkAutoCloseable ownedBase;
+    private final AwsClientFactory factory;
+    private final Clock clock;
+    private final AwsCalls calls;
+    private final RoleChainAccess access;
+    private final HttpClient http;
+    private @Nullable S3Client toolingS3;
+    private @Nullable EcrClient toolingEcr;
+    private @Nullable S3Client ledgerS3;
+    private @Nullable S3ArtifactStore s3Store;
+    private @Nullable EcrArtifactStore ecrStore;
+    private @Nullable S3Ledger ledger;
+
+    private AwsBackend(Builder builder) {
+        this.settings = InvalidValueException.requireNonNull("settings", builder.settings);
+        this.landscape = InvalidValueException.requireNonNull("landscape", builder.landscape);
+        if (builder.baseCredentials != null) {
+            this.base = builder.baseCredentials;
+            this.ownedBase = null;
+        } else {
+            DefaultCredentialsProvider defaults = DefaultCredentialsProvider.builder().build();
+            this.base = defaults;
+            this.ownedBase = defaults;
+        }
+        this.factory = builder.clientFactory != null ? builder.clientFactory : AwsClientFactory.from(settings);
+        this.clock = builder.clock;
+        this.calls = new AwsCalls(settings.resilience(), clock);
+        this.access = new RoleChainAccess(settings, tooling(), base, factory, calls, clock);
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    public Landscape landscape() {
+        return landscape;
+    }
+
+    /** Role chaining into environments; sessions it opens are {@link AwsAccessSession}s. */
+    public RoleChainAccess environmentAccess() {
+        return access;
+    }
+
+    /** Files in S3. Needs {@link AwsSettings#originBucket()} and a bucket per environment promoted into. */
+    public synchronized S3ArtifactStore s3Store() {
+        if (s3Store == null) {
+            require("originBucket", settings.originBucket(), "the S3 artifact store");
+            s3Store = new S3ArtifactStore(settings, tooling(), toolingS3(), calls, this::inspect, clock);
+        }
+        return s3Store;
+    }
+
+    /** Images in ECR. Needs {@link AwsSettings#originRepository()}. */
+    public synchronized EcrArtifactStore ecrStore() {
+        if (ecrStore == null) {
+            require("originRepository", settings.originRepository(), "the ECR artifact store");
+            if (toolingEcr == null) {
+                toolingEcr = factory.ecr(base, settings.region());
+            }
+            ecrStore = new EcrArtifactStore(settings, tooling(), toolingEcr, calls, this::inspect, http);
+        }
+        return ecrStore;
+    }
+
+    /**
+     * The ledger in {@link AwsSettings#ledgerBucket()}, owned by the landscape's security account and
+     * written with the base credentials (the bucket policy must allow the tooling role).
+     */
+    public synchronized S3Ledger ledger() {
+        if (ledger == null) {
+            String bucket = require("ledgerBucket", settings.ledgerBucket(), "the S3 ledger");
+            if (ledgerS3 == null) {
+                ledgerS3 = factory.s3(base, settings.region());
+            }
+            ledger = new S3Ledger(ledgerS3, bucket, settings.ledgerPrefix(), landscape.accounts().security(), calls,
+                    settings.ledgerCacheSize());
+        }
+        return ledger;
+    }
+
+    @Override
+    public synchronized void close() {
+        access.close();
+        if (toolingS3 != null) {
+            toolingS3.close();
+        }
+        if (toolingEcr != null) {
+            toolingEcr.close();
+        }
+        if (ledgerS3 != null) {
+            ledgerS3.close();
+        }
+        if (ownedBase != null) {
+            ownedBase.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AwsBackend[" + settings + "]";
+    }
+
+    private AccountId tooling() {
+        return landscape.accounts().tooling();
+    }
+
+    private synchronized S3Client toolingS3() {
+        if (toolingS3 == null) {
+            toolingS3 = factory.s3(base, settings.region());
+        }
+        return toolingS3;
+    }
+
+    /** A session the stores open themselves, outside any promotion, to read an environment's settings. */
+    private AwsAccessSession inspect(Place place) {
+        Environment environment = landscape.require(place.name());
+        if (!environment.account().equals(place.account())) {
+            throw new InvalidValueException("place", place, "is in account " + place.account() + " but environment "
+                    + environment.name() + " is in account " + environment.account());
+        }
+        return access.open(environment, new AccessContext("inspect-" + environment.name(),
+                settings.inspectorPrincipal()));
+    }
+
+    private static String require(String field, @Nullable String value, String what) {
+        if (value == null) {
+            throw new InvalidValueException(field, null, "is required by " + what);
+        }
+        return value;
+    }
+
+    /** Builds an {@link AwsBackend}; settings and landscape are required. */
+    public static final class Builder {
+        private @Nullable AwsSettings settings;
+        private @Nullable Landscape landscape;
+        private @Nullable AwsCredentialsProvider baseCredentials;
+        private @Nullable AwsClientFactory clientFactory;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder settings(AwsSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        public Builder landscape(Landscape landscape) {
+            this.landscape = landscape;
+            return this;
+        }
+
+        /**
+         * The tooling account's credentials, the start of every role chain. Default: the SDK's default
+         * chain (environment, profile, container or instance role). Never logged.
+         */
+        public Builder baseCredentials(AwsCredentialsProvider baseCredentials) {
+            this.baseCredentials = baseCredentials;
+            return this;
+        }
+
+        /** Default: {@link AwsClientFactory#from(AwsSettings)}. */
+        public Builder clientFactory(AwsClientFactory clientFactory) {
+            this.clientFactory = clientFactory;
+            return this;
+        }
+
+        /** Default: the system clock in UTC. Decides when credentials are refreshed and breakers half-open. */
+        public Builder clock(Clock clock) {
+            this.clock = InvalidValueException.requireNonNull("clock", clock);
+            return this;
+        }
+
+        public AwsBackend build() {
+            return new AwsBackend(this);
+        }
+    }
+}

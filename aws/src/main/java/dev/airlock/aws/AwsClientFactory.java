@@ -1,0 +1,111 @@
+package dev.airlock.aws;
+
+import dev.airlock.aws.internal.StandardClientFactory;
+import dev.airlock.environment.Region;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Makes the SDK clients the aws backend uses, one per set of credentials and region. Inject your own
+ * to control how clients are built (HTTP client, proxies, metrics) or to substitute fakes; the
+ * backend closes every client it asked for when it is closed.
+ *
+ * <p>{@link #builder()} builds the standard factory. It turns the SDK's own retries off by default,
+ * because the backend retries throttling and 5xx itself (with jitter, counted by each account's
+ * circuit breaker); two retry layers would multiply attempts.
+ */
+public interface AwsClientFactory {
+
+    StsClient sts(AwsCredentialsProvider credentials, Region region);
+
+    S3Client s3(AwsCredentialsProvider credentials, Region region);
+
+    EcrClient ecr(AwsCredentialsProvider credentials, Region region);
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** The standard factory configured from {@code settings}: endpoint override, path-style and checksum mode. */
+    static AwsClientFactory from(AwsSettings settings) {
+        return builder().endpointOverride(settings.endpointOverride()).pathStyle(settings.pathStyle())
+                .checksumsWhenRequired(settings.checksumsWhenRequired()).build();
+    }
+
+    /** Configures the standard factory. */
+    final class Builder {
+        private @Nullable URI endpointOverride;
+        private boolean pathStyle;
+        private boolean checksumsWhenRequired;
+        private boolean sdkRetries;
+        private @Nullable SdkHttpClient httpClient;
+        private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
+        private @Nullable Duration apiCallTimeout;
+        private @Nullable Duration apiCallAttemptTimeout;
+
+        private Builder() {
+        }
+
+        /** Default none (AWS's endpoints). */
+        public Builder endpointOverride(@Nullable URI endpoint) {
+            this.endpointOverride = endpoint;
+            return this;
+        }
+
+        /** Default false. */
+        public Builder pathStyle(boolean pathStyle) {
+            this.pathStyle = pathStyle;
+            return this;
+        }
+
+        /** Default false. Emulators such as moto need true. */
+        public Builder checksumsWhenRequired(boolean checksumsWhenRequired) {
+            this.checksumsWhenRequired = checksumsWhenRequired;
+            return this;
+        }
+
+        /** Default false: only the backend retries. True keeps the SDK's standard retry strategy as well. */
+        public Builder sdkRetries(boolean sdkRetries) {
+            this.sdkRetries = sdkRetries;
+            return this;
+        }
+
+        /** Default: each client gets the SDK's default HTTP client. A shared client is not closed by the clients. */
+        public Builder httpClient(@Nullable SdkHttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /** Adds an interceptor to every client, e.g. to record or meter requests. */
+        public Builder addInterceptor(ExecutionInterceptor interceptor) {
+            interceptors.add(interceptor);
+            return this;
+        }
+
+        /** Default none: the time one call may take, all attempts together. */
+        public Builder apiCallTimeout(@Nullable Duration timeout) {
+            this.apiCallTimeout = timeout;
+            return this;
+        }
+
+        /** Default none: the time one HTTP attempt may take. Mind that a CopyObject of 5 GiB can take minutes. */
+        public Builder apiCallAttemptTimeout(@Nullable Duration timeout) {
+            this.apiCallAttemptTimeout = timeout;
+            return this;
+        }
+
+        public AwsClientFactory build() {
+            return new StandardClientFactory(endpointOverride, pathStyle, checksumsWhenRequired, sdkRetries, httpClient,
+                    List.copyOf(interceptors), apiCallTimeout, apiCallAttemptTimeout);
+        }
+    }
+}

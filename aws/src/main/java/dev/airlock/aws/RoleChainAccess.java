@@ -1,0 +1,205 @@
+package dev.airlock.aws;
+
+import dev.airlock.AirlockException;
+import dev.airlock.InvalidValueException;
+import dev.airlock.aws.internal.AwsCalls;
+import dev.airlock.aws.internal.RoleChain;
+import dev.airlock.aws.internal.RoleCredentials;
+import dev.airlock.environment.AccountId;
+import dev.airlock.environment.Environment;
+import dev.airlock.environment.Region;
+import dev.airlock.environment.RoleArn;
+import dev.airlock.spi.AccessContext;
+import dev.airlock.spi.AccessDeniedException;
+import dev.airlock.spi.EnvironmentAccess;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Opens access to an environment by STS role chaining: the base credentials (tooling account), then
+ * the optional hub role, then the environment's deploy role.
+ *
+ * <p>Every AssumeRole sends the principal as SourceIdentity (which persists along the chain and
+ * cannot be changed), the promotion id as RoleSessionName, DurationSeconds from the settings and the
+ * environment's ExternalId when one is configured; the deploy hop also sends session tags
+ * ({@code airlock:environment}, {@code airlock:promotion}) and the optional session policy.
+ *
+ * <p>Credentials are cached per chain and refreshed before they expire: a chain is the deploy role,
+ * its external id, the principal, the session policy and the region, plus the promotion when the
+ * {@linkplain SessionScope scope} is {@link SessionScope#PROMOTION}. Sessions on one chain share its
+ * credentials and SDK clients, so 1,000 promotions by one principal into one environment make one
+ * AssumeRole per hop per credential lifetime. Idle chains are dropped once their credentials expired.
+ */
+public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
+    /** The longest inline session policy AWS accepts, in characters. */
+    public static final int MAX_SESSION_POLICY = 2048;
+
+    private final AwsSettings settings;
+    private final AccountId tooling;
+    private final AwsCredentialsProvider base;
+    private final AwsClientFactory factory;
+    private final AwsCalls calls;
+    private final Clock clock;
+    private final Map<ChainKey, RoleChain> chains = new HashMap<>();
+    private final Map<HubKey, RoleCredentials> hubs = new HashMap<>();
+    private final Map<HubKey, StsClient> hubSts = new HashMap<>();
+    private @Nullable StsClient baseSts;
+    private boolean closed;
+
+    RoleChainAccess(AwsSettings settings, AccountId tooling, AwsCredentialsProvider base, AwsClientFactory factory,
+            AwsCalls calls, Clock clock) {
+        this.settings = settings;
+        this.tooling = tooling;
+        this.base = base;
+        this.factory = factory;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a session into {@code environment}'s deploy role, assuming roles only if the chain has no
+     * valid cached credentials.
+     *
+     * @throws AccessDeniedException   if a role's trust policy (or a missing {@code sts:SetSourceIdentity}
+     *                                 or {@code sts:TagSession} permission) refuses the chain
+     * @throws InvalidValueException   if the principal or promotion id cannot be made a valid SourceIdentity
+     *                                 or session name, or the session policy is too long
+     */
+    @Override
+    public AwsAccessSession open(Environment environment, AccessContext context) {
+        String sourceIdentity = SessionNames.sanitize("principal", context.principal());
+        String promotion = SessionNames.sanitize("promotionId", context.promotionId());
+        EnvironmentSettings local = settings.environment(environment.name());
+        Region region = regionOf(environment);
+        String policy = settings.sessionPolicy().policyFor(targets(environment));
+        if (policy != null && policy.length() > MAX_SESSION_POLICY) {
+            throw new InvalidValueException("sessionPolicy", "<" + policy.length() + " characters for environment "
+                    + environment.name() + ">", "must be at most " + MAX_SESSION_POLICY
+                    + " characters, the AWS limit for an inline session policy; allow fewer actions or resources");
+        }
+        String scope = settings.sessionScope() == SessionScope.PROMOTION ? promotion : null;
+        HubKey hubKey = settings.hubRole() == null ? null
+                : new HubKey(settings.hubRole(), settings.hubExternalId(), sourceIdentity, scope);
+        ChainKey key = new ChainKey(environment.deployRole(), local.externalId(), sourceIdentity, policy, scope, region,
+                hubKey);
+        Instant now = clock.instant();
+        RoleChain chain;
+        synchronized (this) {
+            if (closed) {
+                throw new AirlockException("this environment access is closed");
+            }
+            evictIdle(now);
+            chain = chains.get(key);
+            if (chain == null) {
+                RoleCredentials hub = hubKey == null ? null : hubs.computeIfAbsent(hubKey,
+                        k -> new RoleCredentials(k.role(), k.externalId(), k.sourceIdentity(), null, null, promotion,
+                                null, baseSts(), calls, clock, settings.sessionDuration(), settings.refreshBefore()));
+                StsClient sts = hub == null ? baseSts()
+                        : hubSts.computeIfAbsent(hubKey, k -> factory.sts(hub, settings.region()));
+                RoleCredentials credentials = new RoleCredentials(environment.deployRole(), local.externalId(),
+                        sourceIdentity, policy, environment.name(), promotion, hub, sts, calls, clock,
+                        settings.sessionDuration(), settings.refreshBefore());
+                chain = new RoleChain(credentials, hubKey, factory, region, now);
+                chains.put(key, chain);
+            }
+            chain.acquire(now);
+        }
+        try {
+            // Outside the lock: an AssumeRole into one account must not hold up sessions into others.
+            chain.credentials().resolveFor(promotion);
+        } catch (AccessDeniedException e) {
+            chain.release(clock.instant());
+            throw new AccessDeniedException("cannot open access to environment " + environment.name() + " through "
+                    + chainDescription(environment) + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            chain.release(clock.instant());
+            throw e;
+        }
+        return new AwsAccessSession(environment, context, region, chain, clock);
+    }
+
+    /** The region of {@code environment}'s bucket and repository: its settings' region, else its first region. */
+    public Region regionOf(Environment environment) {
+        Region configured = settings.environment(environment.name()).region();
+        return configured != null ? configured : environment.regions().get(0);
+    }
+
+    /** The resources a promotion into {@code environment} touches, as given to the {@link SessionPolicy}. */
+    public SessionPolicy.Targets targets(Environment environment) {
+        EnvironmentSettings local = settings.environment(environment.name());
+        return new SessionPolicy.Targets(environment, tooling, settings.region(), regionOf(environment),
+                settings.originBucket(), local.bucket(), settings.artifactPrefix(), settings.originRepository(),
+                local.repository(), settings.ecrStrategy(), local.objectLock() != null);
+    }
+
+    /** Closes every cached chain's clients. Sessions still open stop working. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        chains.values().forEach(RoleChain::close);
+        chains.clear();
+        hubSts.values().forEach(StsClient::close);
+        hubSts.clear();
+        hubs.clear();
+        if (baseSts != null) {
+            baseSts.close();
+            baseSts = null;
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "RoleChainAccess[hubRole=" + settings.hubRole() + ", cachedChains=" + chains.size() + "]";
+    }
+
+    private String chainDescription(Environment environment) {
+        return settings.hubRole() == null ? environment.deployRole().toString()
+                : settings.hubRole() + " -> " + environment.deployRole();
+    }
+
+    private StsClient baseSts() {
+        if (baseSts == null) {
+            baseSts = factory.sts(base, settings.region());
+        }
+        return baseSts;
+    }
+
+    /** Drops chains nobody used for a whole session duration: their credentials have expired anyway. */
+    private void evictIdle(Instant now) {
+        Instant cutoff = now.minus(settings.sessionDuration());
+        for (Iterator<RoleChain> it = chains.values().iterator(); it.hasNext(); ) {
+            RoleChain chain = it.next();
+            if (chain.idleSince(cutoff)) {
+                chain.close();
+                it.remove();
+            }
+        }
+        Set<Object> usedHubs = new HashSet<>();
+        chains.values().forEach(chain -> usedHubs.add(chain.hubKey()));
+        for (Iterator<Map.Entry<HubKey, StsClient>> it = hubSts.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<HubKey, StsClient> hub = it.next();
+            if (!usedHubs.contains(hub.getKey())) {
+                hub.getValue().close();
+                hubs.remove(hub.getKey());
+                it.remove();
+            }
+        }
+    }
+
+    /** What one set of hub-role credentials is shared by. */
+    private record HubKey(RoleArn role, @Nullable String externalId, String sourceIdentity, @Nullable String promotion) {
+    }
+
+    /** What one set of deploy-role credentials is shared by. */
+    private record ChainKey(RoleArn role, @Nullable String externalId, String sourceIdentity, @Nullable String policy,
+            @Nullable String promotion, Region region, @Nullable HubKey hub) {
+    }
+}

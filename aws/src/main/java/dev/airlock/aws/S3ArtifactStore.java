@@ -1,0 +1,321 @@
+package dev.airlock.aws;
+
+import dev.airlock.InvalidValueException;
+import dev.airlock.artifact.Digest;
+import dev.airlock.aws.internal.AwsCalls;
+import dev.airlock.aws.internal.MultipartCopy;
+import dev.airlock.aws.internal.MultipartUpload;
+import dev.airlock.aws.internal.Spool;
+import dev.airlock.environment.AccountId;
+import dev.airlock.spi.AccessSession;
+import dev.airlock.spi.ArtifactNotFoundException;
+import dev.airlock.spi.ArtifactStore;
+import dev.airlock.spi.DigestMismatchException;
+import dev.airlock.spi.Place;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectLockConfigurationResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Files in S3, content-addressed: every artifact lives at {@code <prefix>/sha256/<hex>} in the origin
+ * bucket (tooling account) and in each environment's bucket (its own account).
+ *
+ * <ul>
+ *   <li>{@link #upload}: PutObject into the origin bucket with the SHA-256 checksum (S3 rejects
+ *       bytes that do not match it) and {@code If-None-Match: *}; above the multipart threshold, a
+ *       multipart upload with a checksum per part.</li>
+ *   <li>{@link #transfer}: a server-side copy made with the environment session's credentials
+ *       (the bytes never pass through Airlock): HeadObject at the target first, then CopyObject
+ *       (or parallel UploadPartCopy above the threshold) with {@code If-None-Match: *}, optional
+ *       Object Lock retention and SHA-256 checksum.</li>
+ *   <li>{@link #verify}: reads the object back from the place and hashes it. Neither the stored
+ *       checksum nor the copy's reported checksum is trusted alone: multipart objects only have a
+ *       checksum of part checksums, emulators store checksums without checking them, and metadata
+ *       can be written by anyone who can write the object. Hashing the bytes is the one check that
+ *       proves what a consumer will read. It costs one GET of the object.</li>
+ * </ul>
+ * Every request carries {@code ExpectedBucketOwner} (and {@code ExpectedSourceBucketOwner} on
+ * copies), so a bucket name that was deleted and re-created in another account is never used.
+ */
+public final class S3ArtifactStore implements ArtifactStore {
+    private static final Logger LOG = LoggerFactory.getLogger(S3ArtifactStore.class);
+    private static final long PUT_LIMIT = 5L * 1024 * 1024 * 1024;
+
+    private final AwsSettings settings;
+    private final AccountId tooling;
+    private final String originBucket;
+    private final S3Client toolingS3;
+    private final AwsCalls calls;
+    private final Function<Place, AwsAccessSession> inspector;
+    private final Clock clock;
+
+    S3ArtifactStore(AwsSettings settings, AccountId tooling, S3Client toolingS3, AwsCalls calls,
+            Function<Place, AwsAccessSession> inspector, Clock clock) {
+        this.settings = settings;
+        this.tooling = tooling;
+        this.originBucket = InvalidValueException.requireNonNull("originBucket", settings.originBucket());
+        this.toolingS3 = toolingS3;
+        this.calls = calls;
+        this.inspector = inspector;
+        this.clock = clock;
+    }
+
+    /** The key of {@code digest} in every bucket. */
+    public String key(Digest digest) {
+        return settings.artifactPrefix() + "/sha256/" + digest.hex();
+    }
+
+    /** The bucket of {@code place}: the origin bucket, or the environment's configured bucket. */
+    public String bucket(Place place) {
+        if (place.isOrigin()) {
+            return originBucket;
+        }
+        String bucket = settings.environment(place.name()).bucket();
+        if (bucket == null) {
+            throw new InvalidValueException("environments." + place.name() + ".bucket", null,
+                    "is required to keep files in environment " + place.name());
+        }
+        return bucket;
+    }
+
+    @Override
+    public Upload upload(InputStream content, String mediaType) {
+        try (Spool spool = Spool.of(content)) {
+            Digest digest = spool.digest();
+            String key = key(digest);
+            String where = "s3://" + originBucket + "/" + key;
+            if (head(toolingS3, originBucket, key, tooling, null).isPresent()) {
+                LOG.debug("{} is already at the origin", digest);
+                return new Upload(digest, spool.size());
+            }
+            boolean created;
+            if (spool.size() <= Math.min(settings.multipartCopyThreshold(), PUT_LIMIT)) {
+                created = calls.call(tooling, "PutObject " + where, () -> {
+                    try {
+                        toolingS3.putObject(r -> r.bucket(originBucket).key(key).contentType(mediaType)
+                                .expectedBucketOwner(tooling.value()).ifNoneMatch("*")
+                                .checksumSHA256(base64(digest)), RequestBody.fromFile(spool.path()));
+                        return true;
+                    } catch (S3Exception e) {
+                        if (e.statusCode() == 412) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
+            } else {
+                created = new MultipartUpload(toolingS3, calls).upload(spool.path(), spool.size(), originBucket, key,
+                        tooling, mediaType, settings.copyPartSize(), settings.copyParallelism());
+            }
+            LOG.info("{} {} ({} bytes) at the origin {}", created ? "stored" : "found (uploaded concurrently)", digest,
+                    spool.size(), where);
+            return new Upload(digest, spool.size());
+        }
+    }
+
+    @Override
+    public boolean contains(Place place, Digest digest, AccessSession session) {
+        Client client = client(place, session);
+        return head(client.s3, bucket(place), key(digest), place.account(), client.attribution).isPresent();
+    }
+
+    @Override
+    public Transfer transfer(Digest digest, Place target, AccessSession session) {
+        if (target.isOrigin()) {
+            if (!contains(target, digest, session)) {
+                throw new ArtifactNotFoundException(digest, target);
+            }
+            return new Transfer(digest, 0, true);
+        }
+        AwsAccessSession aws = requireSession(target, session);
+        S3Client s3 = aws.s3();
+        String bucket = bucket(target);
+        String key = key(digest);
+        if (head(s3, bucket, key, target.account(), aws.attribution()).isPresent()) {
+            LOG.debug("{} is already in {}", digest, target);
+            return new Transfer(digest, 0, true);
+        }
+        // Read with the environment's credentials: the copy below needs exactly this permission.
+        HeadObjectResponse source = head(s3, originBucket, key, tooling, aws.attribution())
+                .orElseThrow(() -> new ArtifactNotFoundException(digest, Place.origin(tooling)));
+        ObjectLockRetention lock = settings.environment(target.name()).objectLock();
+        boolean created = source.contentLength() <= settings.multipartCopyThreshold()
+                ? copyObject(aws, digest, target, bucket, key, lock)
+                : new MultipartCopy(s3, calls, aws.attribution()).copy(new MultipartCopy.Copy(originBucket, tooling,
+                        source.eTag(), key, source.contentLength(), source.contentType(), bucket, target.account(),
+                        lock == null ? null : ObjectLockMode.fromValue(lock.mode().name()),
+                        lock == null ? null : clock.instant().plus(lock.period())),
+                        settings.copyPartSize(), settings.copyParallelism());
+        LOG.info("{} {} into {} (s3://{}/{}, {} bytes)", created ? "copied" : "found (copied concurrently)", digest,
+                target, bucket, key, source.contentLength());
+        return created ? new Transfer(digest, source.contentLength(), false) : new Transfer(digest, 0, true);
+    }
+
+    @Override
+    public void verify(Digest digest, Place place, AccessSession session) {
+        Client client = client(place, session);
+        String bucket = bucket(place);
+        String key = key(digest);
+        Digest actual = calls.call(place.account(), "GetObject s3://" + bucket + "/" + key, () -> {
+            try (ResponseInputStream<GetObjectResponse> in = client.s3.getObject(r -> r.bucket(bucket).key(key)
+                    .expectedBucketOwner(place.account().value()).overrideConfiguration(client.attribution))) {
+                return Digest.of(in);
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return null;
+                }
+                throw e;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        if (!digest.equals(actual)) {
+            throw new DigestMismatchException(digest, actual, place);
+        }
+        LOG.debug("verified {} in {}", digest, place);
+    }
+
+    /**
+     * True when S3 itself keeps objects at {@code place} from being replaced or deleted: the bucket has
+     * Object Lock enabled and either a default retention or, for an environment, configured
+     * {@link ObjectLockRetention} that every promotion puts on its copies. Airlock's own discipline
+     * ({@code If-None-Match: *} on every write) is not enough to answer true: anyone else allowed
+     * {@code s3:PutObject} on the bucket could still replace an object.
+     */
+    @Override
+    public boolean isImmutable(Place place) {
+        String bucket = bucket(place);
+        if (place.isOrigin()) {
+            return objectLocked(toolingS3, bucket, place, null);
+        }
+        try (AwsAccessSession session = inspector.apply(place)) {
+            return objectLocked(session.s3(), bucket, place, session.attribution());
+        }
+    }
+
+    private boolean objectLocked(S3Client s3, String bucket, Place place,
+            @Nullable AwsRequestOverrideConfiguration attribution) {
+        GetObjectLockConfigurationResponse response = calls.call(place.account(),
+                "GetObjectLockConfiguration s3://" + bucket, () -> {
+                    try {
+                        return s3.getObjectLockConfiguration(r -> r.bucket(bucket)
+                                .expectedBucketOwner(place.account().value()).overrideConfiguration(attribution));
+                    } catch (S3Exception e) {
+                        if (e.statusCode() == 404) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+        if (response == null || response.objectLockConfiguration() == null
+                || response.objectLockConfiguration().objectLockEnabled() != ObjectLockEnabled.ENABLED) {
+            return false;
+        }
+        var rule = response.objectLockConfiguration().rule();
+        boolean defaultRetention = rule != null && rule.defaultRetention() != null;
+        boolean promotionRetention = !place.isOrigin() && settings.environment(place.name()).objectLock() != null;
+        return defaultRetention || promotionRetention;
+    }
+
+    private boolean copyObject(AwsAccessSession session, Digest digest, Place target, String bucket, String key,
+            @Nullable ObjectLockRetention lock) {
+        CopyObjectRequest.Builder request = CopyObjectRequest.builder()
+                .sourceBucket(originBucket).sourceKey(key).expectedSourceBucketOwner(tooling.value())
+                .destinationBucket(bucket).destinationKey(key).expectedBucketOwner(target.account().value())
+                .ifNoneMatch("*").metadataDirective(MetadataDirective.COPY)
+                .checksumAlgorithm(ChecksumAlgorithm.SHA256)
+                .overrideConfiguration(session.attribution());
+        if (lock != null) {
+            // S3 demands an integrity header on writes that set retention; the copy is checksummed with SHA-256.
+            request.objectLockMode(ObjectLockMode.fromValue(lock.mode().name()))
+                    .objectLockRetainUntilDate(clock.instant().plus(lock.period()))
+                    .overrideConfiguration(session.attribution().toBuilder()
+                            .putHeader("x-amz-sdk-checksum-algorithm", "SHA256").build());
+        }
+        CopyObjectResponse response = calls.call(target.account(), "CopyObject s3://" + originBucket + "/" + key
+                + " to s3://" + bucket + "/" + key, () -> {
+                    try {
+                        return session.s3().copyObject(request.build());
+                    } catch (S3Exception e) {
+                        if (e.statusCode() == 412) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+        if (response == null) {
+            return false;
+        }
+        // S3 computes the SHA-256 of the copy it wrote: a cheap early check before verify reads it back.
+        String checksum = response.copyObjectResult() == null ? null : response.copyObjectResult().checksumSHA256();
+        if (checksum != null && !checksum.equals(base64(digest))) {
+            throw new DigestMismatchException(digest, Digest.fromRaw(Base64.getDecoder().decode(checksum)), target);
+        }
+        return true;
+    }
+
+    private Optional<HeadObjectResponse> head(S3Client s3, String bucket, String key, AccountId owner,
+            @Nullable AwsRequestOverrideConfiguration attribution) {
+        return calls.call(owner, "HeadObject s3://" + bucket + "/" + key, () -> {
+            try {
+                return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner.value())
+                        .overrideConfiguration(attribution)));
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    private Client client(Place place, AccessSession session) {
+        if (place.isOrigin()) {
+            var attribution = session.unwrap(AwsAccessSession.class).map(AwsAccessSession::attribution).orElse(null);
+            return new Client(toolingS3, attribution);
+        }
+        AwsAccessSession aws = requireSession(place, session);
+        return new Client(aws.s3(), aws.attribution());
+    }
+
+    static AwsAccessSession requireSession(Place place, AccessSession session) {
+        AwsAccessSession aws = session.unwrap(AwsAccessSession.class).orElseThrow(() -> new InvalidValueException(
+                "session", session, "must be an AwsAccessSession opened by RoleChainAccess"));
+        if (!aws.environment().name().equals(place.name()) || !aws.account().equals(place.account())) {
+            throw new InvalidValueException("session", aws.environment().name() + "(" + aws.account() + ")",
+                    "must be open for " + place + ", the place being accessed");
+        }
+        return aws;
+    }
+
+    private static String base64(Digest digest) {
+        return Base64.getEncoder().encodeToString(digest.raw());
+    }
+
+    @Override
+    public String toString() {
+        return "S3ArtifactStore[origin=s3://" + originBucket + "/" + settings.artifactPrefix() + "]";
+    }
+
+    private record Client(S3Client s3, @Nullable AwsRequestOverrideConfiguration attribution) {
+    }
+}

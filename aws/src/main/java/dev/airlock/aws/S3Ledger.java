@@ -1,0 +1,207 @@
+package dev.airlock.aws;
+
+import dev.airlock.InvalidValueException;
+import dev.airlock.aws.internal.AwsCalls;
+import dev.airlock.aws.internal.LedgerEntryJson;
+import dev.airlock.environment.AccountId;
+import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.spi.Ledger;
+import dev.airlock.spi.LedgerConflictException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The ledger in S3: one object per entry, {@code <prefix>/entries/<sequence, 20 digits>.json},
+ * created with {@code If-None-Match: *}. S3 creates a key at most once, so allocating a sequence
+ * number is a conditional create: of two promoters on two machines appending the same number,
+ * exactly one succeeds and the other gets a {@link LedgerConflictException} (S3 answers 412, or 409
+ * while the competing write is in flight). An append also checks that the entry follows the stored
+ * previous entry (no gaps, chained to its hash).
+ *
+ * <p>Entries never change once written, so every entry read or written is cached (up to the
+ * configured size) and {@link #lastSequence()} lists only the keys after the last one known. The
+ * cache trusts what this process has seen: verify a ledger for tampering from a fresh process (the
+ * {@code airlock} CLI does). Zero-padded keys list in sequence order.
+ *
+ * <p>Protect the bucket with versioning plus Object Lock (compliance mode) or a policy denying
+ * {@code s3:DeleteObject} and overwrites, and require {@code s3:if-none-match} on PutObject.
+ */
+public final class S3Ledger implements Ledger {
+    private static final Logger LOG = LoggerFactory.getLogger(S3Ledger.class);
+    private static final Pattern ENTRY_KEY = Pattern.compile(".*/entries/(\\d{20})\\.json");
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+    private final AccountId owner;
+    private final AwsCalls calls;
+    private final Map<Long, LedgerEntry> cache;
+    private long lastKnown;
+
+    S3Ledger(S3Client s3, String bucket, String prefix, AccountId owner, AwsCalls calls, int cacheSize) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix;
+        this.owner = owner;
+        this.calls = calls;
+        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, LedgerEntry> eldest) {
+                return size() > cacheSize;
+            }
+        };
+    }
+
+    /** The key of entry {@code sequence}. */
+    public String key(long sequence) {
+        return prefix + "/entries/" + String.format("%020d", sequence) + ".json";
+    }
+
+    @Override
+    public void append(LedgerEntry entry) {
+        long sequence = entry.sequence();
+        if (sequence > 1) {
+            LedgerEntry previous = entry(sequence - 1);
+            if (previous == null) {
+                throw new InvalidValueException("sequence", sequence, "must directly follow the last entry, but entry "
+                        + (sequence - 1) + " does not exist in s3://" + bucket + "/" + prefix);
+            }
+            if (!previous.hash().equals(entry.previousHash())) {
+                throw new InvalidValueException("previousHash", entry.previousHash(), "must be the hash of entry "
+                        + (sequence - 1) + " (" + previous.hash() + ")");
+            }
+        }
+        String key = key(sequence);
+        byte[] body = LedgerEntryJson.write(entry).getBytes(StandardCharsets.UTF_8);
+        boolean created = calls.call(owner, "PutObject s3://" + bucket + "/" + key, () -> {
+            try {
+                s3.putObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner.value()).ifNoneMatch("*")
+                        .contentType("application/json"), RequestBody.fromBytes(body));
+                return true;
+            } catch (S3Exception e) {
+                if (e.statusCode() == 412 || e.statusCode() == 409) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+        if (!created) {
+            // A retried PutObject whose first attempt did land also answers 412: that is our own entry.
+            LedgerEntry stored = fetch(sequence);
+            if (stored == null || !stored.hash().equals(entry.hash())) {
+                LOG.debug("ledger entry {} was taken by another writer", sequence);
+                throw new LedgerConflictException(sequence);
+            }
+        }
+        remember(sequence, entry);
+        LOG.debug("appended ledger entry {} ({})", sequence, entry.type());
+    }
+
+    @Override
+    public List<LedgerEntry> read(long fromSequence) {
+        long last = lastSequence();
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (long sequence = Math.max(1, fromSequence); sequence <= last; sequence++) {
+            LedgerEntry entry = entry(sequence);
+            // A missing entry is left out, not hidden: chain verification reports the gap.
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public long lastSequence() {
+        long known;
+        synchronized (this) {
+            known = lastKnown;
+        }
+        long last = known;
+        String startAfter = known > 0 ? key(known) : null;
+        String token = null;
+        do {
+            String continuation = token;
+            ListObjectsV2Response page = calls.call(owner, "ListObjectsV2 s3://" + bucket + "/" + prefix + "/entries/",
+                    () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix + "/entries/").startAfter(startAfter)
+                            .continuationToken(continuation).expectedBucketOwner(owner.value())));
+            for (S3Object object : page.contents()) {
+                Matcher matcher = ENTRY_KEY.matcher(object.key());
+                if (matcher.matches()) {
+                    last = Math.max(last, Long.parseLong(matcher.group(1)));
+                }
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        synchronized (this) {
+            lastKnown = Math.max(lastKnown, last);
+            return lastKnown;
+        }
+    }
+
+    /** Entry {@code sequence} from the cache or S3, or null if it does not exist. */
+    private @Nullable LedgerEntry entry(long sequence) {
+        synchronized (this) {
+            LedgerEntry cached = cache.get(sequence);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        LedgerEntry fetched = fetch(sequence);
+        if (fetched != null) {
+            remember(sequence, fetched);
+        }
+        return fetched;
+    }
+
+    private @Nullable LedgerEntry fetch(long sequence) {
+        String key = key(sequence);
+        String source = "s3://" + bucket + "/" + key;
+        ResponseBytes<GetObjectResponse> bytes = calls.call(owner, "GetObject " + source, () -> {
+            try {
+                return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner.value()));
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+        if (bytes == null) {
+            return null;
+        }
+        LedgerEntry entry = LedgerEntryJson.read(bytes.asUtf8String(), source);
+        if (entry.sequence() != sequence) {
+            // Reported, not thrown: the object is evidence, and verification names the broken link.
+            LOG.warn("{} holds entry {}, not {}", source, entry.sequence(), sequence);
+        }
+        return entry;
+    }
+
+    private synchronized void remember(long sequence, LedgerEntry entry) {
+        cache.put(sequence, entry);
+        lastKnown = Math.max(lastKnown, sequence);
+    }
+
+    @Override
+    public String toString() {
+        return "S3Ledger[s3://" + bucket + "/" + prefix + ", owner " + owner + "]";
+    }
+}

@@ -1,0 +1,200 @@
+package dev.airlock.aws;
+
+import dev.airlock.environment.AccountId;
+import dev.airlock.environment.Environment;
+import dev.airlock.environment.Landscape;
+import dev.airlock.environment.Region;
+import dev.airlock.environment.RoleArn;
+import dev.airlock.environment.Tier;
+import dev.airlock.testkit.moto.MotoServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * A fresh multi-account AWS on the shared moto server: tooling 111111111111, security 999999999999
+ * and three environments (dev 222222222222, staging 333333333333, prod 444444444444), their buckets
+ * and repositories, and clients that record (and can fail) every request Airlock makes.
+ */
+final class MotoAws implements AutoCloseable {
+    static final AccountId TOOLING = AccountId.of("111111111111");
+    static final AccountId SECURITY = AccountId.of("999999999999");
+    static final AccountId DEV = AccountId.of("222222222222");
+    static final AccountId STAGING = AccountId.of("333333333333");
+    static final AccountId PROD = AccountId.of("444444444444");
+    static final Region REGION = Region.of("eu-central-1");
+    static final RoleArn HUB = RoleArn.parse("arn:aws:iam::111111111111:role/airlock-hub");
+    static final String ORIGIN_BUCKET = "airlock-origin";
+    static final String LEDGER_BUCKET = "airlock-ledger";
+    static final String ORIGIN_REPOSITORY = "payments/api";
+
+    final MotoServer server = MotoServer.shared();
+    final RecordingInterceptor recorder = new RecordingInterceptor();
+    final FaultInjector faults = new FaultInjector();
+    final AwsClientFactory factory;
+    final AwsClientFactory setupFactory;
+    final Landscape landscape;
+    private final List<AwsBackend> backends = new ArrayList<>();
+    private AwsCredentialsProvider base;
+
+    MotoAws() {
+        server.reset();
+        factory = AwsClientFactory.builder().endpointOverride(server.endpoint()).pathStyle(true)
+                .checksumsWhenRequired(true).addInterceptor(faults).addInterceptor(recorder).build();
+        setupFactory = AwsClientFactory.builder().endpointOverride(server.endpoint()).pathStyle(true)
+                .checksumsWhenRequired(true).build();
+        landscape = Landscape.builder().tooling(TOOLING.value()).security(SECURITY.value())
+                .environment(environment("dev", DEV, Tier.DEVELOPMENT))
+                .environment(environment("staging", STAGING, Tier.STAGING))
+                .environment(environment("prod", PROD, Tier.PRODUCTION))
+                .chain("dev", "staging", "prod")
+                .build();
+    }
+
+    private static Environment environment(String name, AccountId account, Tier tier) {
+        return Environment.builder(name).account(account.value()).regions(REGION.value()).tier(tier).build();
+    }
+
+    Environment env(String name) {
+        return landscape.require(name);
+    }
+
+    /** Settings for this AWS: hub role, all buckets and repositories, fast retries. */
+    AwsSettings.Builder settings() {
+        return AwsSettings.builder()
+                .region(REGION)
+                .emulator(server.endpoint())
+                .hubRole(HUB)
+                .sessionDuration(Duration.ofMinutes(15))
+                .refreshBefore(Duration.ofMinutes(2))
+                .originBucket(ORIGIN_BUCKET)
+                .originRepository(ORIGIN_REPOSITORY)
+                .ledgerBucket(LEDGER_BUCKET)
+                // moto models no cross-account ECR reads; the fake registry tests cover pulling as the environment.
+                .verifyPullAsEnvironment(false)
+                .environment("dev", EnvironmentSettings.builder().bucket("airlock-dev").externalId("dev-ext-id").build())
+                .environment("staging", EnvironmentSettings.builder().bucket("airlock-staging").build())
+                .environment("prod", EnvironmentSettings.builder().bucket("airlock-prod").externalId("prod:ext/id=7")
+                        .build())
+                .resilience(ResilienceSettings.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(5))
+                        .maxBackoff(Duration.ofMillis(20)).minimumCalls(4).slidingWindow(4)
+                        .openDuration(Duration.ofSeconds(30)).build());
+    }
+
+    AwsBackend backend(AwsSettings settings, Clock clock) {
+        return backend(settings, clock, factory);
+    }
+
+    AwsBackend backend(AwsSettings settings, Clock clock, AwsClientFactory clients) {
+        AwsBackend backend = AwsBackend.builder().settings(settings).landscape(landscape)
+                .baseCredentials(base()).clientFactory(clients).clock(clock).build();
+        backends.add(backend);
+        return backend;
+    }
+
+    AwsBackend backend(AwsSettings settings) {
+        return backend(settings, Clock.systemUTC());
+    }
+
+    /**
+     * Clients that reach moto for STS and S3 and {@code ecr} for ECR, acting in the account moto says
+     * the credentials belong to.
+     */
+    AwsClientFactory withFakeEcr(FakeEcr ecr) {
+        return new AwsClientFactory() {
+            @Override
+            public StsClient sts(AwsCredentialsProvider credentials, Region region) {
+                return factory.sts(credentials, region);
+            }
+
+            @Override
+            public S3Client s3(AwsCredentialsProvider credentials, Region region) {
+                return factory.s3(credentials, region);
+            }
+
+            @Override
+            public EcrClient ecr(AwsCredentialsProvider credentials, Region region) {
+                try (StsClient sts = setupFactory.sts(credentials, region)) {
+                    return ecr.client(AccountId.of(sts.getCallerIdentity().account()));
+                }
+            }
+        };
+    }
+
+    /** The tooling account's base credentials, the start of every chain (one set per test). */
+    synchronized AwsCredentialsProvider base() {
+        if (base == null) {
+            base = credentials(TOOLING);
+        }
+        return base;
+    }
+
+    /** Creates the origin, ledger and environment buckets and the origin repository (immutable tags). */
+    MotoAws withStorage() {
+        bucket(TOOLING, ORIGIN_BUCKET, false);
+        bucket(SECURITY, LEDGER_BUCKET, false);
+        bucket(DEV, "airlock-dev", false);
+        bucket(STAGING, "airlock-staging", false);
+        bucket(PROD, "airlock-prod", true);
+        repository(TOOLING, ORIGIN_REPOSITORY, true);
+        return this;
+    }
+
+    void bucket(AccountId account, String name, boolean objectLock) {
+        try (S3Client s3 = s3(account)) {
+            s3.createBucket(r -> r.bucket(name).objectLockEnabledForBucket(objectLock)
+                    .createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.EU_CENTRAL_1)));
+        }
+    }
+
+    void repository(AccountId account, String name, boolean immutable) {
+        try (EcrClient ecr = setupFactory.ecr(credentials(account), REGION)) {
+            ecr.createRepository(r -> r.repositoryName(name)
+                    .imageTagMutability(immutable ? ImageTagMutability.IMMUTABLE : ImageTagMutability.MUTABLE));
+        }
+    }
+
+    /** A setup client acting in {@code account}, not recorded. Close it. */
+    S3Client s3(AccountId account) {
+        return setupFactory.s3(credentials(account), REGION);
+    }
+
+    EcrClient ecr(AccountId account) {
+        return setupFactory.ecr(credentials(account), REGION);
+    }
+
+    /**
+     * Credentials acting in {@code account}, from an AssumeRole into {@code moto-setup} made outside
+     * Airlock (moto maps the session to the role's account), so tests count only Airlock's calls.
+     */
+    AwsCredentialsProvider credentials(AccountId account) {
+        Credentials c = assume("arn:aws:iam::" + account + ":role/moto-setup");
+        return StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(),
+                c.sessionToken()));
+    }
+
+    /** Raw credentials for a role, for the AWS CLI. */
+    Credentials assume(String roleArn) {
+        try (StsClient sts = setupFactory.sts(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "moto-ignores-this")), REGION)) {
+            return sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("test-setup").durationSeconds(3600))
+                    .credentials();
+        }
+    }
+
+    @Override
+    public void close() {
+        backends.forEach(AwsBackend::close);
+    }
+}

@@ -1,0 +1,235 @@
+package dev.airlock.aws;
+
+import static dev.airlock.aws.MotoAws.LEDGER_BUCKET;
+import static dev.airlock.aws.MotoAws.SECURITY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airlock.InvalidValueException;
+import dev.airlock.artifact.Digest;
+import dev.airlock.aws.internal.LedgerEntryJson;
+import dev.airlock.ledger.EntryType;
+import dev.airlock.ledger.LedgerChain;
+import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.spi.LedgerConflictException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+
+class S3LedgerTest {
+    private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+    private static final Digest DIGEST = Digest.of(new byte[] {7});
+
+    private final MotoAws aws = new MotoAws().withStorage();
+
+    @AfterEach
+    void close() {
+        aws.close();
+    }
+
+    /** A ledger with its own backend, clients and cache: another promoter, on another machine. */
+    private S3Ledger promoter() {
+        return aws.backend(aws.settings().build()).ledger();
+    }
+
+    private static LedgerEntry next(LedgerEntry previous, String principal) {
+        return LedgerChain.next(previous, new LedgerEntry.Draft(EntryType.PROMOTED, principal, "prod", DIGEST,
+                "promo-" + principal, Map.of("step", "6")), previous == null ? T0 : previous.time().plusSeconds(1));
+    }
+
+    private static List<LedgerEntry> chain(int length) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        LedgerEntry previous = null;
+        for (int i = 0; i < length; i++) {
+            previous = next(previous, "p" + i);
+            entries.add(previous);
+        }
+        return entries;
+    }
+
+    @Test
+    void append_thenRead_returnsTheEntriesInOrder() {
+        S3Ledger ledger = promoter();
+        List<LedgerEntry> entries = chain(3);
+
+        entries.forEach(ledger::append);
+
+        assertEquals(3, ledger.lastSequence());
+        assertEquals(entries, ledger.read(1));
+        assertEquals(entries.subList(1, 3), ledger.read(2));
+        assertEquals(entries, promoter().read(1), "a fresh reader sees the same entries");
+    }
+
+    @Test
+    void append_createsOneObjectPerEntry_onlyIfNoneExists() {
+        S3Ledger ledger = promoter();
+
+        ledger.append(chain(1).get(0));
+
+        var put = aws.recorder.of("PutObject").get(0);
+        assertEquals("/airlock-ledger/airlock/ledger/entries/00000000000000000001.json", put.path());
+        assertEquals("*", put.header("If-None-Match"));
+        assertEquals(SECURITY.value(), put.header("x-amz-expected-bucket-owner"));
+    }
+
+    @Test
+    void append_ofATakenSequence_isAConflictForTheLoser() {
+        S3Ledger first = promoter();
+        S3Ledger second = promoter();
+        LedgerEntry genesis = chain(1).get(0);
+        first.append(genesis);
+
+        first.append(next(genesis, "alice"));
+        LedgerConflictException e = assertThrows(LedgerConflictException.class,
+                () -> second.append(next(genesis, "bob")));
+
+        assertEquals(2, e.sequence());
+        assertTrue(e.retryable());
+        assertEquals("alice", promoter().read(2).get(0).principal());
+    }
+
+    @Test
+    void append_ofTheSameEntryAgain_isNotAConflict() {
+        LedgerEntry genesis = chain(1).get(0);
+        promoter().append(genesis);
+
+        promoter().append(genesis); // a retry after the first attempt's answer was lost
+
+        assertEquals(1, promoter().lastSequence());
+    }
+
+    @Test
+    void append_thatWouldLeaveAGap_isRefused() {
+        S3Ledger ledger = promoter();
+        List<LedgerEntry> entries = chain(3);
+        ledger.append(entries.get(0));
+
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> ledger.append(entries.get(2)));
+
+        assertEquals("sequence", e.field());
+        assertEquals(1, ledger.lastSequence());
+    }
+
+    @Test
+    void append_chainedToAnotherPrevious_isRefused() {
+        S3Ledger ledger = promoter();
+        LedgerEntry genesis = chain(1).get(0);
+        ledger.append(genesis);
+        LedgerEntry otherGenesis = LedgerChain.next(null, new LedgerEntry.Draft(EntryType.REGISTERED, "mallory", null,
+                null, null, Map.of()), T0);
+
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> ledger.append(next(otherGenesis, "mallory")));
+
+        assertEquals("previousHash", e.field());
+    }
+
+    @Test
+    void twoPromotersRacing_exactlyOneWinsEachSequence() throws Exception {
+        S3Ledger alice = promoter();
+        S3Ledger bob = promoter();
+        alice.append(chain(1).get(0));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        int rounds = 15;
+        try {
+            for (int round = 0; round < rounds; round++) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<Boolean> a = threads.submit(appendNext(alice, "alice", together));
+                Future<Boolean> b = threads.submit(appendNext(bob, "bob", together));
+
+                assertTrue(a.get() ^ b.get(), "round " + round + ": exactly one append wins");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        List<LedgerEntry> stored = promoter().read(1);
+        assertEquals(rounds + 1, stored.size());
+        assertEquals(-1, firstBrokenLink(stored), "the chain stayed intact");
+    }
+
+    /** Reads the tail, waits for the other promoter, appends; true if it won, false on a conflict. */
+    private static Callable<Boolean> appendNext(S3Ledger ledger, String principal, CyclicBarrier together) {
+        return () -> {
+            long last = ledger.lastSequence();
+            LedgerEntry tail = ledger.read(last).get(0);
+            LedgerEntry entry = next(tail, principal);
+            together.await();
+            try {
+                ledger.append(entry);
+                return true;
+            } catch (LedgerConflictException e) {
+                return false;
+            }
+        };
+    }
+
+    @Test
+    void lastSequence_listsOnlyTheKeysAfterTheLastKnownEntry() {
+        S3Ledger ledger = promoter();
+        chain(3).forEach(ledger::append);
+        aws.recorder.clear();
+
+        assertEquals(3, ledger.lastSequence());
+
+        ListObjectsV2Request list = aws.recorder.of("ListObjectsV2").get(0).as(ListObjectsV2Request.class);
+        assertEquals(ledger.key(3), list.startAfter());
+    }
+
+    @Test
+    void read_servesEntriesItHasSeenFromTheCache() {
+        chain(4).forEach(promoter()::append);
+        S3Ledger reader = promoter();
+        aws.recorder.clear();
+
+        reader.read(1);
+        reader.read(1);
+
+        assertEquals(4, aws.recorder.count("GetObject"), "each entry fetched once, then cached");
+    }
+
+    @Test
+    void anEntryEditedInTheBucket_breaksTheChainAtThatEntry() {
+        List<LedgerEntry> entries = chain(3);
+        entries.forEach(promoter()::append);
+        LedgerEntry original = entries.get(1);
+        LedgerEntry edited = new LedgerEntry(original.sequence(), original.time(), original.type(), "mallory",
+                original.environment(), original.digest(), original.promotionId(), original.details(),
+                original.previousHash(), original.hash());
+        try (S3Client s3 = aws.s3(SECURITY)) {
+            s3.putObject(r -> r.bucket(LEDGER_BUCKET).key(promoter().key(2)),
+                    RequestBody.fromString(LedgerEntryJson.write(edited)));
+        }
+
+        List<LedgerEntry> read = promoter().read(1);
+
+        assertEquals("mallory", read.get(1).principal());
+        assertEquals(2, firstBrokenLink(read));
+    }
+
+    /** The sequence of the first entry whose hash or link does not hold, -1 if intact (as core verifies). */
+    private static long firstBrokenLink(List<LedgerEntry> entries) {
+        String previous = LedgerChain.GENESIS;
+        for (int i = 0; i < entries.size(); i++) {
+            LedgerEntry entry = entries.get(i);
+            if (entry.sequence() != i + 1 || !entry.previousHash().equals(previous)
+                    || !entry.hash().equals(LedgerChain.expectedHash(entry))) {
+                return i + 1;
+            }
+            previous = entry.hash();
+        }
+        return -1;
+    }
+}
