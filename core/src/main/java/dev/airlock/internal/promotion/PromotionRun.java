@@ -115,7 +115,14 @@ public final class PromotionRun {
             boolean transferred) {
         Environment target = judged.request().target();
         Digest digest = judged.request().artifact().digest();
-        long token = takeLease(promotionId, target.name(), principal, digest);
+        long token;
+        try {
+            token = takeLease(promotionId, target.name(), principal, digest);
+        } catch (LeaseHeldException busy) {
+            // Another promotion took the environment after our decision: end this attempt visibly.
+            writer.append(Drafts.failed(principal.id(), target.name(), digest, promotionId, "take the lease", busy));
+            throw busy;
+        }
         long bytes = 0;
         String step = "open access to " + target.name();
         try (AccessSession session = access.open(target, new AccessContext(promotionId, principal.id()))) {
