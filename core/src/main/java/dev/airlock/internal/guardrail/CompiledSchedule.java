@@ -1,0 +1,150 @@
+package dev.airlock.internal.guardrail;
+
+import dev.airlock.guardrail.policy.Schedule;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneRules;
+import java.util.Locale;
+
+/**
+ * A {@link Schedule} as arithmetic on epoch seconds. Occurrences are resolved with the zone's rules
+ * as {@link Schedule} documents: a start in a skipped hour is the instant of the jump, a start in a
+ * repeated hour its first pass, an end in a repeated hour its second pass.
+ */
+final class CompiledSchedule {
+    private static final long DAY = 86_400;
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
+
+    private final ZoneId zone;
+    private final ZoneRules rules;
+    private final boolean weekly;
+    private final boolean[] startDays = new boolean[8];
+    private final int fromSecond;
+    private final int toSecond;
+    private final boolean overnight;
+    private final long startEpoch;
+    private final long endEpoch;
+
+    CompiledSchedule(Schedule schedule) {
+        this.zone = schedule.zone();
+        this.rules = zone.getRules();
+        if (schedule instanceof Schedule.Weekly w) {
+            weekly = true;
+            w.days().forEach(d -> startDays[d.getValue()] = true);
+            fromSecond = w.from().toSecondOfDay();
+            toSecond = w.to().toSecondOfDay();
+            overnight = w.overnight();
+            startEpoch = 0;
+            endEpoch = 0;
+        } else {
+            Schedule.Between b = (Schedule.Between) schedule;
+            weekly = false;
+            fromSecond = 0;
+            toSecond = 0;
+            overnight = false;
+            startEpoch = resolve(b.start().toEpochSecond(ZoneOffset.UTC), true);
+            endEpoch = resolve(b.end().toEpochSecond(ZoneOffset.UTC), false);
+        }
+    }
+
+    boolean contains(Instant now) {
+        return currentEnd(now) != Long.MIN_VALUE;
+    }
+
+    /** Whether an occurrence can still start after {@code now}; a one-off interval cannot once it has begun. */
+    boolean opensLater(Instant now) {
+        return weekly || now.getEpochSecond() < startEpoch;
+    }
+
+    /** The end (epoch second) of the occurrence containing {@code now}, or {@code Long.MIN_VALUE}. */
+    long currentEnd(Instant now) {
+        long epoch = now.getEpochSecond();
+        if (!weekly) {
+            return startEpoch <= epoch && epoch < endEpoch ? endEpoch : Long.MIN_VALUE;
+        }
+        long today = Math.floorDiv(epoch + rules.getOffset(now).getTotalSeconds(), DAY);
+        for (long day = today - 1; day <= today; day++) {
+            if (startsOn(day) && resolve(day * DAY + fromSecond, true) <= epoch) {
+                long end = resolve((overnight ? day + 1 : day) * DAY + toSecond, false);
+                if (epoch < end) {
+                    return end;
+                }
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
+    /**
+     * The end of the stretch of back-to-back occurrences containing {@code now} (a Saturday and a
+     * Sunday freeze hold until Monday), or {@code Long.MIN_VALUE}. Looks at most a few weeks ahead.
+     */
+    long stretchEnd(Instant now) {
+        long end = currentEnd(now);
+        for (int i = 0; i < 16 && end != Long.MIN_VALUE; i++) {
+            long next = currentEnd(Instant.ofEpochSecond(end));
+            if (next == Long.MIN_VALUE) {
+                break;
+            }
+            end = next;
+        }
+        return end;
+    }
+
+    /** The first start strictly after {@code now}, or {@code Long.MIN_VALUE} when there is none. */
+    long nextStart(Instant now) {
+        long epoch = now.getEpochSecond();
+        if (!weekly) {
+            return epoch < startEpoch ? startEpoch : Long.MIN_VALUE;
+        }
+        long today = Math.floorDiv(epoch + rules.getOffset(now).getTotalSeconds(), DAY);
+        for (long day = today - 1; day <= today + 8; day++) {
+            if (startsOn(day)) {
+                long start = resolve(day * DAY + fromSecond, true);
+                if (start > epoch) {
+                    return start;
+                }
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
+    private boolean startsOn(long epochDay) {
+        // 1970-01-01 was a Thursday.
+        return startDays[(int) Math.floorMod(epochDay + 3, 7L) + 1];
+    }
+
+    /** The instant (epoch second) the wall clock in the zone shows {@code localEpochSecond}. */
+    private long resolve(long localEpochSecond, boolean earliest) {
+        if (rules.isFixedOffset()) {
+            return localEpochSecond - rules.getOffset(Instant.EPOCH).getTotalSeconds();
+        }
+        LocalDateTime local = LocalDateTime.ofEpochSecond(localEpochSecond, 0, ZoneOffset.UTC);
+        ZoneOffsetTransition transition = rules.getTransition(local);
+        if (transition == null) {
+            return localEpochSecond - rules.getOffset(local).getTotalSeconds();
+        }
+        if (transition.isGap()) {
+            return transition.getInstant().getEpochSecond();
+        }
+        ZoneOffset offset = earliest ? transition.getOffsetBefore() : transition.getOffsetAfter();
+        return localEpochSecond - offset.getTotalSeconds();
+    }
+
+    /** {@code Mon 09:00 Europe/Berlin (2026-03-30)}. */
+    String describe(long epochSecond) {
+        var at = Instant.ofEpochSecond(epochSecond).atZone(zone);
+        return DAY_AND_TIME.format(at) + " " + zone.getId() + " (" + at.toLocalDate() + ")";
+    }
+
+    /** {@code Mon 09:00 Europe/Berlin (2026-03-30, in 2d15h)}. */
+    String describeFrom(long epochSecond, Instant now) {
+        String when = describe(epochSecond);
+        return when.substring(0, when.length() - 1) + ", in "
+                + Durations.formatRemaining(Duration.between(now, Instant.ofEpochSecond(epochSecond))) + ")";
+    }
+}
