@@ -122,8 +122,9 @@ public final class PolicyRules {
         }
         if (known && approvals.count() > eligible.size()) {
             out.add(new Violation(at + ".count", "count: " + approvals.count() + " approvals can never be met: "
-                    + (approvals.from().size() == 1 ? "group " : "groups ") + String.join(", ", approvals.from())
-                    + " have only " + eligible.size() + " member" + (eligible.size() == 1 ? "" : "s")
+                    + (approvals.from().size() == 1 ? "group " + approvals.from().get(0) + " has"
+                            : "groups " + String.join(", ", approvals.from()) + " have")
+                    + " only " + eligible.size() + " member" + (eligible.size() == 1 ? "" : "s")
                     + " (" + sorted(eligible) + ")"));
         }
     }
