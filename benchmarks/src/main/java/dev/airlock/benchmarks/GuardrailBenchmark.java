@@ -127,8 +127,9 @@ public class GuardrailBenchmark {
 
     @Setup
     public void setUp() {
-        guardrails = AirlockConfiguration.parse("benchmark.yaml", CONFIGURATION, false).guardrails();
-        Landscape landscape = AirlockConfiguration.parse("benchmark.yaml", CONFIGURATION, false).landscape();
+        AirlockConfiguration configuration = AirlockConfiguration.parse("benchmark.yaml", CONFIGURATION, false);
+        guardrails = configuration.guardrails();
+        Landscape landscape = configuration.landscape();
         now = Instant.parse("2025-03-25T10:00:00Z"); // a Tuesday, 11:00 in Berlin
         Digest digest = Digest.of("shop 1.4.2".getBytes(StandardCharsets.UTF_8));
         Artifact artifact = new Artifact("shop", "1.4.2", ArtifactKind.CONTAINER_IMAGE, digest, 52_000_000,

@@ -12,6 +12,7 @@ import dev.airlock.guardrail.policy.Schedule;
 import dev.airlock.guardrail.policy.Statement;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -137,8 +138,8 @@ class DaylightSavingWindowTest {
 
     @Test
     void oneOffFreeze_holdsBetweenItsStartAndEnd() {
-        Schedule yearEnd = Schedule.between(BERLIN, java.time.LocalDateTime.parse("2025-12-20T00:00"),
-                java.time.LocalDateTime.parse("2026-01-05T00:00"));
+        Schedule yearEnd = Schedule.between(BERLIN, LocalDateTime.parse("2025-12-20T00:00"),
+                LocalDateTime.parse("2026-01-05T00:00"));
         Guardrails guardrails = guardrails(Statement.of("year-end", new Rule.Freeze(yearEnd, "year-end freeze")));
 
         Expect.outcome(at(guardrails, "2025-12-19T22:59:00Z"), Outcome.ALLOWED);
@@ -150,8 +151,8 @@ class DaylightSavingWindowTest {
 
     @Test
     void oneOffWindow_thatHasClosed_deniesBecauseItNeverOpensAgain() {
-        Schedule once = Schedule.between(BERLIN, java.time.LocalDateTime.parse("2025-06-01T09:00"),
-                java.time.LocalDateTime.parse("2025-06-01T12:00"));
+        Schedule once = Schedule.between(BERLIN, LocalDateTime.parse("2025-06-01T09:00"),
+                LocalDateTime.parse("2025-06-01T12:00"));
         Guardrails guardrails = guardrails(Statement.of("migration-window", new Rule.Window(once)));
 
         Expect.outcome(at(guardrails, "2025-06-01T06:00:00Z"), Outcome.PENDING);

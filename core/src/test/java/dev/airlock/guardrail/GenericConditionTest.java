@@ -11,6 +11,7 @@ import dev.airlock.guardrail.policy.Attachment;
 import dev.airlock.guardrail.policy.Condition;
 import dev.airlock.guardrail.policy.Effect;
 import dev.airlock.guardrail.policy.PolicyDocument;
+import dev.airlock.guardrail.policy.Rollbacks;
 import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.guardrail.policy.Statement;
 import java.time.Duration;
@@ -112,7 +113,7 @@ class GenericConditionTest {
     void rollbacksOnly_appliesOnlyToRollbacks() {
         Statement rollbackTicket = Statement.of("rollback-ticket", new Rule.Conditional(Effect.REQUIRE,
                 List.of(Condition.glob("attributes.incident", "INC-*")), "rollbacks name their incident"))
-                .withRollbacks(dev.airlock.guardrail.policy.Rollbacks.ONLY);
+                .withRollbacks(Rollbacks.ONLY);
 
         Expect.reason(decide(rollbackTicket, promote("dev", "test").withoutAttribute("change")), "rollback-ticket",
                 "applies only to rollbacks");

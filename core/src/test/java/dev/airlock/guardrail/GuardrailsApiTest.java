@@ -26,6 +26,7 @@ import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.guardrail.policy.Schedule;
 import dev.airlock.guardrail.policy.Statement;
 import dev.airlock.internal.guardrail.Durations;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -150,7 +151,7 @@ class GuardrailsApiTest {
 
     @Test
     void statementDefaults_makeOnlySoakWindowsAndFreezesBypassable() {
-        Schedule always = Schedule.weekly(ZoneId.of("UTC"), Set.of(java.time.DayOfWeek.MONDAY), LocalTime.NOON, LocalTime.NOON);
+        Schedule always = Schedule.weekly(ZoneId.of("UTC"), Set.of(DayOfWeek.MONDAY), LocalTime.NOON, LocalTime.NOON);
 
         assertTrue(Statement.of("a", new Rule.Soak(Duration.ofHours(1), null)).bypassable());
         assertTrue(Statement.of("b", new Rule.Window(always)).bypassable());

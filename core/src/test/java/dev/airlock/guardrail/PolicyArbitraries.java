@@ -1,5 +1,6 @@
 package dev.airlock.guardrail;
 
+import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.Digest;
 import dev.airlock.environment.Tier;
 import dev.airlock.guardrail.policy.Attachment;
@@ -23,9 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Random but valid policies, requests and states over the example landscape, for the laws the
@@ -128,8 +131,8 @@ final class PolicyArbitraries {
     static Arbitrary<World> worlds(Arbitrary<Attachment> levels) {
         Arbitrary<Placed> placed = Combinators.combine(levels, specs().list().ofMinSize(1).ofMaxSize(4)).as(Placed::new);
         return Combinators.combine(placed.list().ofMinSize(1).ofMaxSize(4),
-                Arbitraries.frequency(net.jqwik.api.Tuple.of(1, true), net.jqwik.api.Tuple.of(5, false)),
-                Arbitraries.frequency(net.jqwik.api.Tuple.of(5, true), net.jqwik.api.Tuple.of(1, false))).as(World::new);
+                Arbitraries.frequency(Tuple.of(1, true), Tuple.of(5, false)),
+                Arbitraries.frequency(Tuple.of(5, true), Tuple.of(1, false))).as(World::new);
     }
 
     static Arbitrary<Spec> specs() {
@@ -146,9 +149,9 @@ final class PolicyArbitraries {
     }
 
     static Arbitrary<Rule> rules() {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, denyRules()), net.jqwik.api.Tuple.of(2, permissions()),
-                net.jqwik.api.Tuple.of(2, approvals()), net.jqwik.api.Tuple.of(1, soaks()), net.jqwik.api.Tuple.of(1, windows()),
-                net.jqwik.api.Tuple.of(1, conditionals(Effect.ALLOW)), net.jqwik.api.Tuple.of(1, conditionals(Effect.REQUIRE)));
+        return Arbitraries.frequencyOf(Tuple.of(2, denyRules()), Tuple.of(2, permissions()),
+                Tuple.of(2, approvals()), Tuple.of(1, soaks()), Tuple.of(1, windows()),
+                Tuple.of(1, conditionals(Effect.ALLOW)), Tuple.of(1, conditionals(Effect.REQUIRE)));
     }
 
     /** Rules whose effect is deny. */
@@ -212,32 +215,32 @@ final class PolicyArbitraries {
     }
 
     private static Arbitrary<List<String>> subset(String... values) {
-        return Arbitraries.of(values).set().ofMaxSize(values.length).map(s -> List.copyOf(new java.util.TreeSet<>(s)));
+        return Arbitraries.of(values).set().ofMaxSize(values.length).map(s -> List.copyOf(new TreeSet<>(s)));
     }
 
     /** Mostly promotions the graph allows, sometimes ones that skip a stage or jump between siblings. */
     static Arbitrary<PromotionRequest> requests() {
         Arbitrary<String[]> moves = Arbitraries.frequency(
-                net.jqwik.api.Tuple.of(2, new String[] {"", "dev"}), net.jqwik.api.Tuple.of(2, new String[] {"dev", "test"}),
-                net.jqwik.api.Tuple.of(2, new String[] {"test", "staging"}),
-                net.jqwik.api.Tuple.of(4, new String[] {"staging", "prod-eu"}),
-                net.jqwik.api.Tuple.of(2, new String[] {"staging", "prod-us"}),
-                net.jqwik.api.Tuple.of(1, new String[] {"dev", "prod-eu"}),
-                net.jqwik.api.Tuple.of(1, new String[] {"prod-eu", "prod-us"}),
-                net.jqwik.api.Tuple.of(1, new String[] {"", "staging"}));
+                Tuple.of(2, new String[] {"", "dev"}), Tuple.of(2, new String[] {"dev", "test"}),
+                Tuple.of(2, new String[] {"test", "staging"}),
+                Tuple.of(4, new String[] {"staging", "prod-eu"}),
+                Tuple.of(2, new String[] {"staging", "prod-us"}),
+                Tuple.of(1, new String[] {"dev", "prod-eu"}),
+                Tuple.of(1, new String[] {"prod-eu", "prod-us"}),
+                Tuple.of(1, new String[] {"", "staging"}));
         Arbitrary<Principal> principals = Combinators.combine(Arbitraries.of(PRINCIPALS),
                 Arbitraries.of(List.<String>of(), List.<String>of(), List.of("developers"), List.of("sre-leads")))
                 .as((id, groups) -> new Principal(id, Set.copyOf(groups)));
         Arbitrary<dev.airlock.artifact.Artifact> artifacts = Combinators.combine(
-                Arbitraries.frequency(net.jqwik.api.Tuple.of(8, "ci@tooling"), net.jqwik.api.Tuple.of(1, "laptop@rita"),
-                        net.jqwik.api.Tuple.of(1, "rob")),
-                Arbitraries.frequency(net.jqwik.api.Tuple.of(8, "github.com/acme/shop"),
-                        net.jqwik.api.Tuple.of(1, "github.com/evil/shop")),
+                Arbitraries.frequency(Tuple.of(8, "ci@tooling"), Tuple.of(1, "laptop@rita"),
+                        Tuple.of(1, "rob")),
+                Arbitraries.frequency(Tuple.of(8, "github.com/acme/shop"),
+                        Tuple.of(1, "github.com/evil/shop")),
                 Arbitraries.integers().between(0, 40))
                 .as((builder, repo, days) -> Fixtures.artifact(Fixtures.DIGEST, builder, repo, BASE.minus(Duration.ofDays(days))));
         Arbitrary<Map<String, String>> attributes = Arbitraries.of(Map.of(), Map.of("change", "CHG-7"), Map.of("change", "CHG-8"),
                 Map.of("change", "X-9"));
-        Arbitrary<Boolean> sometimes = Arbitraries.frequency(net.jqwik.api.Tuple.of(1, true), net.jqwik.api.Tuple.of(4, false));
+        Arbitrary<Boolean> sometimes = Arbitraries.frequency(Tuple.of(1, true), Tuple.of(4, false));
         return Combinators.combine(artifacts, moves, principals, sometimes, sometimes, attributes)
                 .as((artifact, move, principal, breakGlass, rollback, attrs) -> new PromotionRequest(artifact,
                         move[0].isEmpty() ? null : Fixtures.LANDSCAPE.require(move[0]), Fixtures.LANDSCAPE.require(move[1]),
@@ -246,8 +249,8 @@ final class PolicyArbitraries {
 
     /** Mostly verified stages and eligible, current approvals, so that many decisions get past the guardrails. */
     static Arbitrary<StateSpec> states() {
-        Arbitrary<Integer> hoursOrAbsent = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(-2, 80)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(Integer.MIN_VALUE)));
+        Arbitrary<Integer> hoursOrAbsent = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.integers().between(-2, 80)),
+                Tuple.of(1, Arbitraries.just(Integer.MIN_VALUE)));
         Arbitrary<Map<String, Integer>> verified = hoursOrAbsent.list().ofSize(ENVIRONMENTS.size()).map(hours -> {
             Map<String, Integer> out = new LinkedHashMap<>();
             for (int i = 0; i < ENVIRONMENTS.size(); i++) {
@@ -257,7 +260,7 @@ final class PolicyArbitraries {
             }
             return out;
         });
-        Arbitrary<Boolean> mostly = Arbitraries.frequency(net.jqwik.api.Tuple.of(9, true), net.jqwik.api.Tuple.of(1, false));
+        Arbitrary<Boolean> mostly = Arbitraries.frequency(Tuple.of(9, true), Tuple.of(1, false));
         Arbitrary<ApprovalSpec> approval = Combinators.combine(Arbitraries.of(PRINCIPALS), mostly, mostly, mostly,
                 Arbitraries.integers().between(-1, 80)).as(ApprovalSpec::new);
         return Combinators.combine(verified, approval.list().ofMaxSize(6), mostly).as(StateSpec::new);

@@ -2,6 +2,7 @@ package dev.airlock.guardrail.policy;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.environment.Tier;
+import java.util.Locale;
 
 /**
  * Where a policy document applies. Levels nest from the organization (every environment) through a
@@ -34,7 +35,7 @@ public record Attachment(Scope scope, String name) {
             throw new InvalidValueException("attach", name, "must be empty for the organization level");
         }
         if (scope != Scope.ORGANIZATION && name.isBlank()) {
-            throw new InvalidValueException("attach", name, "must name a " + scope.name().toLowerCase(java.util.Locale.ROOT));
+            throw new InvalidValueException("attach", name, "must name a " + scope.name().toLowerCase(Locale.ROOT));
         }
         if (scope == Scope.TIER) {
             Tier.parse(name);

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A test of one named request attribute, for statements the built-in kinds do not cover and for
@@ -112,7 +113,7 @@ public record Condition(String attribute, Operator operator, List<String> values
             return attribute;
         }
         throw new InvalidValueException("attribute", attribute, "must be a built-in attribute ("
-                + String.join(", ", new java.util.TreeSet<>(BUILT_IN_ATTRIBUTES))
+                + String.join(", ", new TreeSet<>(BUILT_IN_ATTRIBUTES))
                 + ") or a request attribute written attributes.NAME");
     }
 

@@ -26,6 +26,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -394,7 +395,7 @@ public final class PolicySection {
             return Optional.empty();
         }
         Field operator = operators.get(0);
-        Condition.Operator op = java.util.Arrays.stream(Condition.Operator.values())
+        Condition.Operator op = Arrays.stream(Condition.Operator.values())
                 .filter(o -> o.configName().equals(operator.key())).findFirst().orElseThrow();
         Optional<String> attribute = ConfigReader.get(map, "attribute").flatMap(n -> reader.text(n, "condition attribute"));
         List<String> values = new ArrayList<>();

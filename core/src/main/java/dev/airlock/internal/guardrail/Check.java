@@ -3,6 +3,7 @@ package dev.airlock.internal.guardrail;
 import dev.airlock.guardrail.policy.Attachment;
 import dev.airlock.guardrail.policy.Rollbacks;
 import dev.airlock.guardrail.policy.Statement;
+import java.util.List;
 
 /**
  * A compiled statement. {@link #evaluate} decides fast and allocates as little as possible;
@@ -102,7 +103,7 @@ abstract class Check {
     abstract String reason(Facts facts, Verdict verdict);
 
     /** Joins names as people list them: {@code a}, {@code a or b}, {@code a, b or c}. */
-    static String either(java.util.List<String> names) {
+    static String either(List<String> names) {
         if (names.size() <= 1) {
             return String.join("", names);
         }

@@ -4,6 +4,7 @@ import dev.airlock.guardrail.policy.Condition;
 import dev.airlock.guardrail.policy.Condition.Operator;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ final class CompiledCondition {
                 ? Condition.parseInstant(operator.configName(), value) : null;
     }
 
-    static CompiledCondition[] all(java.util.List<Condition> conditions) {
+    static CompiledCondition[] all(List<Condition> conditions) {
         return conditions.stream().map(CompiledCondition::new).toArray(CompiledCondition[]::new);
     }
 

@@ -1,15 +1,13 @@
 package dev.airlock.internal.guardrail;
 
+import java.util.List;
+
 /** Patterns where {@code *} matches any text (slashes included) and {@code ?} one character. */
 final class Glob {
     private Glob() {
     }
 
-    static boolean isPattern(String text) {
-        return text.indexOf('*') >= 0 || text.indexOf('?') >= 0;
-    }
-
-    /** Linear-time wildcard matching without regular expressions, so matching allocates nothing. */
+    /** Wildcard matching that backtracks only to the last {@code *}; no regular expressions, so nothing is allocated. */
     static boolean matches(String pattern, String text) {
         int p = 0;
         int t = 0;
@@ -35,7 +33,7 @@ final class Glob {
         return p == pattern.length();
     }
 
-    static boolean matchesAny(java.util.List<String> patterns, String text) {
+    static boolean matchesAny(List<String> patterns, String text) {
         for (int i = 0; i < patterns.size(); i++) {
             if (matches(patterns.get(i), text)) {
                 return true;

@@ -1,5 +1,6 @@
 package dev.airlock.internal.guardrail;
 
+import dev.airlock.InvalidValueException;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.guardrail.policy.Attachment;
@@ -38,7 +39,7 @@ public final class PolicyRules {
             String at = "environmentGroups." + group;
             try {
                 Environment.validateName(group);
-            } catch (dev.airlock.InvalidValueException e) {
+            } catch (InvalidValueException e) {
                 out.add(new Violation(at, "environment group " + e.getMessage()));
             }
             if (members.isEmpty()) {
