@@ -9,17 +9,19 @@ import java.util.List;
 /** Allowed regions: every region the target runs in must match an allowed region or pattern. */
 final class AllowedRegionsCheck extends Check {
     private final Rule.AllowedRegions rule;
+    private final Glob[] allowed;
 
     AllowedRegionsCheck(Statement statement, Attachment attach, Rule.AllowedRegions rule) {
         super(statement, attach);
         this.rule = rule;
+        this.allowed = Glob.all(rule.regions());
     }
 
     @Override
     Verdict evaluate(Facts facts) {
         List<Region> regions = facts.plan.target.regions();
         for (int i = 0; i < regions.size(); i++) {
-            if (!Glob.matchesAny(rule.regions(), regions.get(i).value())) {
+            if (!Glob.matchesAny(allowed, regions.get(i).value())) {
                 return Verdict.DENIES;
             }
         }
@@ -29,7 +31,7 @@ final class AllowedRegionsCheck extends Check {
     @Override
     String reason(Facts facts, Verdict verdict) {
         List<String> outside = facts.plan.target.regions().stream().map(Region::value)
-                .filter(r -> !Glob.matchesAny(rule.regions(), r)).toList();
+                .filter(r -> !Glob.matchesAny(allowed, r)).toList();
         String allowed = String.join(", ", rule.regions());
         return outside.isEmpty() ? facts.target() + " runs only in allowed regions (" + allowed + ")"
                 : facts.target() + " runs in " + String.join(", ", outside) + ", outside the allowed regions (" + allowed + ")";

@@ -71,7 +71,7 @@ final class ApprovalsCheck extends Check {
         if (approval.approvedAt().isAfter(facts.now)) {
             return NotCounted.LATER;
         }
-        if (!approval.approvedAt().plus(rule.expiresAfter()).isAfter(facts.now)) {
+        if (Times.compareEnd(approval.approvedAt(), rule.expiresAfter(), facts.now) <= 0) {
             return NotCounted.EXPIRED;
         }
         if (approver.id().equals(facts.principal().id())) {

@@ -16,6 +16,7 @@ final class CompiledCondition {
     private final String value;
     private final Set<String> values;
     private final @Nullable Instant bound;
+    private final Glob glob;
 
     CompiledCondition(Condition condition) {
         this.condition = condition;
@@ -23,6 +24,7 @@ final class CompiledCondition {
         this.operator = condition.operator();
         this.value = condition.value();
         this.values = new HashSet<>(condition.values());
+        this.glob = Glob.of(value);
         this.bound = operator == Operator.BEFORE || operator == Operator.AFTER
                 ? Condition.parseInstant(operator.configName(), value) : null;
     }
@@ -41,7 +43,7 @@ final class CompiledCondition {
             }
             case GLOB -> {
                 String actual = attribute.text(facts);
-                yield actual != null && Glob.matches(value, actual);
+                yield actual != null && glob.matches(actual);
             }
             case BEFORE -> {
                 Instant actual = attribute.instant(facts);

@@ -10,6 +10,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneRules;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Schedule} as arithmetic on epoch seconds. Occurrences are resolved with the zone's rules
@@ -29,6 +30,16 @@ final class CompiledSchedule {
     private final boolean overnight;
     private final long startEpoch;
     private final long endEpoch;
+    /**
+     * The last stretch of time seen in which the zone's offset does not change. Inside it, wall-clock
+     * times convert to instants by plain arithmetic; near a transition the exact, slower path runs.
+     * A memo only: results never depend on it, and racing threads at worst recompute it.
+     */
+    private volatile @Nullable OffsetSpan span;
+
+    /** From {@code from} (inclusive) to {@code until} (exclusive), epoch seconds, the offset is {@code offset}. */
+    private record OffsetSpan(long from, long until, int offset) {
+    }
 
     CompiledSchedule(Schedule schedule) {
         this.zone = schedule.zone();
@@ -67,6 +78,19 @@ final class CompiledSchedule {
         if (!weekly) {
             return startEpoch <= epoch && epoch < endEpoch ? endEpoch : Long.MIN_VALUE;
         }
+        OffsetSpan steady = steadyAround(now);
+        if (steady != null) {
+            long today = Math.floorDiv(epoch + steady.offset, DAY);
+            for (long day = today - 1; day <= today; day++) {
+                if (startsOn(day) && day * DAY + fromSecond - steady.offset <= epoch) {
+                    long end = (overnight ? day + 1 : day) * DAY + toSecond - steady.offset;
+                    if (epoch < end) {
+                        return end;
+                    }
+                }
+            }
+            return Long.MIN_VALUE;
+        }
         long today = Math.floorDiv(epoch + rules.getOffset(now).getTotalSeconds(), DAY);
         for (long day = today - 1; day <= today; day++) {
             if (startsOn(day) && resolve(day * DAY + fromSecond, true) <= epoch) {
@@ -77,6 +101,23 @@ final class CompiledSchedule {
             }
         }
         return Long.MIN_VALUE;
+    }
+
+    /**
+     * A span with one offset covering three days either side of {@code now}, which is wider than any
+     * occurrence {@link #currentEnd} looks at, or null when a transition is that close.
+     */
+    private @Nullable OffsetSpan steadyAround(Instant now) {
+        long epoch = now.getEpochSecond();
+        OffsetSpan known = span;
+        if (known == null || epoch - 3 * DAY < known.from || epoch + 3 * DAY >= known.until) {
+            ZoneOffsetTransition previous = rules.previousTransition(now);
+            ZoneOffsetTransition next = rules.nextTransition(now);
+            known = new OffsetSpan(previous == null ? Long.MIN_VALUE / 2 : previous.toEpochSecond(),
+                    next == null ? Long.MAX_VALUE / 2 : next.toEpochSecond(), rules.getOffset(now).getTotalSeconds());
+            span = known;
+        }
+        return epoch - 3 * DAY >= known.from && epoch + 3 * DAY < known.until ? known : null;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 /** Durations as people write and read them: {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}, {@code 1d12h}. */
 public final class Durations {
     private static final Pattern SHORT = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    private static final Duration LONGEST = Duration.ofDays(36_500);
     private static final String RULE = "must be a positive duration such as 90s, 30m, 24h, 7d, 1d12h or PT1H30M";
 
     private Durations() {
@@ -23,6 +24,9 @@ public final class Durations {
         }
         if (duration.isNegative() || duration.isZero()) {
             throw new InvalidValueException(field, text, "must be a positive duration; zero and negative durations are impossible");
+        }
+        if (duration.compareTo(LONGEST) > 0) {
+            throw new InvalidValueException(field, text, "must be at most 36500d (100 years)");
         }
         return duration;
     }

@@ -18,7 +18,7 @@ final class MaxAgeCheck extends Check {
     @Override
     Verdict evaluate(Facts facts) {
         Instant builtAt = facts.request.artifact().provenance().builtAt();
-        return builtAt.plus(rule.maxAge()).isBefore(facts.now) ? Verdict.DENIES : Verdict.PASSES;
+        return Times.compareEnd(builtAt, rule.maxAge(), facts.now) < 0 ? Verdict.DENIES : Verdict.PASSES;
     }
 
     @Override

@@ -14,25 +14,21 @@ import org.jspecify.annotations.Nullable;
  * {@code groups}, whose member lists are indexed once.
  */
 final class Membership {
-    private final Map<String, Set<String>> members = new HashMap<>();
+    /** Principal id to the configured groups that list it. */
+    private final Map<String, Set<String>> groupsByMember = new HashMap<>();
 
     Membership(Map<String, List<String>> peopleGroups) {
-        peopleGroups.forEach((group, ids) -> members.put(group, new HashSet<>(ids)));
-    }
-
-    boolean isIn(Principal principal, String group) {
-        if (principal.isIn(group)) {
-            return true;
-        }
-        Set<String> ids = members.get(group);
-        return ids != null && ids.contains(principal.id());
+        peopleGroups.forEach((group, ids) -> ids.forEach(id ->
+                groupsByMember.computeIfAbsent(id, k -> new HashSet<>()).add(group)));
     }
 
     /** The first of {@code groups} the principal is in, or null. */
     @Nullable String firstGroupOf(Principal principal, List<String> groups) {
+        Set<String> listed = groupsByMember.getOrDefault(principal.id(), Set.of());
         for (int i = 0; i < groups.size(); i++) {
-            if (isIn(principal, groups.get(i))) {
-                return groups.get(i);
+            String group = groups.get(i);
+            if (principal.isIn(group) || listed.contains(group)) {
+                return group;
             }
         }
         return null;
@@ -41,11 +37,7 @@ final class Membership {
     /** Every group the principal is in, sorted, for explanations. */
     Set<String> groupsOf(Principal principal) {
         Set<String> out = new TreeSet<>(principal.groups());
-        members.forEach((group, ids) -> {
-            if (ids.contains(principal.id())) {
-                out.add(group);
-            }
-        });
+        out.addAll(groupsByMember.getOrDefault(principal.id(), Set.of()));
         return out;
     }
 }

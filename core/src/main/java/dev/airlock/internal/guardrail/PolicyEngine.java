@@ -133,15 +133,8 @@ public final class PolicyEngine implements Guardrails {
         Facts facts = new Facts(request, state, now, plan, membership);
         Check[] checks = plan.checks;
         Verdict[] verdicts = facts.verdicts;
-        for (int i = 0; i < checks.length; i++) {
-            if (!checks[i].derived()) {
-                verdicts[i] = checks[i].judge(facts);
-            }
-        }
-        for (int i = 0; i < checks.length; i++) {
-            if (checks[i].derived()) {
-                verdicts[i] = checks[i].judge(facts);
-            }
+        for (int i : plan.order) {
+            verdicts[i] = checks[i].judge(facts);
         }
         boolean denied = false;
         boolean pending = false;

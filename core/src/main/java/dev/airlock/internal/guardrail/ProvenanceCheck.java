@@ -10,18 +10,22 @@ import java.util.List;
 /** Trusted provenance: the builder identity and source repository must match trusted patterns. */
 final class ProvenanceCheck extends Check {
     private final Rule.TrustedProvenance rule;
+    private final Glob[] builders;
+    private final Glob[] repositories;
 
     ProvenanceCheck(Statement statement, Attachment attach, Rule.TrustedProvenance rule) {
         super(statement, attach);
         this.rule = rule;
+        this.builders = Glob.all(rule.builders());
+        this.repositories = Glob.all(rule.repositories());
     }
 
     private boolean trustedBuilder(Provenance provenance) {
-        return rule.builders().isEmpty() || Glob.matchesAny(rule.builders(), provenance.builder());
+        return builders.length == 0 || Glob.matchesAny(builders, provenance.builder());
     }
 
     private boolean trustedRepository(Provenance provenance) {
-        return rule.repositories().isEmpty() || Glob.matchesAny(rule.repositories(), provenance.sourceRepository());
+        return repositories.length == 0 || Glob.matchesAny(repositories, provenance.sourceRepository());
     }
 
     @Override

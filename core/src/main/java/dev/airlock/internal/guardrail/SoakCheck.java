@@ -32,7 +32,7 @@ final class SoakCheck extends Check {
             return Verdict.NOT_APPLICABLE;
         }
         Instant verified = facts.verifiedIn(stage);
-        return verified != null && !verified.plus(rule.duration()).isAfter(facts.now) ? Verdict.PASSES : Verdict.UNMET;
+        return verified != null && Times.compareEnd(verified, rule.duration(), facts.now) <= 0 ? Verdict.PASSES : Verdict.UNMET;
     }
 
     @Override
