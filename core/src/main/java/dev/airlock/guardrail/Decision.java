@@ -3,6 +3,7 @@ package dev.airlock.guardrail;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.airlock.guardrail.StatementResult.Verdict;
+import dev.airlock.internal.guardrail.Times;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -151,7 +152,7 @@ public final class Decision {
                 out.append(" from ").append(request.source().name());
             }
             out.append(" to ").append(request.target().name()).append(" for ").append(request.principal().id())
-                    .append(" at ").append(at);
+                    .append(" at ").append(at == null ? "" : Times.format(at));
             if (request.rollback()) {
                 out.append(" (rollback)");
             }
@@ -199,7 +200,7 @@ public final class Decision {
                 }
             }
             if (at != null) {
-                json.writeStringField("at", at.toString());
+                json.writeStringField("at", Times.format(at));
             }
             if (policyVersion != null) {
                 json.writeStringField("policyVersion", policyVersion);

@@ -26,13 +26,19 @@ import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.guardrail.policy.Schedule;
 import dev.airlock.guardrail.policy.Statement;
 import dev.airlock.internal.guardrail.Durations;
+import dev.airlock.internal.guardrail.Times;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 /** Guardrails built in code: the factory's checks, defaults, and the policy values' own validation. */
@@ -196,6 +202,20 @@ class GuardrailsApiTest {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> new PromotionRequest(Fixtures.artifact(),
                 null, LANDSCAPE.require("dev"), Principal.of("alice"), true, " ", false, Map.of()));
         assertTrue(e.getMessage().startsWith("justification: ' ' is required for a break-glass promotion"));
+    }
+
+    @Property(tries = 1000)
+    void instantText_isExactlyWhatInstantPrints(@ForAll @LongRange(min = -62_167_219_200L, max = 253_402_300_799L) long seconds,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos, @ForAll @IntRange(min = 0, max = 3) int precision) {
+        int truncated = switch (precision) {
+            case 0 -> 0;
+            case 1 -> nanos / 1_000_000 * 1_000_000;
+            case 2 -> nanos / 1000 * 1000;
+            default -> nanos;
+        };
+        Instant instant = Instant.ofEpochSecond(seconds, truncated);
+
+        assertEquals(instant.toString(), Times.format(instant));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.airlock.environment.Region;
 import dev.airlock.guardrail.policy.Attachment;
 import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.guardrail.policy.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Allowed regions: every region the target runs in must match an allowed region or pattern. */
@@ -30,8 +31,12 @@ final class AllowedRegionsCheck extends Check {
 
     @Override
     String reason(Facts facts, Verdict verdict) {
-        List<String> outside = facts.plan.target.regions().stream().map(Region::value)
-                .filter(r -> !Glob.matchesAny(allowed, r)).toList();
+        List<String> outside = new ArrayList<>();
+        for (Region region : facts.plan.target.regions()) {
+            if (!Glob.matchesAny(allowed, region.value())) {
+                outside.add(region.value());
+            }
+        }
         String allowed = String.join(", ", rule.regions());
         return outside.isEmpty() ? facts.target() + " runs only in allowed regions (" + allowed + ")"
                 : facts.target() + " runs in " + String.join(", ", outside) + ", outside the allowed regions (" + allowed + ")";

@@ -91,8 +91,8 @@ final class ApprovalsCheck extends Check {
             case OTHER_TARGET -> "for " + approval.environment();
             case OTHER_DIGEST -> "for another digest, " + approval.digest().shortForm();
             case OTHER_POLICY -> "under policy version " + approval.policyVersion() + ", now " + facts.plan.policyVersion;
-            case LATER -> "given later, at " + approval.approvedAt();
-            case EXPIRED -> "expired at " + approval.approvedAt().plus(rule.expiresAfter());
+            case LATER -> "given later, at " + Times.format(approval.approvedAt());
+            case EXPIRED -> "expired at " + Times.format(approval.approvedAt().plus(rule.expiresAfter()));
             case INITIATOR -> "the initiator";
             case BUILDER -> "the artifact's builder";
             case NOT_ELIGIBLE -> "not in group " + either(rule.from());

@@ -64,11 +64,11 @@ final class Attribute {
             case "artifact.revision" -> text(name, f -> f.request.artifact().provenance().revision());
             case "artifact.buildId" -> text(name, f -> f.request.artifact().provenance().buildId());
             case "artifact.builder" -> text(name, f -> f.request.artifact().provenance().builder());
-            case "artifact.builtAt" -> new Attribute(name, f -> f.request.artifact().provenance().builtAt().toString(),
+            case "artifact.builtAt" -> new Attribute(name, f -> Times.format(f.request.artifact().provenance().builtAt()),
                     f -> f.request.artifact().provenance().builtAt());
             case "rollback" -> text(name, f -> f.request.rollback() ? "true" : "false");
             case "breakGlass" -> text(name, f -> f.request.breakGlass() ? "true" : "false");
-            case "now" -> new Attribute(name, f -> f.now.toString(), f -> f.now);
+            case "now" -> new Attribute(name, f -> Times.format(f.now), f -> f.now);
             default -> throw new IllegalStateException("attribute '" + name + "' is accepted but has no accessor");
         };
     }

@@ -7,9 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
-import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneRules;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class CompiledSchedule {
     private static final long DAY = 86_400;
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
+    private static final String[] DAY_NAMES = {"", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
     private final ZoneId zone;
     private final ZoneRules rules;
@@ -78,7 +76,8 @@ final class CompiledSchedule {
         if (!weekly) {
             return startEpoch <= epoch && epoch < endEpoch ? endEpoch : Long.MIN_VALUE;
         }
-        OffsetSpan steady = steadyAround(now);
+        // Occurrences looked at start at most two days back and end at most a day ahead.
+        OffsetSpan steady = steadyAround(now, 3, 3);
         if (steady != null) {
             long today = Math.floorDiv(epoch + steady.offset, DAY);
             for (long day = today - 1; day <= today; day++) {
@@ -104,20 +103,22 @@ final class CompiledSchedule {
     }
 
     /**
-     * A span with one offset covering three days either side of {@code now}, which is wider than any
-     * occurrence {@link #currentEnd} looks at, or null when a transition is that close.
+     * A span with one offset covering from {@code daysBefore} days before {@code now} to
+     * {@code daysAfter} days after it, or null when a transition is that close.
      */
-    private @Nullable OffsetSpan steadyAround(Instant now) {
+    private @Nullable OffsetSpan steadyAround(Instant now, int daysBefore, int daysAfter) {
         long epoch = now.getEpochSecond();
+        long from = epoch - daysBefore * DAY;
+        long until = epoch + daysAfter * DAY;
         OffsetSpan known = span;
-        if (known == null || epoch - 3 * DAY < known.from || epoch + 3 * DAY >= known.until) {
+        if (known == null || from < known.from || until >= known.until) {
             ZoneOffsetTransition previous = rules.previousTransition(now);
             ZoneOffsetTransition next = rules.nextTransition(now);
             known = new OffsetSpan(previous == null ? Long.MIN_VALUE / 2 : previous.toEpochSecond(),
                     next == null ? Long.MAX_VALUE / 2 : next.toEpochSecond(), rules.getOffset(now).getTotalSeconds());
             span = known;
         }
-        return epoch - 3 * DAY >= known.from && epoch + 3 * DAY < known.until ? known : null;
+        return from >= known.from && until < known.until ? known : null;
     }
 
     /**
@@ -141,6 +142,17 @@ final class CompiledSchedule {
         long epoch = now.getEpochSecond();
         if (!weekly) {
             return epoch < startEpoch ? startEpoch : Long.MIN_VALUE;
+        }
+        OffsetSpan steady = steadyAround(now, 2, 10);
+        if (steady != null) {
+            long today = Math.floorDiv(epoch + steady.offset, DAY);
+            for (long day = today - 1; day <= today + 8; day++) {
+                long start = day * DAY + fromSecond - steady.offset;
+                if (startsOn(day) && start > epoch) {
+                    return start;
+                }
+            }
+            return Long.MIN_VALUE;
         }
         long today = Math.floorDiv(epoch + rules.getOffset(now).getTotalSeconds(), DAY);
         for (long day = today - 1; day <= today + 8; day++) {
@@ -178,8 +190,12 @@ final class CompiledSchedule {
 
     /** {@code Mon 09:00 Europe/Berlin (2026-03-30)}. */
     String describe(long epochSecond) {
-        var at = Instant.ofEpochSecond(epochSecond).atZone(zone);
-        return DAY_AND_TIME.format(at) + " " + zone.getId() + " (" + at.toLocalDate() + ")";
+        Instant instant = Instant.ofEpochSecond(epochSecond);
+        LocalDateTime local = LocalDateTime.ofEpochSecond(epochSecond, 0, rules.getOffset(instant));
+        StringBuilder out = new StringBuilder(48).append(DAY_NAMES[local.getDayOfWeek().getValue()]).append(' ');
+        Times.twoDigits(out, local.getHour()).append(':');
+        Times.twoDigits(out, local.getMinute());
+        return out.append(' ').append(zone.getId()).append(" (").append(local.toLocalDate()).append(')').toString();
     }
 
     /** {@code Mon 09:00 Europe/Berlin (2026-03-30, in 2d15h)}. */

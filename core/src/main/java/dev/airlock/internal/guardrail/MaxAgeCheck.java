@@ -27,7 +27,7 @@ final class MaxAgeCheck extends Check {
         String age = Durations.format(Duration.between(builtAt, facts.now));
         String max = Durations.format(rule.maxAge());
         return verdict == Verdict.DENIES
-                ? "built " + age + " ago at " + builtAt + ", older than the maximum " + max + "; build it again"
+                ? "built " + age + " ago at " + Times.format(builtAt) + ", older than the maximum " + max + "; build it again"
                 : "built " + age + " ago, within the maximum " + max;
     }
 }

@@ -72,7 +72,7 @@ final class NoSkippingCheck extends Check {
         String target = facts.target();
         Instant verifiedInTarget = facts.verifiedIn(target);
         if (facts.request.rollback() && verifiedInTarget != null) {
-            return "rollback to a digest verified in " + target + " since " + verifiedInTarget;
+            return "rollback to a digest verified in " + target + " since " + Times.format(verifiedInTarget);
         }
         Environment source = facts.source();
         List<String> before = predecessors.getOrDefault(target, List.of());
@@ -85,7 +85,7 @@ final class NoSkippingCheck extends Check {
                     + (before.isEmpty() ? " is an entry stage" : " is promoted from " + either(before));
         }
         Instant verified = facts.verifiedIn(source.name());
-        return verified != null ? "verified in " + source.name() + " since " + verified + ", the stage before " + target
+        return verified != null ? "verified in " + source.name() + " since " + Times.format(verified) + ", the stage before " + target
                 : "the artifact is not verified in " + source.name() + "; promote it there and verify it first";
     }
 }
