@@ -1,31 +1,57 @@
 package dev.airlock.config;
 
 import dev.airlock.environment.Landscape;
+import dev.airlock.guardrail.Guardrails;
+import dev.airlock.guardrail.policy.Policies;
 import dev.airlock.internal.config.ConfigReader;
 import dev.airlock.internal.config.DocumentParser;
 import dev.airlock.internal.config.LandscapeSection;
 import dev.airlock.internal.config.Node;
 import dev.airlock.internal.config.Node.MapNode;
+import dev.airlock.internal.config.PolicySection;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * An Airlock configuration file: the landscape (accounts, environments, pipeline) and the groups
- * of people that policies refer to. YAML or JSON; every problem is reported with its line and
- * column, all at once, as an {@link InvalidConfigurationException}.
+ * An Airlock configuration file: the landscape (accounts, environments, pipeline), the groups of
+ * people that policies refer to, the environment groups and the policies. YAML or JSON; every
+ * problem is reported with its line and column, all at once, as an {@link InvalidConfigurationException}.
+ * A loaded configuration has its {@link #guardrails()} compiled and ready.
  */
-public record AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups) {
+public final class AirlockConfiguration {
     /** The configuration format version this build reads. */
     public static final int VERSION = 1;
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "accounts", "environments", "pipeline",
-            "groups");
+            "groups", "environmentGroups", "policies");
 
-    public AirlockConfiguration {
-        groups = Map.copyOf(groups);
+    private final Landscape landscape;
+    private final Map<String, List<String>> groups;
+    private final Policies policies;
+    private final Guardrails guardrails;
+
+    /** A configuration with no policies: only the built-in statements guard promotions. */
+    public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups) {
+        this(landscape, groups, Policies.NONE);
+    }
+
+    /**
+     * A configuration built in code.
+     *
+     * @throws InvalidConfigurationException when the policies do not fit the landscape or the groups
+     */
+    public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups, Policies policies) {
+        this.landscape = Objects.requireNonNull(landscape, "landscape");
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        groups.forEach((group, members) -> copy.put(group, List.copyOf(members)));
+        this.groups = Collections.unmodifiableMap(copy);
+        this.policies = Objects.requireNonNull(policies, "policies");
+        this.guardrails = Guardrails.of(landscape, policies, this.groups);
     }
 
     /** Loads a file: {@code .json} is read as JSON, anything else as YAML. */
@@ -36,6 +62,25 @@ public record AirlockConfiguration(Landscape landscape, Map<String, List<String>
     /** Parses configuration text; {@code source} names it in problems. */
     public static AirlockConfiguration parse(String source, String text, boolean json) {
         return read(source, DocumentParser.parse(source, text, json));
+    }
+
+    public Landscape landscape() {
+        return landscape;
+    }
+
+    /** People groups: group name to member principal ids, in file order. */
+    public Map<String, List<String>> groups() {
+        return groups;
+    }
+
+    /** The environment groups and policy documents. */
+    public Policies policies() {
+        return policies;
+    }
+
+    /** The guardrails compiled from the landscape, the groups and the policies. */
+    public Guardrails guardrails() {
+        return guardrails;
     }
 
     private static AirlockConfiguration read(String source, Node document) {
@@ -53,8 +98,9 @@ public record AirlockConfiguration(Landscape landscape, Map<String, List<String>
         });
         Map<String, List<String>> groups = ConfigReader.get(root, "groups").map(n -> groups(n, reader)).orElse(Map.of());
         Landscape landscape = LandscapeSection.read(root, reader).orElse(null);
+        Policies policies = PolicySection.read(root, reader, landscape, groups).orElse(null);
         reader.throwIfProblems();
-        return new AirlockConfiguration(landscape, groups);
+        return new AirlockConfiguration(landscape, groups, policies);
     }
 
     private static Map<String, List<String>> groups(Node node, ConfigReader reader) {
@@ -66,5 +112,22 @@ public record AirlockConfiguration(Landscape landscape, Map<String, List<String>
         map.fields().values().forEach(field ->
                 out.put(field.key(), reader.values(field.value(), "members of group '" + field.key() + "'", s -> s)));
         return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AirlockConfiguration other && landscape.equals(other.landscape) && groups.equals(other.groups)
+                && policies.equals(other.policies);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(landscape, groups, policies);
+    }
+
+    @Override
+    public String toString() {
+        return "AirlockConfiguration[landscape=" + landscape + ", groups=" + groups.keySet() + ", policies="
+                + policies.documents().stream().map(d -> d.id() + "@" + d.version()).toList() + "]";
     }
 }

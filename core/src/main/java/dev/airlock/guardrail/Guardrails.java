@@ -1,18 +1,52 @@
 package dev.airlock.guardrail;
 
+import dev.airlock.environment.Landscape;
+import dev.airlock.guardrail.policy.Policies;
+import dev.airlock.guardrail.policy.PolicyDocument;
+import dev.airlock.internal.guardrail.PolicyEngine;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The decision function: pure and deterministic. No I/O and no clock reads happen inside; the
  * same request, state and instant always give the same decision, whatever the statement order.
+ *
+ * <p>Semantics: a matching deny always wins, and denies attached higher up apply to everything
+ * below; a request needs at least one matching permission (otherwise it is implicitly denied);
+ * requirements that can still become true (approvals, soak, a window opening) make it pending.
+ * Break-glass bypasses only statements marked bypassable and needs its own approvals.
+ *
+ * <p>Implementations are immutable and safe to share between threads.
  */
 public interface Guardrails {
 
+    /** Judges {@code request} given {@code state} as of {@code now}; {@code now} may be any instant ("would it pass at T?"). */
     Decision decide(PromotionRequest request, GuardrailState state, Instant now);
 
     /**
      * The policy version an approval for {@code environment} must carry to count: approvals bind to
-     * the version of the policy that asked for them.
+     * the version of the policy that asked for them. It names every policy document that applies to
+     * the environment with its version, so changing any of them invalidates earlier approvals.
+     *
+     * @throws dev.airlock.environment.UnknownEnvironmentException when the landscape has no such environment
      */
     String approvalPolicyVersion(String environment);
+
+    /**
+     * Compiles guardrails for a landscape: the built-in statements plus {@code policies}.
+     * {@code peopleGroups} (group name to member principal ids, the configuration's {@code groups})
+     * says who is in which group, in addition to the groups a {@link Principal} carries; a group
+     * declared with no members takes its members from principals alone.
+     *
+     * @throws dev.airlock.config.InvalidConfigurationException listing every rule the policies break
+     */
+    static Guardrails of(Landscape landscape, Policies policies, Map<String, List<String>> peopleGroups) {
+        return PolicyEngine.compile(landscape, policies, peopleGroups);
+    }
+
+    /** Like {@link #of(Landscape, Policies, Map)} for documents that attach to no environment group. */
+    static Guardrails of(Landscape landscape, List<PolicyDocument> documents, Map<String, List<String>> peopleGroups) {
+        return of(landscape, new Policies(Map.of(), documents), peopleGroups);
+    }
 }

@@ -1,0 +1,27 @@
+package dev.airlock.internal.guardrail;
+
+import dev.airlock.environment.Environment;
+
+/** Everything precomputed for one target environment: its statements in result order and its policy version. */
+final class Plan {
+    final Environment target;
+    final Check[] checks;
+    /** Indexes into {@link #checks}: first the checks that stand alone, then those reading others' verdicts. */
+    final int[] order;
+    final String policyVersion;
+
+    Plan(Environment target, Check[] checks, String policyVersion) {
+        this.target = target;
+        this.checks = checks;
+        this.policyVersion = policyVersion;
+        this.order = new int[checks.length];
+        int next = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < checks.length; i++) {
+                if (checks[i].derived() == (pass == 1)) {
+                    order[next++] = i;
+                }
+            }
+        }
+    }
+}
