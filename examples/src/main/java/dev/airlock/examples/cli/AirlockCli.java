@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "airlock", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Promote one immutable artifact, by digest, through isolated AWS accounts under guardrails.",
-        subcommands = {ValidateCommand.class},
+        subcommands = {ValidateCommand.class, RegisterCommand.class, PlanCommand.class, PromoteCommand.class,
+                ApproveCommand.class, VerifiedCommand.class, StatusCommand.class, HistoryCommand.class,
+                RollbackCommand.class, ResumeCommand.class, AbortCommand.class, VerifyLedgerCommand.class,
+                DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:denied by policy",
                 "4:pending (approvals, soak or window)", "5:conflict (lease held or concurrent promotion)"})

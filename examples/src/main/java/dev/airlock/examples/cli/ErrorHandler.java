@@ -5,6 +5,8 @@ import dev.airlock.InvalidValueException;
 import dev.airlock.config.InvalidConfigurationException;
 import dev.airlock.config.Problem;
 import dev.airlock.environment.UnknownEnvironmentException;
+import dev.airlock.promotion.NotFoundException;
+import dev.airlock.promotion.PromotionConflictException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -26,7 +28,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("airlock: " + invalid.problems().size() + " problem(s) found");
             return ExitCodes.BAD_INPUT;
         }
-        if (e instanceof InvalidValueException || e instanceof UnknownEnvironmentException) {
+        if (e instanceof PromotionConflictException) {
+            err.println("airlock: " + e.getMessage());
+            return ExitCodes.CONFLICT;
+        }
+        if (e instanceof InvalidValueException || e instanceof UnknownEnvironmentException
+                || e instanceof NotFoundException) {
             err.println("airlock: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
