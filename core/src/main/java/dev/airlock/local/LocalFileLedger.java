@@ -152,6 +152,7 @@ public final class LocalFileLedger implements Ledger {
      *
      * @throws CorruptLedgerException if a line cannot be read at all
      */
+    @Override
     public ChainReport verify() {
         return locked(true, "read", () -> {
             LedgerHead expected = highestSeen;

@@ -13,6 +13,7 @@ import dev.airlock.internal.promotion.Drafts;
 import dev.airlock.internal.promotion.LedgerView;
 import dev.airlock.internal.promotion.LedgerWriter;
 import dev.airlock.internal.promotion.PromotionRun;
+import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.spi.ArtifactStore;
@@ -204,6 +205,11 @@ public final class PromotionEngine {
     public List<LedgerEntry> history(String environment) {
         landscape.require(environment);
         return ledger.read(1).stream().filter(e -> environment.equals(e.environment())).toList();
+    }
+
+    /** Verifies the ledger's hash chain as stored now; the report names the first broken link. */
+    public ChainReport verifyLedger() {
+        return ledger.verify();
     }
 
     public Landscape landscape() {

@@ -1,5 +1,7 @@
 package dev.airlock.spi;
 
+import dev.airlock.ledger.ChainReport;
+import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import java.util.List;
 
@@ -27,4 +29,12 @@ public interface Ledger {
 
     /** The sequence number of the last entry, 0 when empty. */
     long lastSequence();
+
+    /**
+     * Walks the whole chain as stored now and reports the first broken link. Backends that cache
+     * entries override this to re-read their storage, so tampering behind their back is seen.
+     */
+    default ChainReport verify() {
+        return LedgerChain.verify(read(1));
+    }
 }

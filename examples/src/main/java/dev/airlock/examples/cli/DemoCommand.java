@@ -204,12 +204,12 @@ final class DemoCommand implements Callable<Integer> {
                 byte[] original = Files.readAllBytes(ledger);
                 String text = new String(original, StandardCharsets.UTF_8);
                 Files.writeString(ledger, text.replaceFirst("\"principal\":\"rae\"", "\"principal\":\"mallory\""));
-                ChainReport tampered = airlock.backend.ledger().verify();
+                ChainReport tampered = airlock.engine.verifyLedger();
                 say("Someone edits the ledger file to claim mallory approved instead of rae", "verify-ledger   (exit 1)",
                         "LEDGER TAMPERED: " + tampered.brokenLink().message());
                 Files.write(ledger, original);
                 say("The original is restored from the security account's copy", "verify-ledger",
-                        airlock.backend.ledger().verify().summary());
+                        airlock.engine.verifyLedger().summary());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not edit the demo's ledger " + ledger, e);
             }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 final class VerifyLedgerCommand extends EngineCommand {
     @Override
     int run(Airlock airlock, PrintWriter out) {
-        ChainReport report = airlock.backend.ledger().verify();
+        ChainReport report = airlock.engine.verifyLedger();
         BrokenLink broken = report.brokenLink();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("intact", report.ok());
