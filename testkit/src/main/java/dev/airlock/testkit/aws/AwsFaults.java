@@ -2,16 +2,13 @@ package dev.airlock.testkit.aws;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.testkit.aws.internal.FaultRules;
-import java.lang.reflect.Method;
+import dev.airlock.testkit.aws.internal.Unimplemented;
+import dev.airlock.testkit.aws.internal.ecr.FakeEcrClient;
+import dev.airlock.testkit.aws.internal.s3.FakeS3Client;
+import dev.airlock.testkit.aws.internal.sts.FakeStsClient;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Faults and latency for coming calls of the world's fake clients, by service and operation name
@@ -27,7 +24,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Delays sleep on real time (keep them short); expiry follows the world's clock.
  */
 public final class AwsFaults {
-    private static final Map<AwsService, Set<String>> OPERATIONS = operations();
+    private static final Map<AwsService, Class<?>> FAKES = Map.of(
+            AwsService.STS, FakeStsClient.class, AwsService.S3, FakeS3Client.class, AwsService.ECR, FakeEcrClient.class);
 
     private final FaultRules rules;
 
@@ -83,28 +81,11 @@ public final class AwsFaults {
     private static String validOperation(AwsService service, String operation) {
         InvalidValueException.requireNonNull("service", service);
         InvalidValueException.requireNonNull("operation", operation);
-        if (!operation.equals("*") && !OPERATIONS.get(service).contains(operation)) {
-            throw new InvalidValueException("operation", operation, "is not an operation of " + service
-                    + "; use * or the AWS operation name, such as " + OPERATIONS.get(service).iterator().next());
+        Set<String> implemented = Unimplemented.implementedBy(FAKES.get(service));
+        if (!operation.equals("*") && !implemented.contains(operation)) {
+            throw new InvalidValueException("operation", operation, "is not an operation " + service.fakeName()
+                    + " implements; use * or one of " + implemented);
         }
         return operation;
-    }
-
-    private static Map<AwsService, Set<String>> operations() {
-        Map<AwsService, Set<String>> all = new EnumMap<>(AwsService.class);
-        all.put(AwsService.STS, operationsOf(StsClient.class));
-        all.put(AwsService.S3, operationsOf(S3Client.class));
-        all.put(AwsService.ECR, operationsOf(EcrClient.class));
-        return all;
-    }
-
-    private static Set<String> operationsOf(Class<?> client) {
-        Set<String> names = new TreeSet<>();
-        for (Method method : client.getMethods()) {
-            if (method.getParameterCount() > 0 && SdkRequest.class.isAssignableFrom(method.getParameterTypes()[0])) {
-                names.add(Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1));
-            }
-        }
-        return Set.copyOf(names);
     }
 }

@@ -5,7 +5,6 @@ import dev.airlock.environment.AccountId;
 import dev.airlock.testkit.aws.internal.CallLog;
 import dev.airlock.testkit.aws.internal.Caller;
 import dev.airlock.testkit.aws.internal.Calls;
-import dev.airlock.testkit.aws.internal.ClientProxy;
 import dev.airlock.testkit.aws.internal.FaultRules;
 import dev.airlock.testkit.aws.internal.Iam;
 import dev.airlock.testkit.aws.internal.Principals;
@@ -14,7 +13,6 @@ import dev.airlock.testkit.aws.internal.ecr.FakeEcrClient;
 import dev.airlock.testkit.aws.internal.s3.FakeS3Client;
 import dev.airlock.testkit.aws.internal.s3.S3Store;
 import dev.airlock.testkit.aws.internal.sts.FakeStsClient;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -104,7 +103,7 @@ public final class AwsWorld {
     /** An STS client acting with these credentials, in {@code region}. */
     public StsClient sts(AwsCredentialsProvider credentials, Region region) {
         Calls.Client client = client(AwsService.STS, credentials, region);
-        return ClientProxy.wrap(StsClient.class, new FakeStsClient(calls, client), AwsService.STS.fakeName());
+        return new FakeStsClient(calls, client);
     }
 
     /** An S3 client acting with these credentials, in the world's region. */
@@ -115,7 +114,7 @@ public final class AwsWorld {
     /** An S3 client acting with these credentials, in {@code region} (buckets of other regions answer 301). */
     public S3Client s3(AwsCredentialsProvider credentials, Region region) {
         Calls.Client client = client(AwsService.S3, credentials, region);
-        return ClientProxy.wrap(S3Client.class, new FakeS3Client(calls, client, s3), AwsService.S3.fakeName());
+        return new FakeS3Client(calls, client, s3);
     }
 
     /** An ECR client acting with these credentials, in the world's region. */
@@ -126,7 +125,7 @@ public final class AwsWorld {
     /** An ECR client acting with these credentials, on the registries of {@code region}. */
     public EcrClient ecr(AwsCredentialsProvider credentials, Region region) {
         Calls.Client client = client(AwsService.ECR, credentials, region);
-        return ClientProxy.wrap(EcrClient.class, new FakeEcrClient(calls, client, ecr), AwsService.ECR.fakeName());
+        return new FakeEcrClient(calls, client, ecr);
     }
 
     private static Calls.Client client(AwsService service, AwsCredentialsProvider credentials, Region region) {
@@ -197,7 +196,7 @@ public final class AwsWorld {
      * @throws IllegalArgumentException when the URL was not issued by this world or the layer is gone
      */
     public byte[] download(String url) {
-        java.util.regex.Matcher matcher = TOKEN.matcher(URI.create(url).toString());
+        Matcher matcher = TOKEN.matcher(InvalidValueException.requireNonNull("url", url));
         if (!matcher.find()) {
             throw new IllegalArgumentException("not a layer download URL issued by this world: " + url);
         }

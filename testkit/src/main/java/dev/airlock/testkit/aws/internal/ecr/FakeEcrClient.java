@@ -1,8 +1,9 @@
 package dev.airlock.testkit.aws.internal.ecr;
 
 import dev.airlock.testkit.aws.internal.Calls;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.EcrServiceClientConfiguration;
 import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityRequest;
 import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityResponse;
@@ -44,28 +45,8 @@ import software.amazon.awssdk.services.ecr.model.UploadLayerPartResponse;
  * set of credentials and one region. Each operation lists the request fields it models; a request
  * setting any other field fails loudly.
  */
-public final class FakeEcrClient implements EcrClient {
+public final class FakeEcrClient extends UnimplementedEcrOperations {
     private static final Set<String> REPOSITORY = Set.of("RegistryId", "RepositoryName");
-
-    private final Calls calls;
-    private final Calls.Client client;
-    private final RepositoryOps repositories;
-    private final ImageOps images;
-    private final LayerOps layers;
-
-    public FakeEcrClient(Calls calls, Calls.Client client, EcrStore store) {
-        this.calls = calls;
-        this.client = client;
-        this.repositories = new RepositoryOps(store);
-        this.images = new ImageOps(store);
-        this.layers = new LayerOps(store);
-    }
-
-    private static Set<String> with(String... more) {
-        Set<String> all = new java.util.HashSet<>(REPOSITORY);
-        all.addAll(java.util.List.of(more));
-        return Set.copyOf(all);
-    }
 
     private static final Set<String> CREATE_FIELDS = with("ImageTagMutability");
     private static final Set<String> DESCRIBE_REPOSITORIES_FIELDS =
@@ -83,6 +64,26 @@ public final class FakeEcrClient implements EcrClient {
             with("UploadId", "PartFirstByte", "PartLastByte", "LayerPartBlob");
     private static final Set<String> COMPLETE_FIELDS = with("UploadId", "LayerDigests");
     private static final Set<String> DOWNLOAD_FIELDS = with("LayerDigest");
+
+    private final Calls calls;
+    private final Calls.Client client;
+    private final RepositoryOps repositories;
+    private final ImageOps images;
+    private final LayerOps layers;
+
+    public FakeEcrClient(Calls calls, Calls.Client client, EcrStore store) {
+        this.calls = calls;
+        this.client = client;
+        this.repositories = new RepositoryOps(store);
+        this.images = new ImageOps(store);
+        this.layers = new LayerOps(store);
+    }
+
+    private static Set<String> with(String... more) {
+        Set<String> all = new HashSet<>(REPOSITORY);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
 
     @Override
     public CreateRepositoryResponse createRepository(CreateRepositoryRequest request) {

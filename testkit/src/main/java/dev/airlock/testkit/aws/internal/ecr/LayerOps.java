@@ -6,6 +6,7 @@ import dev.airlock.testkit.aws.internal.Ids;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityRequest;
 import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityResponse;
@@ -180,7 +181,7 @@ final class LayerOps {
         }
     }
 
-    private static Repository.LayerUpload upload(Repository repository, String uploadId) {
+    private static Repository.LayerUpload upload(Repository repository, @Nullable String uploadId) {
         Repository.LayerUpload upload = uploadId == null ? null : repository.uploads.get(uploadId);
         if (upload == null) {
             throw EcrErrors.of("UploadNotFoundException", "The upload with id '" + uploadId + "' does not exist in "

@@ -139,13 +139,13 @@ final class Checksums {
         return "\"" + HexFormat.of().formatHex(digest("MD5", data)) + "\"";
     }
 
-    /** The quoted ETag of a multipart object: MD5 of the parts' MD5s, dash, part count. */
-    static String multipartEtag(List<byte[]> parts) {
+    /** The quoted ETag of a multipart object from its parts' ETags: MD5 of the parts' MD5s, dash, part count. */
+    static String multipartEtag(List<String> partEtags) {
         ByteArrayOutputStream md5s = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            md5s.writeBytes(digest("MD5", part));
+        for (String etag : partEtags) {
+            md5s.writeBytes(HexFormat.of().parseHex(unquote(etag)));
         }
-        return "\"" + HexFormat.of().formatHex(digest("MD5", md5s.toByteArray())) + "-" + parts.size() + "\"";
+        return "\"" + HexFormat.of().formatHex(digest("MD5", md5s.toByteArray())) + "-" + partEtags.size() + "\"";
     }
 
     /** The base64 MD5 that Content-MD5 carries. */

@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
@@ -190,7 +192,7 @@ final class MultipartOps {
                     String given = partChecksum(entry, upload.checksumAlgorithm);
                     if (given == null) {
                         throw S3Errors.invalidRequest("The upload was created using a "
-                                + upload.checksumAlgorithm.toString().toLowerCase(java.util.Locale.ROOT)
+                                + upload.checksumAlgorithm.toString().toLowerCase(Locale.ROOT)
                                 + " checksum. The complete request must include the checksum for each part. It was "
                                 + "missing for part " + number + " in the request.");
                     }
@@ -226,7 +228,7 @@ final class MultipartOps {
             }
             Preconditions.checkWrite(bucket.current(key), request.ifMatch(), request.ifNoneMatch());
             StoredObject object = new StoredObject(key, bucket.nextVersionId(), false, data,
-                    Checksums.multipartEtag(parts.stream().map(Upload.Part::data).toList()), store.now(),
+                    Checksums.multipartEtag(parts.stream().map(Upload.Part::etag).toList()), store.now(),
                     upload.contentType, upload.metadata, checksum, upload.retention);
             bucket.add(object);
             bucket.uploads.remove(upload.id);
@@ -276,7 +278,7 @@ final class MultipartOps {
         return null;
     }
 
-    private static software.amazon.awssdk.awscore.exception.AwsServiceException invalidPart() {
+    private static AwsServiceException invalidPart() {
         return S3Errors.of(400, "InvalidPart", "One or more of the specified parts could not be found. The part may "
                 + "not have been uploaded, or the specified entity tag may not match the part's entity tag.");
     }

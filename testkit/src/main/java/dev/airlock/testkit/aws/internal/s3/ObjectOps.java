@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
@@ -331,7 +333,7 @@ final class ObjectOps {
                     break;
                 }
                 List<StoredObject> newestFirst = new ArrayList<>(entry.getValue());
-                java.util.Collections.reverse(newestFirst);
+                Collections.reverse(newestFirst);
                 for (int i = 0; i < newestFirst.size(); i++) {
                     StoredObject version = newestFirst.get(i);
                     if (!passedMarker) {
@@ -427,8 +429,8 @@ final class ObjectOps {
 
     /** A copy is a new single-part object: S3 computes the requested algorithm, or the source's, over all bytes. */
     private static Checksums.@Nullable Stored copiedChecksum(StoredObject original,
-            software.amazon.awssdk.services.s3.model.@Nullable ChecksumAlgorithm requested, byte[] data) {
-        software.amazon.awssdk.services.s3.model.ChecksumAlgorithm algorithm = requested != null
+            @Nullable ChecksumAlgorithm requested, byte[] data) {
+        ChecksumAlgorithm algorithm = requested != null
                 ? requested
                 : original.checksum() == null ? null : original.checksum().algorithm();
         return Checksums.verify(data, algorithm, null);

@@ -2,6 +2,7 @@ package dev.airlock.testkit.aws.internal.s3;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** S3's conditional headers, for reads (and copy sources) and for writes. */
 final class Preconditions {
@@ -36,7 +37,7 @@ final class Preconditions {
             @Nullable Instant ifModifiedSince, @Nullable Instant ifUnmodifiedSince) {
         try {
             checkRead(object, ifMatch, ifNoneMatch, ifModifiedSince, ifUnmodifiedSince);
-        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+        } catch (AwsServiceException e) {
             throw S3Errors.preconditionFailed();
         }
     }
