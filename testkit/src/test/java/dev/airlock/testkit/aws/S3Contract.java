@@ -7,15 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,11 +33,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.core.ResponseBytes;
 
 /** S3 behaviours that the fake and moto_server share. Each helper uses only the SDK interfaces. */
 final class S3Contract {
@@ -59,21 +59,29 @@ final class S3Contract {
                 : CreateBucketConfiguration.builder().locationConstraint(region.id()).build();
     }
 
+    /** The SDK adds the client's region when no LocationConstraint is given; S3 checks the rest. */
     static void createBucket_followsTheLocationConstraintRules(AwsClients aws, AwsCredentialsProvider credentials) {
         S3Client frankfurt = aws.s3(credentials, Region.EU_CENTRAL_1);
         S3Client virginia = aws.s3(credentials, Region.US_EAST_1);
 
-        Expect.awsError(400, "IllegalLocationConstraintException",
-                () -> frankfurt.createBucket(b -> b.bucket("no-constraint-bucket")));
         Expect.awsError(400, "IllegalLocationConstraintException", () -> frankfurt.createBucket(
                 b -> b.bucket("wrong-constraint-bucket").createBucketConfiguration(c -> c.locationConstraint("us-west-2"))));
         Expect.awsError(400, "InvalidLocationConstraint", () -> virginia.createBucket(
                 b -> b.bucket("explicit-us-east-1").createBucketConfiguration(c -> c.locationConstraint("us-east-1"))));
-        createBucket(frankfurt, "frankfurt-bucket", Region.EU_CENTRAL_1);
-        createBucket(virginia, "virginia-bucket", Region.US_EAST_1);
+        frankfurt.createBucket(b -> b.bucket("frankfurt-bucket"));
+        virginia.createBucket(b -> b.bucket("virginia-bucket"));
+        virginia.createBucket(b -> b.bucket("remote-bucket").createBucketConfiguration(c -> c.locationConstraint("eu-central-1")));
 
         assertEquals("eu-central-1", frankfurt.getBucketLocation(g -> g.bucket("frankfurt-bucket"))
                 .locationConstraintAsString());
+        assertEquals("eu-central-1", frankfurt.getBucketLocation(g -> g.bucket("remote-bucket"))
+                .locationConstraintAsString());
+    }
+
+    /** The SDK refuses names that are not DNS-compatible before sending anything. */
+    static void createBucket_withAnInvalidName_isRefusedByTheClient(S3Client s3) {
+        assertThrows(IllegalArgumentException.class, () -> s3.createBucket(b -> b.bucket("Upper_Case")));
+        assertThrows(IllegalArgumentException.class, () -> s3.createBucket(b -> b.bucket("192.168.1.1")));
     }
 
     static void createBucket_whenTheNameIsTaken_isRefused(AwsClients aws, AwsCredentialsProvider owner,
@@ -221,17 +229,9 @@ final class S3Contract {
                         CompletedPart.builder().partNumber(2).eTag(e2).build()))));
     }
 
-    static void multipart_afterAbort_isNoSuchUpload(S3Client s3, String bucket) {
-        String upload = s3.createMultipartUpload(c -> c.bucket(bucket).key("aborted")).uploadId();
-
-        s3.abortMultipartUpload(a -> a.bucket(bucket).key("aborted").uploadId(upload));
-
-        assertThrows(NoSuchUploadException.class, () -> s3.uploadPart(
-                u -> u.bucket(bucket).key("aborted").uploadId(upload).partNumber(1), RequestBody.fromString("x")));
-    }
-
     /** {@code bucket} was created with Object Lock enabled. */
-    static void retainedVersion_cannotBeDeleted_butTheKeyCanBeHidden(S3Client s3, String bucket, Instant now) {
+    static void retainedVersion_cannotBeDeleted_butTheKeyCanBeHidden(S3Client s3, String bucket, Instant clock) {
+        Instant now = clock.truncatedTo(ChronoUnit.SECONDS);
         PutObjectResponse governed = s3.putObject(p -> p.bucket(bucket).key("governed")
                 .checksumAlgorithm(ChecksumAlgorithm.SHA256)
                 .objectLockMode(ObjectLockMode.GOVERNANCE).objectLockRetainUntilDate(now.plus(Duration.ofDays(1))),
@@ -251,6 +251,30 @@ final class S3Contract {
         assertTrue(s3.listObjectVersions(l -> l.bucket(bucket).prefix("governed")).versions().isEmpty());
     }
 
+    static void copyObject_computesTheChecksumOfTheCopy(S3Client s3, String bucket) {
+        byte[] data = "copied".getBytes(StandardCharsets.UTF_8);
+        s3.putObject(p -> p.bucket(bucket).key("source"), RequestBody.fromBytes(data));
+
+        String checksum = s3.copyObject(c -> c.sourceBucket(bucket).sourceKey("source").destinationBucket(bucket)
+                .destinationKey("target").checksumAlgorithm(ChecksumAlgorithm.SHA256)).copyObjectResult().checksumSHA256();
+
+        assertEquals(S3Strictness.sha256Base64(data), checksum);
+        Expect.awsError(400, "InvalidRequest", () -> s3.copyObject(c -> c.sourceBucket(bucket).sourceKey("source")
+                .destinationBucket(bucket).destinationKey("source")));
+    }
+
+    /** {@code bucket} was created with Object Lock enabled. moto names the error MissingUploadObjectWithObjectLockHeaders. */
+    static void objectLockUpload_withoutAnyChecksum_isRefused(S3Client s3, String bucket, Instant clock) {
+        Instant until = clock.truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(1));
+
+        Expect.awsErrorOneOf(400, java.util.Set.of("InvalidRequest", "MissingUploadObjectWithObjectLockHeaders"),
+                () -> s3.putObject(p -> p.bucket(bucket).key("unverified").objectLockMode(ObjectLockMode.GOVERNANCE)
+                        .objectLockRetainUntilDate(until), RequestBody.fromString("x")));
+        s3.putObject(p -> p.bucket(bucket).key("verified").contentMD5(java.util.Base64.getEncoder().encodeToString(
+                        md5("x".getBytes(StandardCharsets.UTF_8))))
+                .objectLockMode(ObjectLockMode.GOVERNANCE).objectLockRetainUntilDate(until), RequestBody.fromString("x"));
+    }
+
     static String allowRead(String principal, String bucket) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
                 + principal + "\"},\"Action\":[\"s3:GetObject\",\"s3:GetObjectVersion\"],\"Resource\":\"arn:aws:s3:::"
@@ -263,6 +287,14 @@ final class S3Contract {
             data[i] = (byte) (i * 31 + 7);
         }
         return data;
+    }
+
+    static byte[] md5(byte[] data) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static String hex(String algorithm, byte[] data) {

@@ -6,9 +6,9 @@ import dev.airlock.testkit.aws.internal.PolicyException;
 import dev.airlock.testkit.aws.internal.RequestFields;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.internal.BucketUtils;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
@@ -40,8 +40,6 @@ import software.amazon.awssdk.services.s3.model.PutObjectLockConfigurationRespon
 
 /** Bucket-level operations: creation with S3's region rules, versioning, policies, Object Lock configuration. */
 final class BucketOps {
-    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final Pattern IP_ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
     private static final String FAKE = "FakeS3Client";
 
     private final S3Store store;
@@ -50,28 +48,35 @@ final class BucketOps {
         this.store = store;
     }
 
+    /**
+     * The SDK client refuses a bucket name that is not DNS-compatible before sending anything, with an
+     * {@link IllegalArgumentException} saying which rule it breaks.
+     */
+    static void validateName(@Nullable String name) {
+        BucketUtils.isValidDnsBucketName(name, true);
+    }
+
     CreateBucketResponse create(Caller caller, Region region, CreateBucketRequest request) {
         String name = S3Store.required(request.bucket(), "Bucket");
+        // What the SDK client does before sending (its CreateBucketInterceptor): add the client's region as
+        // LocationConstraint when none is given. The name was checked before the call, see validateName.
         String constraint = null;
         if (request.createBucketConfiguration() != null) {
             RequestFields.check(FAKE, "CreateBucket", request.createBucketConfiguration(), Set.of("LocationConstraint"));
             constraint = request.createBucketConfiguration().locationConstraintAsString();
         }
-        // The same rules as S3 (and moto): us-east-1 refuses an explicit us-east-1 constraint but may create
-        // elsewhere; every other region needs its own name as the constraint.
+        if (constraint == null && !region.equals(Region.US_EAST_1)) {
+            constraint = region.id();
+        }
+        // What S3 (and moto) then check: us-east-1 refuses an explicit us-east-1 constraint but may create
+        // buckets elsewhere; every other regional endpoint needs its own region as the constraint.
         if (region.equals(Region.US_EAST_1)) {
             if ("us-east-1".equals(constraint)) {
                 throw S3Errors.of(400, "InvalidLocationConstraint", "The specified location-constraint is not valid");
             }
-        } else if (constraint == null) {
-            throw S3Errors.of(400, "IllegalLocationConstraintException", "The unspecified location constraint is "
-                    + "incompatible for the region specific endpoint this request was sent to.");
         } else if (!constraint.equals(region.id())) {
             throw S3Errors.of(400, "IllegalLocationConstraintException", "The " + constraint
                     + " location constraint is incompatible for the region specific endpoint this request was sent to.");
-        }
-        if (!BUCKET_NAME.matcher(name).matches() || name.contains("..") || IP_ADDRESS.matcher(name).matches()) {
-            throw S3Errors.of(400, "InvalidBucketName", "The specified bucket is not valid.");
         }
         Region bucketRegion = constraint == null ? Region.US_EAST_1 : Region.of(constraint);
         String arn = "arn:aws:s3:::" + name;

@@ -140,6 +140,7 @@ public final class FakeS3Client extends UnimplementedS3Operations {
 
     @Override
     public CreateBucketResponse createBucket(CreateBucketRequest request) {
+        BucketOps.validateName(request.bucket());
         return calls.run(client, "CreateBucket", request,
                 CREATE_BUCKET_FIELDS,
                 caller -> buckets.create(caller, client.region(), request));

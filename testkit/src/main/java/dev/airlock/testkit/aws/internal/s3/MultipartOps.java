@@ -99,6 +99,10 @@ final class MultipartOps {
                         + upload.checksumAlgorithm + ", actual checksum Type: " + requested);
             }
             Checksums.Stored checksum = Checksums.verify(data, requested, provided);
+            if (upload.retention != null && request.contentMD5() == null && checksum == null) {
+                throw S3Errors.invalidRequest("Content-MD5 OR x-amz-checksum- HTTP header is required for Put Part "
+                        + "requests with Object Lock parameters");
+            }
             Upload.Part part = new Upload.Part(number, data, Checksums.etag(data),
                     checksum == null ? null : checksum.value(), store.now());
             upload.parts.put(number, part);

@@ -69,12 +69,17 @@ final class ObjectOps {
             Bucket bucket = store.open(caller, region, request.bucket(), request.expectedBucketOwner(), "s3:PutObject",
                     key);
             Checksums.verifyContentMd5(data, request.contentMD5());
-            Checksums.Stored checksum = Checksums.verify(data, request.checksumAlgorithm(), Checksums.provided(
-                    request.checksumCRC32(), request.checksumCRC32C(), request.checksumSHA1(), request.checksumSHA256()));
-            Preconditions.checkWrite(bucket.current(key), request.ifMatch(), request.ifNoneMatch());
+            Checksums.Provided provided = Checksums.provided(request.checksumCRC32(), request.checksumCRC32C(),
+                    request.checksumSHA1(), request.checksumSHA256());
+            Checksums.Stored checksum = Checksums.verify(data, request.checksumAlgorithm(), provided);
             Instant now = store.now();
             StoredObject.Retention retention = Retentions.forWrite(bucket, request.objectLockModeAsString(),
                     request.objectLockRetainUntilDate(), now);
+            if (retention != null && request.contentMD5() == null && checksum == null) {
+                throw S3Errors.invalidRequest("Content-MD5 OR x-amz-checksum- HTTP header is required for Put Object "
+                        + "requests with Object Lock parameters");
+            }
+            Preconditions.checkWrite(bucket.current(key), request.ifMatch(), request.ifNoneMatch());
             StoredObject version = new StoredObject(key, bucket.nextVersionId(), false, data, Checksums.etag(data), now,
                     request.contentType(), lower(request.metadata()), checksum, retention);
             bucket.add(version);
