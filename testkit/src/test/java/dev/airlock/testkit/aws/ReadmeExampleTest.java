@@ -60,15 +60,14 @@ class ReadmeExampleTest {
 
     @BeforeEach
     void buckets() {
-        S3Client tooling = aws.s3(aws.credentials("111111111111"));
-        tooling.createBucket(b -> b.bucket("tooling-artifacts").createBucketConfiguration(c -> c.locationConstraint("eu-central-1")));
+        S3Client tooling = aws.s3(aws.credentials("111111111111"));          // the account's root user
+        tooling.createBucket(b -> b.bucket("tooling-artifacts"));            // the client's region, as the SDK does
         tooling.putObject(p -> p.bucket("tooling-artifacts").key("app-1.0.0.jar"), RequestBody.fromString("jar bytes"));
         tooling.putBucketPolicy(p -> p.bucket("tooling-artifacts").policy("""
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
                   "Principal": {"AWS": "arn:aws:iam::333333333333:role/deploy"},
                   "Action": "s3:GetObject", "Resource": "arn:aws:s3:::tooling-artifacts/*"}]}"""));
-        aws.s3(aws.credentials("333333333333"))
-                .createBucket(b -> b.bucket("prod-artifacts").createBucketConfiguration(c -> c.locationConstraint("eu-central-1")));
+        aws.s3(aws.credentials("333333333333")).createBucket(b -> b.bucket("prod-artifacts"));
     }
 
     @Test
