@@ -21,8 +21,10 @@ import org.jspecify.annotations.Nullable;
  * @param principalArn the calling principal, such as {@code arn:aws:sts::111111111111:assumed-role/hub/s1}
  * @param sourceIdentity the source identity of the calling session, if any
  * @param request the request fields that were set
- * @param statusCode 200 for success, otherwise the HTTP status of the error
- * @param errorCode null for success, otherwise the AWS error code such as {@code AccessDenied}
+ * @param statusCode 200 for success, otherwise the HTTP status of the error (0 when the fake failed with
+ *     an exception that is not a service error)
+ * @param errorCode null for success, otherwise the AWS error code such as {@code AccessDenied} (or the
+ *     exception's class name when the fake failed otherwise)
  */
 public record AwsCall(
         Instant time,

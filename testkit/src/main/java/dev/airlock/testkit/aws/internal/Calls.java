@@ -17,6 +17,7 @@ import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
@@ -104,6 +105,10 @@ public final class Calls {
             return response;
         } catch (AwsServiceException e) {
             record(client, operation, time, caller, fields, e.statusCode(), e.awsErrorDetails().errorCode());
+            throw e;
+        } catch (UnsupportedOperationException | SdkClientException e) {
+            // Refused on the client side (something the fake does not model, a request the SDK would not
+            // send): AWS never sees it, so it is not recorded.
             throw e;
         } catch (RuntimeException e) {
             record(client, operation, time, caller, fields, 0, e.getClass().getSimpleName());

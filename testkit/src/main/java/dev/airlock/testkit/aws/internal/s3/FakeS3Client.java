@@ -119,6 +119,8 @@ public final class FakeS3Client extends UnimplementedS3Operations {
     private final Calls.Client client;
     private final BucketOps buckets;
     private final ObjectOps objects;
+    private final ListingOps listings;
+    private final RetentionOps retentions;
     private final MultipartOps multipart;
 
     /** A client over the world's shared S3 state. */
@@ -127,6 +129,8 @@ public final class FakeS3Client extends UnimplementedS3Operations {
         this.client = client;
         this.buckets = new BucketOps(store);
         this.objects = new ObjectOps(store);
+        this.listings = new ListingOps(store);
+        this.retentions = new RetentionOps(store);
         this.multipart = new MultipartOps(store);
     }
 
@@ -253,14 +257,14 @@ public final class FakeS3Client extends UnimplementedS3Operations {
     public ListObjectsV2Response listObjectsV2(ListObjectsV2Request request) {
         return calls.run(client, "ListObjectsV2", request,
                 LIST_OBJECTS_V2_FIELDS,
-                caller -> objects.list(caller, client.region(), request));
+                caller -> listings.list(caller, client.region(), request));
     }
 
     @Override
     public ListObjectVersionsResponse listObjectVersions(ListObjectVersionsRequest request) {
         return calls.run(client, "ListObjectVersions", request,
                 LIST_OBJECT_VERSIONS_FIELDS,
-                caller -> objects.listVersions(caller, client.region(), request));
+                caller -> listings.listVersions(caller, client.region(), request));
     }
 
     @Override
@@ -274,13 +278,13 @@ public final class FakeS3Client extends UnimplementedS3Operations {
     public PutObjectRetentionResponse putObjectRetention(PutObjectRetentionRequest request) {
         return calls.run(client, "PutObjectRetention", request,
                 PUT_OBJECT_RETENTION_FIELDS,
-                caller -> objects.putRetention(caller, client.region(), request));
+                caller -> retentions.putRetention(caller, client.region(), request));
     }
 
     @Override
     public GetObjectRetentionResponse getObjectRetention(GetObjectRetentionRequest request) {
         return calls.run(client, "GetObjectRetention", request, GET_OBJECT_RETENTION_FIELDS,
-                caller -> objects.getRetention(caller, client.region(), request));
+                caller -> retentions.getRetention(caller, client.region(), request));
     }
 
     @Override

@@ -1,54 +1,33 @@
 package dev.airlock.testkit.aws.internal.s3;
 
 import dev.airlock.testkit.aws.internal.Caller;
-import dev.airlock.testkit.aws.internal.RequestFields;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
-import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CopyObjectResult;
-import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.GetObjectRetentionRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectRetentionResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
-import software.amazon.awssdk.services.s3.model.ObjectLockRetention;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
-import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.services.s3.model.PutObjectRetentionRequest;
-import software.amazon.awssdk.services.s3.model.PutObjectRetentionResponse;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Object operations: conditional writes, reads, deletes with Object Lock, listings, server-side copy, retention. */
 final class ObjectOps {
     static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
-    private static final String FAKE = "FakeS3Client";
 
     private final S3Store store;
 
@@ -155,7 +134,7 @@ final class ObjectOps {
         }
     }
 
-    private static StoredObject readable(Bucket bucket, String key, @Nullable String versionId) {
+    static StoredObject readable(Bucket bucket, String key, @Nullable String versionId) {
         if (versionId == null) {
             StoredObject current = bucket.current(key);
             if (current == null) {
@@ -244,149 +223,6 @@ final class ObjectOps {
         }
     }
 
-    ListObjectsV2Response list(Caller caller, Region region, ListObjectsV2Request request) {
-        synchronized (store) {
-            Bucket bucket = store.open(caller, region, request.bucket(), request.expectedBucketOwner(), "s3:ListBucket",
-                    null);
-            String prefix = request.prefix() == null ? "" : request.prefix();
-            int maxKeys = request.maxKeys() == null ? 1000 : Math.max(0, Math.min(1000, request.maxKeys()));
-            String after = request.continuationToken() != null
-                    ? new String(Base64.getDecoder().decode(request.continuationToken()), StandardCharsets.UTF_8)
-                    : request.startAfter();
-            List<S3Object> contents = new ArrayList<>();
-            TreeSet<String> prefixes = new TreeSet<>();
-            String last = null;
-            boolean truncated = false;
-            for (Map.Entry<String, List<StoredObject>> entry : bucket.objects.tailMap(prefix, true).entrySet()) {
-                String key = entry.getKey();
-                if (!key.startsWith(prefix)) {
-                    break;
-                }
-                StoredObject current = bucket.current(key);
-                if (current == null) {
-                    continue;
-                }
-                String group = grouped(key, prefix, request.delimiter());
-                String position = group != null ? group : key;
-                if (after != null && position.compareTo(after) <= 0) {
-                    continue;
-                }
-                if (group != null && prefixes.contains(group)) {
-                    continue;
-                }
-                if (contents.size() + prefixes.size() == maxKeys) {
-                    truncated = true;
-                    break;
-                }
-                if (group != null) {
-                    prefixes.add(group);
-                } else {
-                    contents.add(S3Object.builder()
-                            .key(key)
-                            .size((long) current.data().length)
-                            .eTag(current.etag())
-                            .lastModified(current.lastModified())
-                            .storageClass("STANDARD")
-                            .checksumAlgorithmWithStrings(current.checksum() == null
-                                    ? List.of() : List.of(current.checksum().algorithm().toString()))
-                            .build());
-                }
-                last = position;
-            }
-            ListObjectsV2Response.Builder response = ListObjectsV2Response.builder()
-                    .name(bucket.name)
-                    .prefix(request.prefix())
-                    .delimiter(request.delimiter())
-                    .maxKeys(maxKeys)
-                    .contents(contents)
-                    .commonPrefixes(prefixes.stream().map(p -> CommonPrefix.builder().prefix(p).build()).toList())
-                    .keyCount(contents.size() + prefixes.size())
-                    .isTruncated(truncated)
-                    .continuationToken(request.continuationToken())
-                    .startAfter(request.startAfter());
-            if (truncated && last != null) {
-                response.nextContinuationToken(
-                        Base64.getEncoder().encodeToString(last.getBytes(StandardCharsets.UTF_8)));
-            }
-            return response.build();
-        }
-    }
-
-    private static @Nullable String grouped(String key, String prefix, @Nullable String delimiter) {
-        if (delimiter == null || delimiter.isEmpty()) {
-            return null;
-        }
-        int at = key.indexOf(delimiter, prefix.length());
-        return at < 0 ? null : key.substring(0, at + delimiter.length());
-    }
-
-    ListObjectVersionsResponse listVersions(Caller caller, Region region, ListObjectVersionsRequest request) {
-        synchronized (store) {
-            Bucket bucket = store.open(caller, region, request.bucket(), request.expectedBucketOwner(),
-                    "s3:ListBucketVersions", null);
-            String prefix = request.prefix() == null ? "" : request.prefix();
-            int maxKeys = request.maxKeys() == null ? 1000 : Math.max(0, Math.min(1000, request.maxKeys()));
-            List<ObjectVersion> versions = new ArrayList<>();
-            List<DeleteMarkerEntry> markers = new ArrayList<>();
-            boolean passedMarker = request.keyMarker() == null;
-            boolean truncated = false;
-            String nextKey = null;
-            String nextVersion = null;
-            outer:
-            for (Map.Entry<String, List<StoredObject>> entry : bucket.objects.tailMap(prefix, true).entrySet()) {
-                if (!entry.getKey().startsWith(prefix)) {
-                    break;
-                }
-                List<StoredObject> newestFirst = new ArrayList<>(entry.getValue());
-                Collections.reverse(newestFirst);
-                for (int i = 0; i < newestFirst.size(); i++) {
-                    StoredObject version = newestFirst.get(i);
-                    if (!passedMarker) {
-                        passedMarker = pastMarker(version, request.keyMarker(), request.versionIdMarker());
-                        continue;
-                    }
-                    if (versions.size() + markers.size() == maxKeys) {
-                        truncated = true;
-                        break outer;
-                    }
-                    boolean latest = i == 0;
-                    if (version.deleteMarker()) {
-                        markers.add(DeleteMarkerEntry.builder().key(version.key()).versionId(version.versionId())
-                                .isLatest(latest).lastModified(version.lastModified()).build());
-                    } else {
-                        versions.add(ObjectVersion.builder().key(version.key()).versionId(version.versionId())
-                                .isLatest(latest).lastModified(version.lastModified()).eTag(version.etag())
-                                .size((long) version.data().length).storageClass("STANDARD").build());
-                    }
-                    nextKey = version.key();
-                    nextVersion = version.versionId();
-                }
-            }
-            ListObjectVersionsResponse.Builder response = ListObjectVersionsResponse.builder()
-                    .name(bucket.name)
-                    .prefix(request.prefix())
-                    .maxKeys(maxKeys)
-                    .keyMarker(request.keyMarker())
-                    .versionIdMarker(request.versionIdMarker())
-                    .versions(versions)
-                    .deleteMarkers(markers)
-                    .isTruncated(truncated);
-            if (truncated) {
-                response.nextKeyMarker(nextKey).nextVersionIdMarker(nextVersion);
-            }
-            return response.build();
-        }
-    }
-
-    /** Whether listing resumes after {@code version}, the last one of the previous page. */
-    private static boolean pastMarker(StoredObject version, @Nullable String keyMarker, @Nullable String versionIdMarker) {
-        int byKey = version.key().compareTo(keyMarker);
-        if (byKey > 0) {
-            return true;
-        }
-        return byKey == 0 && version.versionId().equals(versionIdMarker);
-    }
-
     @SuppressWarnings("deprecation") // CopySource is the SDK's legacy way to name the source, still accepted.
     CopyObjectResponse copy(Caller caller, Region region, CopyObjectRequest request) {
         CopySource source = CopySource.of(request.sourceBucket(), request.sourceKey(), request.sourceVersionId(),
@@ -439,64 +275,6 @@ final class ObjectOps {
                 ? requested
                 : original.checksum() == null ? null : original.checksum().algorithm();
         return Checksums.verify(data, algorithm, null);
-    }
-
-    PutObjectRetentionResponse putRetention(Caller caller, Region region, PutObjectRetentionRequest request) {
-        ObjectLockRetention requested = request.retention();
-        if (requested == null || requested.mode() == null || requested.retainUntilDate() == null) {
-            throw S3Errors.of(400, "MalformedXML", "The XML you provided was not well-formed or did not validate "
-                    + "against our published schema");
-        }
-        RequestFields.check(FAKE, "PutObjectRetention", requested, Set.of("Mode", "RetainUntilDate"));
-        synchronized (store) {
-            String key = key(request.key());
-            Bucket bucket = store.open(caller, region, request.bucket(), request.expectedBucketOwner(),
-                    "s3:PutObjectRetention", key);
-            if (!bucket.objectLock) {
-                throw S3Errors.missingObjectLock();
-            }
-            StoredObject object = readable(bucket, key, request.versionId());
-            Instant now = store.now();
-            if (!requested.retainUntilDate().isAfter(now)) {
-                throw S3Errors.invalidArgument("The retain until date must be in the future!");
-            }
-            StoredObject.Retention existing = object.retention();
-            if (existing != null && now.isBefore(existing.until())) {
-                boolean weakens = requested.mode() != existing.mode()
-                        || requested.retainUntilDate().isBefore(existing.until());
-                if (weakens) {
-                    boolean bypass = Boolean.TRUE.equals(request.bypassGovernanceRetention());
-                    if (existing.mode() == ObjectLockRetentionMode.COMPLIANCE || !bypass) {
-                        throw S3Errors.lockedByRetention();
-                    }
-                    store.authorize(caller, bucket, "s3:BypassGovernanceRetention", bucket.objectArn(key));
-                }
-            }
-            bucket.replace(object, object.withRetention(
-                    new StoredObject.Retention(requested.mode(), requested.retainUntilDate())));
-        }
-        return PutObjectRetentionResponse.builder().build();
-    }
-
-    GetObjectRetentionResponse getRetention(Caller caller, Region region, GetObjectRetentionRequest request) {
-        synchronized (store) {
-            String key = key(request.key());
-            Bucket bucket = store.open(caller, region, request.bucket(), request.expectedBucketOwner(),
-                    "s3:GetObjectRetention", key);
-            if (!bucket.objectLock) {
-                throw S3Errors.missingObjectLock();
-            }
-            StoredObject object = readable(bucket, key, request.versionId());
-            StoredObject.Retention retention = object.retention();
-            if (retention == null) {
-                throw S3Errors.of(404, "NoSuchObjectLockConfiguration",
-                        "The specified object does not have a ObjectLock configuration");
-            }
-            return GetObjectRetentionResponse.builder()
-                    .retention(ObjectLockRetention.builder().mode(retention.mode()).retainUntilDate(retention.until())
-                            .build())
-                    .build();
-        }
     }
 
     /** S3 keys are 1 to 1024 bytes of UTF-8. */
