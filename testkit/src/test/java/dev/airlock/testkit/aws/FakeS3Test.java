@@ -184,6 +184,11 @@ class FakeS3Test {
     }
 
     @Test
+    void multipart_intoAnotherAccountsBucket_needsItsPolicy() {
+        S3Strictness.multipart_intoAnotherAccountsBucket_needsItsPolicy(prod, aws.s3(aws.hub()), PROD_BUCKET, HUB);
+    }
+
+    @Test
     void sameAccountIdentities_needNoBucketPolicy() {
         S3Client deploy = aws.s3(aws.deploy(PROD_DEPLOY));
 

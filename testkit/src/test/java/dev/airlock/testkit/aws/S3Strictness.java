@@ -84,6 +84,25 @@ final class S3Strictness {
         Expect.awsError(403, "AccessDenied", () -> sameAccountUser.getObjectAsBytes(g -> g.bucket(bucket).key("k")));
     }
 
+    /** A multipart upload into another account's bucket needs that bucket's policy to allow s3:PutObject. */
+    static void multipart_intoAnotherAccountsBucket_needsItsPolicy(S3Client owner, S3Client writer, String bucket,
+            String writerPrincipal) {
+        Expect.awsError(403, "AccessDenied", () -> writer.createMultipartUpload(c -> c.bucket(bucket).key("upload")));
+        owner.putBucketPolicy(p -> p.bucket(bucket).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Allow\",\"Principal\":{\"AWS\":\"" + writerPrincipal + "\"},\"Action\":\"s3:PutObject\","
+                + "\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}"));
+
+        String upload = writer.createMultipartUpload(c -> c.bucket(bucket).key("upload")).uploadId();
+        String etag = writer.uploadPart(u -> u.bucket(bucket).key("upload").uploadId(upload).partNumber(1),
+                RequestBody.fromString("only part")).eTag();
+        writer.completeMultipartUpload(c -> c.bucket(bucket).key("upload").uploadId(upload)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
+        Expect.awsError(403, "AccessDenied", () -> writer.abortMultipartUpload(a -> a.bucket(bucket).key("upload")
+                .uploadId(upload)));
+
+        assertEquals("only part", owner.getObjectAsBytes(g -> g.bucket(bucket).key("upload")).asUtf8String());
+    }
+
     static void bucketPolicy_ofAnotherAccountsBucket_isRefused(S3Client other, String bucket) {
         Expect.awsError(403, "AccessDenied", () -> other.putBucketPolicy(p -> p.bucket(bucket)
                 .policy(S3Contract.allowRead("*", bucket))));
