@@ -1,0 +1,29 @@
+package dev.airlock.testkit.aws;
+
+/** The AWS services the in-memory world implements. */
+public enum AwsService {
+    /** Security Token Service: AssumeRole, GetCallerIdentity. */
+    STS("Sts", "FakeStsClient"),
+    /** Simple Storage Service. */
+    S3("S3", "FakeS3Client"),
+    /** Elastic Container Registry. */
+    ECR("Ecr", "FakeEcrClient");
+
+    private final String serviceName;
+    private final String fakeName;
+
+    AwsService(String serviceName, String fakeName) {
+        this.serviceName = serviceName;
+        this.fakeName = fakeName;
+    }
+
+    /** The service name the SDK prints in exception messages, such as {@code S3} or {@code Sts}. */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    /** The name the fake client uses for itself in messages, such as {@code FakeS3Client}. */
+    public String fakeName() {
+        return fakeName;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.airlock.testkit.aws;
+
+import static dev.airlock.testkit.aws.TestLandscape.PROD;
+import static dev.airlock.testkit.aws.TestLandscape.PROD_DEPLOY;
+import static dev.airlock.testkit.aws.TestLandscape.REGION;
+import static dev.airlock.testkit.aws.TestLandscape.TOOLING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.Image;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
+import software.amazon.awssdk.services.ecr.model.Layer;
+
+class FakeEcrTest {
+    private final TestLandscape aws = new TestLandscape();
+    private final EcrClient tooling = aws.ecr(aws.root(TOOLING));
+    private final EcrClient prod = aws.ecr(aws.root(PROD));
+
+    FakeEcrTest() {
+        tooling.createRepository(c -> c.repositoryName("app").imageTagMutability(ImageTagMutability.IMMUTABLE));
+        tooling.createRepository(c -> c.repositoryName("scratch").imageTagMutability(ImageTagMutability.MUTABLE));
+        prod.createRepository(c -> c.repositoryName("app").imageTagMutability(ImageTagMutability.IMMUTABLE));
+    }
+
+    @Test
+    void createRepository_isDescribedWithItsTagMutability() {
+        EcrContract.createRepository_isDescribedWithItsTagMutability(aws.ecr(aws.root("222222222222")), "222222222222",
+                REGION.id());
+    }
+
+    @Test
+    void createRepository_withAnInvalidName_isInvalidParameter() {
+        Expect.awsError(400, "InvalidParameterException", () -> tooling.createRepository(c -> c.repositoryName("Bad_Name")));
+    }
+
+    @Test
+    void repositories_arePerAccountAndRegion() {
+        assertEquals(List.of("app", "scratch"), tooling.describeRepositories().repositories().stream()
+                .map(r -> r.repositoryName()).toList());
+        assertEquals(List.of(), aws.world.ecr(aws.root(TOOLING), software.amazon.awssdk.regions.Region.US_EAST_1)
+                .describeRepositories().repositories());
+    }
+
+    @Test
+    void putImage_thenBatchGetImage_returnsTheExactManifest() {
+        EcrContract.putImage_thenBatchGetImage_returnsTheExactManifest(tooling, "app", Images::uploadLayer);
+    }
+
+    @Test
+    void immutableTag_cannotMoveToAnotherImage_butAnImageMayGainTags() {
+        EcrContract.immutableTag_cannotMoveToAnotherImage_butAnImageMayGainTags(tooling, "app", Images::uploadLayer);
+    }
+
+    @Test
+    void immutableTag_isRefusedWithAwsErrorCode() {
+        Images.push(tooling, "app", Images::uploadLayer, "1.0.0", Images.blob("c1"), Images.blob("l1"));
+        String other = Images.manifest(Images.blob("c1"), Images.blob("l1"), Images.blob("l1"));
+
+        Expect.awsError(400, "ImageTagAlreadyExistsException", () -> tooling.putImage(p -> p.repositoryName("app")
+                .imageManifest(other).imageTag("1.0.0")));
+    }
+
+    @Test
+    void mutableTag_movesToTheNewImage() {
+        EcrContract.mutableTag_movesToTheNewImage(tooling, "scratch", Images::uploadLayer);
+    }
+
+    @Test
+    void sameManifestAndTag_pushedAgain_isImageAlreadyExists() {
+        EcrContract.sameManifestAndTag_pushedAgain_isImageAlreadyExists(tooling, "app", Images::uploadLayer);
+    }
+
+    @Test
+    void describeImages_reportsDigestTagsAndMediaType() {
+        EcrContract.describeImages_reportsDigestTagsAndMediaType(tooling, "app", Images::uploadLayer);
+    }
+
+    @Test
+    void describeAndListImages_filterByTagStatusAndPage() {
+        Images.push(tooling, "scratch", Images::uploadLayer, "a", Images.blob("c1"), Images.blob("l1"));
+        Images.push(tooling, "scratch", Images::uploadLayer, "a", Images.blob("c2"), Images.blob("l2"));
+        Images.push(tooling, "scratch", Images::uploadLayer, "b", Images.blob("c3"), Images.blob("l3"));
+
+        assertEquals(1, tooling.describeImages(d -> d.repositoryName("scratch").filter(f -> f.tagStatus("UNTAGGED")))
+                .imageDetails().size());
+        assertEquals(3, tooling.describeImagesPaginator(d -> d.repositoryName("scratch").maxResults(1)).imageDetails()
+                .stream().count());
+        assertEquals(2, tooling.listImages(l -> l.repositoryName("scratch").filter(f -> f.tagStatus("TAGGED")))
+                .imageIds().size());
+        Expect.awsError(400, "ImageNotFoundException", () -> tooling.describeImages(d -> d.repositoryName("scratch")
+                .imageIds(Images.tag("missing"))));
+    }
+
+    @Test
+    void putImage_withTheDigestOfOtherBytes_isImageDigestDoesNotMatch() {
+        EcrStrictness.putImage_withTheDigestOfOtherBytes_isImageDigestDoesNotMatch(tooling, "scratch");
+    }
+
+    @Test
+    void putImage_referencingBlobsNotInTheRepository_isLayersNotFound() {
+        EcrStrictness.putImage_referencingBlobsNotInTheRepository_isLayersNotFound(tooling, "app");
+    }
+
+    @Test
+    void imageIndex_requiresItsChildManifestsFirst() {
+        EcrStrictness.imageIndex_requiresItsChildManifestsFirst(tooling, "app");
+    }
+
+    @Test
+    void layerUpload_partsMustBeContiguousAndWithinTheSizeLimits() {
+        EcrStrictness.layerUpload_partsMustBeContiguousAndWithinTheSizeLimits(tooling, "app");
+    }
+
+    @Test
+    void layerUpload_withASmallPartBeforeTheLast_isLayerPartTooSmall() {
+        EcrStrictness.layerUpload_withASmallPartBeforeTheLast_isLayerPartTooSmall(tooling, "app");
+    }
+
+    @Test
+    void layerUpload_completion_checksDigestEmptinessAndDuplicates() {
+        EcrStrictness.layerUpload_completion_checksDigestEmptinessAndDuplicates(tooling, "app");
+    }
+
+    @Test
+    void batchCheckLayerAvailability_reportsPresentAndMissingLayers() {
+        EcrStrictness.batchCheckLayerAvailability_reportsPresentAndMissingLayers(tooling, "app");
+    }
+
+    @Test
+    void downloadUrl_resolvesToTheLayerBytesThroughTheWorld() {
+        EcrStrictness.downloadUrl_resolvesToTheLayerBytes(tooling, "app", aws.world::download);
+        assertThrows(IllegalArgumentException.class, () -> aws.world.download("https://example.com/layer"));
+    }
+
+    @Test
+    void crossAccountPull_needsTheRepositoryPolicy() {
+        EcrStrictness.crossAccountPull_needsTheRepositoryPolicy(tooling, aws.ecr(aws.deploy(PROD_DEPLOY)), TOOLING,
+                "app", PROD);
+    }
+
+    @Test
+    void repositoryPolicy_namingAnUnknownPrincipal_isInvalid() {
+        EcrStrictness.repositoryPolicy_namingAnUnknownPrincipal_isInvalid(tooling, "app");
+    }
+
+    /**
+     * The copy-to-environment-registry flow composed from the SDK calls alone: the prod deploy role reads
+     * the tooling registry cross-account and moves only the blobs prod lacks.
+     */
+    @Test
+    void copyToEnvironmentRegistry_movesOnlyTheMissingBlobs() {
+        byte[] shared = S3Contract.bytes(7 * Images.MIB);
+        byte[] fresh = Images.blob("application layer");
+        byte[] config = Images.blob("{\"architecture\":\"amd64\"}");
+        String manifest = Images.push(tooling, "app", Images::uploadLayer, "1.0.0", config, shared, fresh);
+        Images.uploadLayer(prod, "app", shared);
+        tooling.setRepositoryPolicy(s -> s.repositoryName("app").policyText("{\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"" + PROD_DEPLOY + "\"},\"Action\":[\"ecr:BatchGetImage\","
+                + "\"ecr:GetDownloadUrlForLayer\"]}]}"));
+        EcrClient deploy = aws.ecr(aws.deploy(PROD_DEPLOY));
+        aws.world.clearCalls();
+
+        Image source = deploy.batchGetImage(b -> b.registryId(TOOLING).repositoryName("app")
+                .imageIds(Images.tag("1.0.0"))).images().get(0);
+        List<String> blobs = List.of(Images.sha256(config), Images.sha256(shared), Images.sha256(fresh));
+        List<String> missing = new ArrayList<>();
+        deploy.batchCheckLayerAvailability(b -> b.repositoryName("app").layerDigests(blobs)).failures()
+                .forEach(f -> missing.add(f.layerDigest()));
+        for (String digest : missing) {
+            String url = deploy.getDownloadUrlForLayer(g -> g.registryId(TOOLING).repositoryName("app")
+                    .layerDigest(digest)).downloadUrl();
+            Images.uploadLayer(deploy, "app", aws.world.download(url));
+        }
+        deploy.putImage(p -> p.repositoryName("app").imageManifest(source.imageManifest()).imageTag("1.0.0")
+                .imageDigest(source.imageId().imageDigest()));
+
+        assertEquals(Images.sha256(manifest), prod.describeImages(d -> d.repositoryName("app")).imageDetails().get(0)
+                .imageDigest());
+        assertEquals(List.of(Images.sha256(config), Images.sha256(fresh)), missing);
+        assertEquals(2, aws.world.calls(AwsService.ECR, "CompleteLayerUpload").size());
+        List<Layer> present = prod.batchCheckLayerAvailability(b -> b.repositoryName("app").layerDigests(blobs)).layers();
+        assertEquals(3, present.size());
+    }
+}

@@ -1,0 +1,304 @@
+package dev.airlock.testkit.aws;
+
+import static dev.airlock.testkit.aws.TestLandscape.CI_USER;
+import static dev.airlock.testkit.aws.TestLandscape.HUB;
+import static dev.airlock.testkit.aws.TestLandscape.PROD;
+import static dev.airlock.testkit.aws.TestLandscape.PROD_DEPLOY;
+import static dev.airlock.testkit.aws.TestLandscape.REGION;
+import static dev.airlock.testkit.aws.TestLandscape.STAGING;
+import static dev.airlock.testkit.aws.TestLandscape.TOOLING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+class FakeS3Test {
+    private static final String TOOLING_BUCKET = "tooling-artifacts";
+    private static final String PROD_BUCKET = "prod-artifacts";
+
+    private final TestLandscape aws = new TestLandscape();
+    private final S3Client tooling = aws.s3(aws.root(TOOLING));
+    private final S3Client prod = aws.s3(aws.root(PROD));
+
+    FakeS3Test() {
+        S3Contract.createBucket(tooling, TOOLING_BUCKET, REGION);
+        S3Contract.createBucket(prod, PROD_BUCKET, REGION);
+    }
+
+    @Test
+    void createBucket_followsTheLocationConstraintRules() {
+        S3Contract.createBucket_followsTheLocationConstraintRules(aws, aws.root(STAGING));
+    }
+
+    @Test
+    void createBucket_whenTheNameIsTaken_isRefused() {
+        S3Contract.createBucket_whenTheNameIsTaken_isRefused(aws, aws.root(STAGING), aws.root(PROD), REGION);
+    }
+
+    @Test
+    void createBucket_withAnInvalidName_isRefusedByTheClient() {
+        S3Contract.createBucket_withAnInvalidName_isRefusedByTheClient(prod);
+
+        assertEquals(java.util.List.of(), aws.world.calls(AwsService.S3, "CreateBucket").stream()
+                .filter(c -> !c.succeeded()).toList(), "nothing was sent");
+    }
+
+    @Test
+    void putThenGet_returnsTheSameBytesAndMetadata() {
+        S3Contract.putThenGet_returnsTheSameBytesAndMetadata(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void getAndHead_ofAMissingKey_areNoSuchKey() {
+        S3Contract.missingKey_isNoSuchKey(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void operations_onAMissingBucket_areNoSuchBucket() {
+        assertThrows(software.amazon.awssdk.services.s3.model.NoSuchBucketException.class,
+                () -> prod.listObjectsV2(l -> l.bucket("no-such-bucket")));
+    }
+
+    @Test
+    void putObject_ifNoneMatchStar_createsOnlyOnce() {
+        S3Contract.ifNoneMatchStar_createsOnlyOnce(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void putObject_ifMatch_overwritesOnlyTheExpectedVersion() {
+        S3Contract.ifMatch_overwritesOnlyTheExpectedVersion(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void getObject_withConditions_answers412Or304() {
+        String etag = prod.putObject(p -> p.bucket(PROD_BUCKET).key("k"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("x")).eTag();
+
+        Expect.awsError(412, "PreconditionFailed",
+                () -> prod.getObjectAsBytes(g -> g.bucket(PROD_BUCKET).key("k").ifMatch("\"other\"")));
+        Expect.awsError(304, "NotModified", () -> prod.headObject(h -> h.bucket(PROD_BUCKET).key("k").ifNoneMatch(etag)));
+        assertEquals("x", prod.getObjectAsBytes(g -> g.bucket(PROD_BUCKET).key("k").ifMatch(etag)).asUtf8String());
+    }
+
+    @Test
+    void getObject_withARange_returnsThoseBytes() {
+        prod.putObject(p -> p.bucket(PROD_BUCKET).key("k"), software.amazon.awssdk.core.sync.RequestBody.fromString("0123456789"));
+
+        assertEquals("234", prod.getObjectAsBytes(g -> g.bucket(PROD_BUCKET).key("k").range("bytes=2-4")).asUtf8String());
+        assertEquals("789", prod.getObjectAsBytes(g -> g.bucket(PROD_BUCKET).key("k").range("bytes=-3")).asUtf8String());
+        Expect.awsError(416, "InvalidRange", () -> prod.getObjectAsBytes(g -> g.bucket(PROD_BUCKET).key("k").range("bytes=10-")));
+    }
+
+    @Test
+    void versioning_keepsEveryVersion_andDeleteAddsAMarker() {
+        S3Contract.versioning_keepsEveryVersion_andDeleteAddsAMarker(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void listObjectsV2_groupsByDelimiterAndPages() {
+        S3Contract.listObjectsV2_groupsByDelimiterAndPages(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void copyObject_acrossAccounts_whenTheSourcePolicyAllows() {
+        S3Contract.copyObject_acrossAccounts_whenTheSourcePolicyAllows(tooling, TOOLING_BUCKET,
+                aws.s3(aws.deploy(PROD_DEPLOY)), PROD_DEPLOY, PROD_BUCKET);
+    }
+
+    @Test
+    void uploadPartCopy_acrossAccounts_assemblesTheSource() {
+        S3Contract.uploadPartCopy_acrossAccounts_assemblesTheSource(tooling, TOOLING_BUCKET,
+                aws.s3(aws.deploy(PROD_DEPLOY)), PROD, PROD_BUCKET);
+    }
+
+    @Test
+    void multipartUpload_assemblesPartsInOrder() {
+        S3Contract.multipart_assemblesPartsInOrder_withTheMultipartEtag(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void multipartUpload_withASmallPartBeforeTheLast_isEntityTooSmall() {
+        S3Contract.multipart_withASmallPartBeforeTheLast_isEntityTooSmall(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void multipartUpload_afterAbort_isNoSuchUpload() {
+        S3Strictness.multipart_afterAbort_isNoSuchUpload(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void multipartUpload_withPartsOutOfOrderOrUnknown_isRefused() {
+        String upload = prod.createMultipartUpload(c -> c.bucket(PROD_BUCKET).key("k")).uploadId();
+        String etag = prod.uploadPart(u -> u.bucket(PROD_BUCKET).key("k").uploadId(upload).partNumber(2),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("x")).eTag();
+
+        Expect.awsError(400, "InvalidPart", () -> prod.completeMultipartUpload(c -> c.bucket(PROD_BUCKET).key("k")
+                .uploadId(upload).multipartUpload(m -> m.parts(
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(etag).build()))));
+        Expect.awsError(400, "InvalidPartOrder", () -> prod.completeMultipartUpload(c -> c.bucket(PROD_BUCKET).key("k")
+                .uploadId(upload).multipartUpload(m -> m.parts(
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(2).eTag(etag).build(),
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(etag).build()))));
+        Expect.awsError(400, "InvalidArgument", () -> prod.uploadPart(u -> u.bucket(PROD_BUCKET).key("k").uploadId(upload)
+                .partNumber(10_001), software.amazon.awssdk.core.sync.RequestBody.fromString("x")));
+    }
+
+    @Test
+    void retainedVersion_cannotBeDeleted_butTheKeyCanBeHidden() {
+        S3Contract.createBucketWithObjectLock(prod, "prod-locked", REGION);
+
+        S3Contract.retainedVersion_cannotBeDeleted_butTheKeyCanBeHidden(prod, "prod-locked", aws.now());
+    }
+
+    @Test
+    void objectLockUpload_withoutAnyChecksum_isRefused() {
+        S3Contract.createBucketWithObjectLock(prod, "prod-locked", REGION);
+
+        S3Contract.objectLockUpload_withoutAnyChecksum_isRefused(prod, "prod-locked", aws.now());
+    }
+
+    @Test
+    void expectedBucketOwner_otherThanTheOwner_isAccessDenied() {
+        S3Strictness.expectedBucketOwner_otherThanTheOwner_isAccessDenied(prod, PROD_BUCKET, PROD, TOOLING);
+    }
+
+    @Test
+    void crossAccountAccess_withoutABucketPolicy_isAccessDenied() {
+        S3Strictness.crossAccountAccess_withoutABucketPolicy_isAccessDenied(tooling, aws.s3(aws.deploy(PROD_DEPLOY)),
+                TOOLING_BUCKET);
+    }
+
+    @Test
+    void bucketPolicy_explicitDenyBeatsAllow() {
+        S3Strictness.bucketPolicy_explicitDenyBeatsAllow(tooling, aws.s3(aws.deploy(PROD_DEPLOY)), TOOLING_BUCKET,
+                PROD, PROD_DEPLOY);
+    }
+
+    @Test
+    void bucketPolicy_allowingARole_admitsOnlyItsSessions() {
+        S3Strictness.bucketPolicy_allowingARole_admitsOnlyItsSessions(prod, aws.s3(aws.hub()), aws.s3(aws.ci()),
+                PROD_BUCKET, HUB);
+    }
+
+    @Test
+    void multipart_intoAnotherAccountsBucket_needsItsPolicy() {
+        S3Strictness.multipart_intoAnotherAccountsBucket_needsItsPolicy(prod, aws.s3(aws.hub()), PROD_BUCKET, HUB);
+    }
+
+    @Test
+    void sameAccountIdentities_needNoBucketPolicy() {
+        S3Client deploy = aws.s3(aws.deploy(PROD_DEPLOY));
+
+        deploy.putObject(p -> p.bucket(PROD_BUCKET).key("k"), software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+
+        assertEquals("x", prod.getObjectAsBytes(g -> g.bucket(PROD_BUCKET).key("k")).asUtf8String());
+    }
+
+    @Test
+    void bucketPolicy_ofAnotherAccountsBucket_isRefused() {
+        S3Strictness.bucketPolicy_ofAnotherAccountsBucket_isRefused(aws.s3(aws.ci()), PROD_BUCKET);
+    }
+
+    @Test
+    void bucketPolicy_ofAnotherAccountsBucket_evenWhenAllowed_isMethodNotAllowed() {
+        prod.putBucketPolicy(p -> p.bucket(PROD_BUCKET).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Allow\",\"Principal\":{\"AWS\":\"" + TOOLING + "\"},\"Action\":\"s3:*\",\"Resource\":"
+                + "\"arn:aws:s3:::" + PROD_BUCKET + "\"}]}"));
+
+        Expect.awsError(405, "MethodNotAllowed", () -> tooling.getBucketPolicy(g -> g.bucket(PROD_BUCKET)));
+    }
+
+    @Test
+    void bucketPolicy_namingAnUnknownPrincipalOrForeignResource_isMalformed() {
+        S3Strictness.bucketPolicy_namingAnUnknownPrincipalOrForeignResource_isMalformed(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void bucketPolicy_withACondition_failsLoudlyInsteadOfBeingMisread() {
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> prod.putBucketPolicy(
+                p -> p.bucket(PROD_BUCKET).policy("{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":"
+                        + "\"s3:*\",\"Resource\":\"arn:aws:s3:::" + PROD_BUCKET + "/*\",\"Condition\":{\"Bool\":"
+                        + "{\"aws:SecureTransport\":\"false\"}}}]}")));
+
+        assertEquals(true, e.getMessage().contains("Condition"));
+    }
+
+    @Test
+    void putObject_withAChecksumThatDoesNotMatch_isBadDigest() {
+        S3Strictness.checksumSha256_thatDoesNotMatchTheBytes_isBadDigest(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void checksum_isStoredAndReturnedOnRequest() {
+        S3Strictness.checksum_isStoredAndReturnedOnRequest(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void copyObject_computesTheChecksumOfTheCopy() {
+        S3Contract.copyObject_computesTheChecksumOfTheCopy(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void multipartChecksum_isComposite_andPartsMustBeListedWithChecksums() {
+        S3Strictness.multipartChecksum_isComposite_andEveryPartMustBeListedWithItsChecksum(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void bucketInAnotherRegion_answersPermanentRedirect() {
+        S3Strictness.bucketInAnotherRegion_answersPermanentRedirect(aws.s3(aws.root(PROD), Region.US_WEST_2), PROD_BUCKET);
+    }
+
+    @Test
+    void retention_complianceNeverWeakens_governanceOnlyWithBypass() {
+        S3Contract.createBucketWithObjectLock(prod, "prod-locked", REGION);
+
+        S3Strictness.retention_complianceNeverWeakens_governanceOnlyWithBypass(prod, "prod-locked", aws.now());
+    }
+
+    @Test
+    void retention_expiresOnTheWorldClock() {
+        S3Contract.createBucketWithObjectLock(prod, "prod-locked", REGION);
+
+        S3Strictness.retention_expires_onTheClock(prod, "prod-locked", aws.now(),
+                () -> aws.clock.advance(Duration.ofDays(2)));
+    }
+
+    @Test
+    void defaultRetention_appliesToNewObjects() {
+        S3Contract.createBucketWithObjectLock(prod, "prod-locked", REGION);
+
+        S3Strictness.defaultRetention_appliesToNewObjects(prod, "prod-locked", aws.now());
+    }
+
+    @Test
+    void objectLockParameters_onABucketWithoutObjectLock_areInvalid() {
+        S3Strictness.objectLockParameters_onABucketWithoutObjectLock_areInvalid(prod, PROD_BUCKET, aws.now());
+    }
+
+    @Test
+    void requestFields_theFakeDoesNotModel_failLoudly() {
+        S3Strictness.unmodeledFields_failLoudly(prod, PROD_BUCKET);
+    }
+
+    @Test
+    void deleteBucket_thatIsNotEmpty_isBucketNotEmpty() {
+        prod.putObject(p -> p.bucket(PROD_BUCKET).key("k"), software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+
+        Expect.awsError(409, "BucketNotEmpty", () -> prod.deleteBucket(d -> d.bucket(PROD_BUCKET)));
+        prod.deleteObject(d -> d.bucket(PROD_BUCKET).key("k"));
+        prod.deleteBucket(d -> d.bucket(PROD_BUCKET));
+        assertEquals(java.util.List.of(), prod.listBuckets().buckets());
+    }
+
+    @Test
+    void listBuckets_showsOnlyTheCallersAccount() {
+        assertEquals(java.util.List.of(TOOLING_BUCKET),
+                tooling.listBuckets().buckets().stream().map(b -> b.name()).toList());
+        assertEquals(STAGING, aws.sts(aws.root(STAGING)).getCallerIdentity().account());
+        assertEquals(java.util.List.of(), aws.s3(aws.root(STAGING)).listBuckets().buckets());
+        assertEquals(CI_USER, aws.sts(aws.ci()).getCallerIdentity().arn());
+    }
+}
