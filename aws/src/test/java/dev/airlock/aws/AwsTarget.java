@@ -27,6 +27,9 @@ interface AwsTarget extends AutoCloseable {
     String ORIGIN_BUCKET = "airlock-origin";
     String LEDGER_BUCKET = "airlock-ledger";
     String ORIGIN_REPOSITORY = "payments/api";
+    /** The external ids dev's and prod's deploy roles require (only the fake checks them). */
+    String DEV_EXTERNAL_ID = "dev-ext-id";
+    String PROD_EXTERNAL_ID = "prod:ext/id=7";
 
     /** Every request Airlock's clients sent (setup clients are not recorded). */
     RecordingInterceptor recorder();

@@ -30,8 +30,6 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 final class FakeAws implements AwsTarget {
     static final String CI_USER = "arn:aws:iam::111111111111:user/airlock-ci";
-    static final String DEV_EXTERNAL_ID = "dev-ext-id";
-    static final String PROD_EXTERNAL_ID = "prod:ext/id=7";
     private static final List<AccountId> ENVIRONMENTS = List.of(DEV, STAGING, PROD);
 
     final AwsWorld world;
