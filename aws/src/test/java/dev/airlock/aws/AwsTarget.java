@@ -62,6 +62,13 @@ interface AwsTarget extends AutoCloseable {
 
     void repository(AccountId account, String name, boolean immutable);
 
+    /**
+     * Makes image blobs available in a repository, as {@code docker push} does before the manifest: through
+     * the layer API on the fake, which like ECR refuses manifests whose blobs are missing; not at all on moto,
+     * which has no layer API and does not check.
+     */
+    void pushBlobs(AccountId account, String repository, byte[]... blobs);
+
     @Override
     void close();
 }

@@ -1,5 +1,6 @@
 package dev.airlock.aws;
 
+import dev.airlock.artifact.Digest;
 import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
@@ -11,10 +12,12 @@ import dev.airlock.testkit.aws.TrustPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerResponse;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
@@ -30,6 +33,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 final class FakeAws implements AwsTarget {
     static final String CI_USER = "arn:aws:iam::111111111111:user/airlock-ci";
+    /** ECR takes layer parts of 5 to 10 MiB (the last may be smaller). */
+    private static final int LAYER_PART = 10 * 1024 * 1024;
     private static final List<AccountId> ENVIRONMENTS = List.of(DEV, STAGING, PROD);
 
     final AwsWorld world;
@@ -215,6 +220,27 @@ final class FakeAws implements AwsTarget {
         try (EcrClient ecr = ecr(account)) {
             ecr.createRepository(r -> r.repositoryName(name)
                     .imageTagMutability(immutable ? ImageTagMutability.IMMUTABLE : ImageTagMutability.MUTABLE));
+        }
+    }
+
+    @Override
+    public void pushBlobs(AccountId account, String repository, byte[]... blobs) {
+        try (EcrClient ecr = ecr(account)) {
+            for (byte[] blob : blobs) {
+                String digest = Digest.of(blob).value();
+                if (!ecr.batchCheckLayerAvailability(b -> b.repositoryName(repository).layerDigests(digest)).failures()
+                        .isEmpty()) {
+                    String upload = ecr.initiateLayerUpload(i -> i.repositoryName(repository)).uploadId();
+                    for (int first = 0; first < blob.length; first += LAYER_PART) {
+                        int start = first;
+                        int end = Math.min(blob.length, first + LAYER_PART);
+                        ecr.uploadLayerPart(u -> u.repositoryName(repository).uploadId(upload).partFirstByte((long) start)
+                                .partLastByte((long) end - 1).layerPartBlob(SdkBytes.fromByteArray(
+                                        Arrays.copyOfRange(blob, start, end))));
+                    }
+                    ecr.completeLayerUpload(c -> c.repositoryName(repository).uploadId(upload).layerDigests(digest));
+                }
+            }
         }
     }
 

@@ -181,6 +181,11 @@ final class MotoAws implements AwsTarget {
     }
 
     @Override
+    public void pushBlobs(AccountId account, String repository, byte[]... blobs) {
+        // moto has no layer API and accepts manifests without their blobs.
+    }
+
+    @Override
     public S3Client s3(AccountId account) {
         return setupFactory.s3(credentials(account), REGION);
     }
