@@ -42,7 +42,7 @@ final class FakeAws implements AwsTarget {
     final FaultInjector faults = new FaultInjector();
     final AwsClientFactory factory;
     final Landscape landscape;
-    private final LayerDownloads layers;
+    final LayerDownloads layers;
     private final List<AwsBackend> backends = new ArrayList<>();
 
     FakeAws() {

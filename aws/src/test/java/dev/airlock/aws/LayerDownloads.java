@@ -1,6 +1,7 @@
 package dev.airlock.aws;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.airlock.artifact.Digest;
 import dev.airlock.testkit.aws.AwsWorld;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves the layers behind the in-memory ECR's download URLs over loopback HTTP. The fake's URLs name a
@@ -18,6 +21,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class LayerDownloads implements AutoCloseable {
     private final HttpServer server;
+    private final Map<String, byte[]> corrupted = new ConcurrentHashMap<>();
 
     LayerDownloads(AwsWorld world) {
         try {
@@ -30,7 +34,9 @@ final class LayerDownloads implements AutoCloseable {
             byte[] body;
             int status;
             try {
-                body = world.download(URLDecoder.decode(query.substring("url=".length()), StandardCharsets.UTF_8));
+                String url = URLDecoder.decode(query.substring("url=".length()), StandardCharsets.UTF_8);
+                byte[] stored = world.download(url);
+                body = corrupted.getOrDefault(Digest.of(stored).value(), stored);
                 status = 200;
             } catch (RuntimeException e) {
                 body = new byte[0];
@@ -42,6 +48,11 @@ final class LayerDownloads implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** From now on the layer {@code digest} downloads as {@code bytes}: a layer corrupted in storage or in transit. */
+    void corrupt(Digest digest, byte[] bytes) {
+        corrupted.put(digest.value(), bytes);
     }
 
     /** A loopback URL that serves what {@code fakeUrl} stands for. */
