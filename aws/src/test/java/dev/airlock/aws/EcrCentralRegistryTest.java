@@ -14,7 +14,6 @@ import dev.airlock.artifact.Digest;
 import dev.airlock.aws.internal.ImageManifest;
 import dev.airlock.spi.AccessContext;
 import dev.airlock.spi.ArtifactStore;
-import dev.airlock.spi.DigestMismatchException;
 import dev.airlock.spi.Place;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
