@@ -8,6 +8,7 @@ import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * A multi-account AWS the aws module's tests run against: moto_server ({@link MotoAws}) or the testkit's
@@ -53,6 +54,9 @@ interface AwsTarget extends AutoCloseable {
 
     /** The tooling account's base credentials, the start of every chain. */
     AwsCredentialsProvider base();
+
+    /** A setup client with these credentials, not recorded. Close it. */
+    StsClient sts(AwsCredentialsProvider credentials);
 
     /** A setup client acting in {@code account}, not recorded. Close it. */
     S3Client s3(AccountId account);

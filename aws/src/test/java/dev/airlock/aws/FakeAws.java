@@ -65,20 +65,20 @@ final class FakeAws implements AwsTarget {
         factory = new AwsClientFactory() {
             @Override
             public StsClient sts(AwsCredentialsProvider credentials, Region region) {
-                return RecordingClients.wrap(StsClient.class, world.sts(credentials, sdk(region)), "STS", recorder,
-                        faults, answer -> answer);
+                return RecordingClients.wrap(StsClient.class, world.sts(credentials, sdk(region)), credentials, "STS",
+                        recorder, faults, answer -> answer);
             }
 
             @Override
             public S3Client s3(AwsCredentialsProvider credentials, Region region) {
-                return RecordingClients.wrap(S3Client.class, world.s3(credentials, sdk(region)), "S3", recorder,
-                        faults, answer -> answer);
+                return RecordingClients.wrap(S3Client.class, world.s3(credentials, sdk(region)), credentials, "S3",
+                        recorder, faults, answer -> answer);
             }
 
             @Override
             public EcrClient ecr(AwsCredentialsProvider credentials, Region region) {
-                return RecordingClients.wrap(EcrClient.class, world.ecr(credentials, sdk(region)), "ECR", recorder,
-                        faults, answer -> answer instanceof GetDownloadUrlForLayerResponse download
+                return RecordingClients.wrap(EcrClient.class, world.ecr(credentials, sdk(region)), credentials, "ECR",
+                        recorder, faults, answer -> answer instanceof GetDownloadUrlForLayerResponse download
                                 ? download.toBuilder().downloadUrl(layers.url(download.downloadUrl())).build()
                                 : answer);
             }
@@ -242,6 +242,11 @@ final class FakeAws implements AwsTarget {
                 }
             }
         }
+    }
+
+    @Override
+    public StsClient sts(AwsCredentialsProvider credentials) {
+        return world.sts(credentials);
     }
 
     /** A setup client acting as {@code account}'s root user, not recorded. */

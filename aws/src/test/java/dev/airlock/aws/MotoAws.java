@@ -186,6 +186,11 @@ final class MotoAws implements AwsTarget {
     }
 
     @Override
+    public StsClient sts(AwsCredentialsProvider credentials) {
+        return setupFactory.sts(credentials, REGION);
+    }
+
+    @Override
     public S3Client s3(AccountId account) {
         return setupFactory.s3(credentials(account), REGION);
     }

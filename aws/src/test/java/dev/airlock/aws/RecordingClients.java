@@ -4,11 +4,16 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.services.ecr.model.EcrException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -24,8 +29,8 @@ final class RecordingClients {
     }
 
     /** {@code client} seen through {@code type}, recording into {@code recorder}; {@code answers} may rewrite responses. */
-    static <T> T wrap(Class<T> type, T client, String service, RecordingInterceptor recorder, FaultInjector faults,
-            UnaryOperator<Object> answers) {
+    static <T> T wrap(Class<T> type, T client, AwsCredentialsProvider credentials, String service,
+            RecordingInterceptor recorder, FaultInjector faults, UnaryOperator<Object> answers) {
         InvocationHandler handler = (proxy, method, args) -> {
             Object[] arguments = args == null ? new Object[0] : args;
             if (arguments.length > 0 && buildsItsRequest(method, arguments)) {
@@ -33,6 +38,9 @@ final class RecordingClients {
             }
             if (arguments.length > 0 && arguments[0] instanceof SdkRequest request) {
                 String operation = Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
+                // The SDK signs before it sends: resolving credentials (which may assume a role first) comes
+                // before the request in the record, as on the wire.
+                resolve(request, credentials);
                 recorder.sent(service, operation, request);
                 FaultInjector.Fault fault = faults.take(operation, request);
                 if (fault != null) {
@@ -45,6 +53,18 @@ final class RecordingClients {
             return call(client, method, args);
         };
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private static void resolve(SdkRequest request, AwsCredentialsProvider credentials) {
+        Optional<? extends IdentityProvider<? extends AwsCredentialsIdentity>> override = request
+                .overrideConfiguration().filter(AwsRequestOverrideConfiguration.class::isInstance)
+                .map(AwsRequestOverrideConfiguration.class::cast)
+                .flatMap(AwsRequestOverrideConfiguration::credentialsIdentityProvider);
+        if (override.isPresent()) {
+            override.get().resolveIdentity().join();
+        } else {
+            credentials.resolveCredentials();
+        }
     }
 
     private static boolean buildsItsRequest(Method method, Object[] arguments) {
