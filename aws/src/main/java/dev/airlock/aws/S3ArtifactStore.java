@@ -46,7 +46,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *   <li>{@link #transfer}: a server-side copy made with the environment session's credentials
  *       (the bytes never pass through Airlock): HeadObject at the target first, then CopyObject
  *       (or parallel UploadPartCopy above the threshold) with {@code If-None-Match: *}, optional
- *       Object Lock retention and SHA-256 checksum.</li>
+ *       Object Lock retention and SHA-256 checksum. A copy that does not hash to the digest (the
+ *       origin's object is corrupt) is deleted again and the transfer fails: S3's checksum of the copy
+ *       decides for a CopyObject; a multipart copy has no whole-object SHA-256, so it is read back and
+ *       hashed, one more GET of a large object.</li>
  *   <li>{@link #verify}: reads the object back from the place and hashes it. Neither the stored
  *       checksum nor the copy's reported checksum is trusted alone: multipart objects only have a
  *       checksum of part checksums, emulators store checksums without checking them, and metadata
