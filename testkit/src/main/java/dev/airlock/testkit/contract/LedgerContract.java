@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link Ledger}: append with compare-and-set on the sequence number, read in
- * order, refuse entries that are not the next link, and verify the chain as stored now.
+ * order, refuse entries that are not the next link, and verify the chain as stored now, against
+ * the last entry the instance appended, so entries deleted from the end are reported too.
  *
  * <p>To run it against an implementation, subclass it in test sources and implement
  * {@link #createLedger()}. Then either implement {@link #tamper} (rewrite the stored entries behind
@@ -263,6 +264,17 @@ public abstract class LedgerContract<L extends Ledger> {
         });
 
         assertBroken(ledger.verify(), 3, BrokenLink.Kind.MISSING, 2);
+    }
+
+    @Test
+    void verify_afterTheLastEntriesWereDeleted_reportsTheTruncation() {
+        L ledger = tamperable();
+        appendChain(ledger, 5);
+
+        // A chain cut short is still a valid chain; only a ledger that remembers its head can tell.
+        tamper(ledger, stored -> new ArrayList<>(stored.subList(0, 3)));
+
+        assertBroken(ledger.verify(), 4, BrokenLink.Kind.TRUNCATED, 3);
     }
 
     @Test
