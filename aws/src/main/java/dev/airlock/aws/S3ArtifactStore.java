@@ -328,7 +328,11 @@ public final class S3ArtifactStore implements ArtifactStore {
 
     private Client client(Place place, AccessSession session) {
         if (place.isOrigin()) {
-            var attribution = session.unwrap(AwsAccessSession.class).map(AwsAccessSession::attribution).orElse(null);
+            var attribution = session.unwrap(AwsAccessSession.class)
+                    .map(aws -> {
+                        aws.requireOpen();
+                        return aws.attribution();
+                    }).orElse(null);
             return new Client(toolingS3, attribution);
         }
         AwsAccessSession aws = requireSession(place, session);
@@ -342,6 +346,7 @@ public final class S3ArtifactStore implements ArtifactStore {
             throw new InvalidValueException("session", aws.environment().name() + "(" + aws.account() + ")",
                     "must be open for " + place + ", the place being accessed");
         }
+        aws.requireOpen();
         return aws;
     }
 
