@@ -11,6 +11,7 @@ import dev.airlock.artifact.Digest;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.spi.AccessContext;
+import dev.airlock.spi.AccessDeniedException;
 import dev.airlock.spi.AccessSession;
 import dev.airlock.spi.ArtifactNotFoundException;
 import dev.airlock.spi.ArtifactStore;
@@ -286,6 +287,23 @@ public abstract class ArtifactStoreContract<S extends ArtifactStore> {
 
             assertFalse(store.contains(place(environment()), digest, right));
             assertFalse(store.contains(place(otherEnvironment()), digest, wrong));
+        }
+    }
+
+    @Test
+    void everyOperation_withAClosedSession_isRefused() {
+        S store = createStore();
+        Digest digest = upload(store, sample(1)).digest();
+        AccessSession closed = open(environment());
+        closed.close();
+
+        // A closed session grants nothing, as expired credentials would not.
+        assertThrows(AccessDeniedException.class, () -> store.transfer(digest, place(environment()), closed));
+        assertThrows(AccessDeniedException.class, () -> store.contains(place(environment()), digest, closed));
+        assertThrows(AccessDeniedException.class, () -> store.contains(origin(), digest, closed));
+        assertThrows(AccessDeniedException.class, () -> store.verify(digest, origin(), closed));
+        try (AccessSession open = open(environment(), "promotion-2")) {
+            assertFalse(store.contains(place(environment()), digest, open));
         }
     }
 
