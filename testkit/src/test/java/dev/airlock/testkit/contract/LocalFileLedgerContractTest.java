@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class LocalFileLedgerContractTest extends LedgerContract<LocalFileLedger> {
     /** Rewrites the file as an editor with write access would, one entry per line in the stored encoding. */
     @Override
     protected void tamper(LocalFileLedger ledger, UnaryOperator<List<LedgerEntry>> rewrite) {
-        List<LedgerEntry> rewritten = rewrite.apply(new java.util.ArrayList<>(ledger.read(1)));
+        List<LedgerEntry> rewritten = rewrite.apply(new ArrayList<>(ledger.read(1)));
         StringBuilder lines = new StringBuilder();
         rewritten.forEach(entry -> lines.append(LedgerEntryCodec.toJson(entry)).append('\n'));
         try {
