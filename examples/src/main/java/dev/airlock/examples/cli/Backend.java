@@ -9,6 +9,8 @@ import dev.airlock.spi.EnvironmentAccess;
 import dev.airlock.spi.Ledger;
 import java.nio.file.Path;
 import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The ports the engine runs on, chosen by the configuration file's {@code backend:} section, and
@@ -32,12 +34,34 @@ record Backend(ArtifactStore store, EnvironmentAccess access, Ledger ledger, Run
      */
     static Backend aws(AirlockConfiguration configuration) {
         AwsBackendConfig config = AwsBackendConfig.from(configuration);
-        AwsBackend aws = AwsBackend.builder().settings(config.settings()).landscape(configuration.landscape()).build();
+        DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        AwsBackend aws = null;
         try {
-            return new Backend(config.store(aws), aws.environmentAccess(), aws.ledger(), aws::close, null);
+            requireCredentials(credentials);
+            aws = AwsBackend.builder().settings(config.settings()).landscape(configuration.landscape())
+                    .baseCredentials(credentials).build();
+            AwsBackend opened = aws;
+            return new Backend(config.store(aws), aws.environmentAccess(), aws.ledger(), () -> {
+                opened.close();
+                credentials.close();
+            }, null);
         } catch (RuntimeException e) {
-            aws.close();
+            if (aws != null) {
+                aws.close();
+            }
+            credentials.close();
             throw e;
+        }
+    }
+
+    /** Fails before any AWS call, with what to do, when the default chain finds no credentials. */
+    private static void requireCredentials(DefaultCredentialsProvider credentials) {
+        try {
+            credentials.resolveCredentials();
+        } catch (SdkClientException e) {
+            throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "no AWS credentials found for the tooling account: "
+                    + "set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or AWS_PROFILE, or run "
+                    + "where a container or instance role is available (the configuration file never holds them)");
         }
     }
 
