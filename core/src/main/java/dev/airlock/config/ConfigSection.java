@@ -157,7 +157,7 @@ public final class ConfigSection {
     /** Names the section and where it is; never its values, which may be meant to stay unseen. */
     @Override
     public String toString() {
-        return "ConfigSection[" + name + " at " + problem("").toString().replaceFirst(": $", "") + ", keys="
-                + node.fields().keySet() + "]";
+        return "ConfigSection[" + name + " at " + source + ":" + node.location().line() + ":"
+                + node.location().column() + ", keys=" + node.fields().keySet() + "]";
     }
 }
