@@ -1,14 +1,13 @@
 package dev.airlock.aws;
 
+import dev.airlock.InvalidValueException;
 import dev.airlock.aws.internal.AwsSection;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.config.BackendConfiguration;
 import dev.airlock.config.ConfigSection;
 import dev.airlock.config.InvalidConfigurationException;
-import dev.airlock.config.Problem;
 import dev.airlock.environment.Landscape;
 import dev.airlock.spi.ArtifactStore;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -42,14 +41,13 @@ public final class AwsBackendConfig {
     /**
      * Reads the aws backend of a loaded configuration.
      *
-     * @throws InvalidConfigurationException when the file does not say {@code type: aws}, or at every
-     *                                       value of {@code backend.aws} that breaks a rule
+     * @throws InvalidValueException         when the file does not say {@code type: aws}
+     * @throws InvalidConfigurationException at every value of {@code backend.aws} that breaks a rule
      */
     public static AwsBackendConfig from(AirlockConfiguration configuration) {
         BackendConfiguration backend = configuration.backend();
-        ConfigSection aws = backend.aws().orElseThrow(() -> new InvalidConfigurationException(List.of(
-                Problem.unlocated("backend.type: '" + backend.type().configName() + "' must be aws to read the aws "
-                        + "backend's settings"))));
+        ConfigSection aws = backend.aws().orElseThrow(() -> new InvalidValueException("backend.type",
+                backend.type().configName(), "must be aws to read the aws backend's settings"));
         return read(aws, configuration.landscape());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airlock.InvalidValueException;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.config.InvalidConfigurationException;
 import dev.airlock.config.Problem;
@@ -279,10 +280,9 @@ class AwsBackendConfigTest {
     @Test
     void localConfiguration_hasNoAwsSettings() {
         String local = LANDSCAPE.replace("  type: aws\n  aws:\n", "  type: local\n");
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        InvalidValueException e = assertThrows(InvalidValueException.class,
                 () -> AwsBackendConfig.from(AirlockConfiguration.parse("airlock.yaml", local, false)));
 
-        assertEquals("backend.type: 'local' must be aws to read the aws backend's settings",
-                e.problems().get(0).message());
+        assertEquals("backend.type: 'local' must be aws to read the aws backend's settings", e.getMessage());
     }
 }
