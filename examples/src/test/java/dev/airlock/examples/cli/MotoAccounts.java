@@ -10,6 +10,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -55,6 +57,13 @@ final class MotoAccounts {
         try (S3Client s3 = clients.s3(provider(credentials(account, "setup")), REGION)) {
             s3.createBucket(r -> r.bucket(name)
                     .createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.EU_CENTRAL_1)));
+        }
+    }
+
+    /** Creates an ECR repository with immutable tags in {@code account}. */
+    void repository(String account, String name) {
+        try (EcrClient ecr = clients.ecr(provider(credentials(account, "setup")), REGION)) {
+            ecr.createRepository(r -> r.repositoryName(name).imageTagMutability(ImageTagMutability.IMMUTABLE));
         }
     }
 
