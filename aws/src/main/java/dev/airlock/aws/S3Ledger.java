@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +41,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class S3Ledger implements Ledger {
     private static final Logger LOG = LoggerFactory.getLogger(S3Ledger.class);
-    private static final Pattern ENTRY_KEY = Pattern.compile(".*/entries/(\\d{20})\\.json");
+    private static final int DIGITS = 20;
+    private static final String SUFFIX = ".json";
 
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
+    /** {@code <prefix>/entries/}: every key starts with it, and listings ask for it. */
+    private final String entries;
     private final AccountId owner;
     private final AwsCalls calls;
     private final Map<Long, LedgerEntry> cache;
@@ -57,6 +58,7 @@ public final class S3Ledger implements Ledger {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
+        this.entries = prefix + "/entries/";
         this.owner = owner;
         this.calls = calls;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -71,7 +73,30 @@ public final class S3Ledger implements Ledger {
 
     /** The key of entry {@code sequence}. */
     public String key(long sequence) {
-        return prefix + "/entries/" + String.format("%020d", sequence) + ".json";
+        // Zero-padded by hand: String.format parses its pattern on every call, and every ledger call needs a key.
+        String digits = Long.toString(sequence);
+        StringBuilder key = new StringBuilder(entries.length() + DIGITS + SUFFIX.length()).append(entries);
+        for (int i = digits.length(); i < DIGITS; i++) {
+            key.append('0');
+        }
+        return key.append(digits).append(SUFFIX).toString();
+    }
+
+    /** The sequence number in an entry's key, or -1 for any other key. */
+    private long sequenceOf(String key) {
+        if (key.length() != entries.length() + DIGITS + SUFFIX.length() || !key.startsWith(entries)
+                || !key.endsWith(SUFFIX)) {
+            return -1;
+        }
+        long sequence = 0;
+        for (int i = entries.length(); i < entries.length() + DIGITS; i++) {
+            char c = key.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            sequence = sequence * 10 + (c - '0');
+        }
+        return sequence;
     }
 
     @Override
@@ -139,14 +164,11 @@ public final class S3Ledger implements Ledger {
         String token = null;
         do {
             String continuation = token;
-            ListObjectsV2Response page = calls.call(owner, "ListObjectsV2 s3://" + bucket + "/" + prefix + "/entries/",
-                    () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix + "/entries/").startAfter(startAfter)
+            ListObjectsV2Response page = calls.call(owner, "ListObjectsV2 s3://" + bucket + "/" + entries,
+                    () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(entries).startAfter(startAfter)
                             .continuationToken(continuation).expectedBucketOwner(owner.value())));
             for (S3Object object : page.contents()) {
-                Matcher matcher = ENTRY_KEY.matcher(object.key());
-                if (matcher.matches()) {
-                    last = Math.max(last, Long.parseLong(matcher.group(1)));
-                }
+                last = Math.max(last, sequenceOf(object.key()));
             }
             token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
         } while (token != null);
