@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Promotions per second through the real engine on the local backend: one small artifact (about
- * 40 bytes) registered, then promoted dev → test → staging → prod, with deploy tooling reporting it
+ * 20 bytes) registered, then promoted dev → test → staging → prod, with deploy tooling reporting it
  * verified at each stage so the default no-skipping guardrail lets it on. Every promotion takes the
  * lease, copies and verifies the bytes, and appends its entries to the file ledger with fsync, under
  * a policy set of provenance, permission, maximum age and no-skipping.
