@@ -120,8 +120,9 @@ public final class LedgerChain {
             return;
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        sha.update((byte) 1);
-        sha.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+        int n = bytes.length;
+        // A present marker, then the length as four big-endian bytes: the encoding every ledger uses.
+        sha.update(new byte[] {1, (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
         sha.update(bytes);
     }
 }
