@@ -123,6 +123,8 @@ public final class InMemoryArtifactStore implements ArtifactStore {
             if (source == null) {
                 throw new ArtifactNotFoundException(digest, origin);
             }
+            // Hash what is read, as a real copy does: damaged bytes at the origin never reach an environment.
+            requireIntact(digest, origin, source);
             byte[] copy = source.clone();
             if (corrupt) {
                 flipOneByte(copy);
@@ -203,6 +205,16 @@ public final class InMemoryArtifactStore implements ArtifactStore {
         byte[] damaged = stored.clone();
         flipOneByte(damaged);
         bytesAt(place).put(digest, damaged);
+    }
+
+    /**
+     * Puts {@code bytes} where {@code place} keeps {@code digest}, replacing whatever is there,
+     * behind the store's back: a squatter or a disk fault, to test that verification catches it.
+     */
+    public void corrupt(Place place, Digest digest, byte[] bytes) {
+        InvalidValueException.requireNonNull("digest", digest);
+        InvalidValueException.requireNonNull("bytes", bytes);
+        bytesAt(place).put(digest, bytes.clone());
     }
 
     private Map<Digest, byte[]> bytesAt(Place place) {

@@ -43,6 +43,7 @@ public final class TestWorldBuilder {
     private final Set<String> landscapeCalls = new LinkedHashSet<>();
     private @Nullable String tooling;
     private @Nullable AirlockConfiguration configuration;
+    private @Nullable Landscape givenLandscape;
     private final Map<String, List<String>> people = new LinkedHashMap<>();
     private final Map<String, List<String>> environmentGroups = new LinkedHashMap<>();
     private final List<PolicyDocument> policies = new ArrayList<>();
@@ -125,6 +126,12 @@ public final class TestWorldBuilder {
     public TestWorldBuilder edge(String from, String... to) {
         landscapeCalls.add("edge");
         landscape.edge(from, to);
+        return this;
+    }
+
+    /** Uses a landscape built elsewhere, e.g. the one your production code reads; add permissions and policies here. */
+    public TestWorldBuilder landscape(Landscape landscape) {
+        this.givenLandscape = InvalidValueException.requireNonNull("landscape", landscape);
         return this;
     }
 
@@ -301,6 +308,13 @@ public final class TestWorldBuilder {
     }
 
     private Landscape landscape() {
+        if (givenLandscape != null) {
+            if (configuration != null || !landscapeCalls.isEmpty()) {
+                throw new InvalidValueException("landscape", givenLandscape, "is given; do not also call "
+                        + (configuration != null ? "configuration()" : String.join("(), ", landscapeCalls) + "()"));
+            }
+            return givenLandscape;
+        }
         if (configuration != null) {
             if (!landscapeCalls.isEmpty()) {
                 throw new InvalidValueException("configuration", configuration.landscape(),

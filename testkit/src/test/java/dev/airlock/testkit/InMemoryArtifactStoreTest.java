@@ -95,6 +95,18 @@ class InMemoryArtifactStoreTest {
     }
 
     @Test
+    void transfer_ofDamagedBytesAtTheOrigin_isAMismatch_andLeavesNothingInTheEnvironment() {
+        Digest digest = upload();
+        store.corrupt(store.origin(), digest, "something else".getBytes(StandardCharsets.UTF_8));
+        try (AccessSession dev = session("dev")) {
+            DigestMismatchException e = assertThrows(DigestMismatchException.class,
+                    () -> store.transfer(digest, world.place("dev"), dev));
+            assertEquals(store.origin(), e.place());
+        }
+        assertFalse(store.holds(world.place("dev"), digest));
+    }
+
+    @Test
     void transfer_intoTheOrigin_isRefusedNamingTheField() {
         Digest digest = upload();
         try (AccessSession dev = session("dev")) {

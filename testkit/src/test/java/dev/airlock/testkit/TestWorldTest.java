@@ -146,6 +146,26 @@ class TestWorldTest {
     }
 
     @Test
+    void aLandscapeBuiltElsewhere_canBeUsedAsIs() {
+        dev.airlock.environment.Landscape landscape = TestWorld.fourStages().build().landscape();
+
+        TestWorld world = TestWorld.builder().landscape(landscape).permit("developers").build();
+
+        assertEquals(landscape, world.landscape());
+        assertEquals(PromotionResult.Status.PROMOTED,
+                world.promote(world.register("payments-api", "1.0.0"), "dev", ALICE).status());
+    }
+
+    @Test
+    void aGivenLandscape_andEnvironmentsInCode_doNotMix() {
+        dev.airlock.environment.Landscape landscape = TestWorld.fourStages().build().landscape();
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> TestWorld.builder()
+                .landscape(landscape).pipeline("dev").build());
+        assertEquals("landscape", e.field());
+        assertTrue(e.rule().contains("pipeline()"), e.rule());
+    }
+
+    @Test
     void aWorldWithoutEnvironments_saysHowToAddThem() {
         InvalidValueException e = assertThrows(InvalidValueException.class,
                 () -> TestWorld.builder().tooling("111111111111").security("999999999999").build());
