@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import dev.airlock.InvalidValueException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -110,7 +111,8 @@ public final class LedgerChain {
             field(sha, value);
         });
         field(sha, previousHash);
-        return Digest.fromRaw(sha.digest()).hex();
+        // Straight to hex: the 32 bytes are a SHA-256 by construction, no Digest to validate on the way.
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Length-prefixed, so no two different field lists encode to the same bytes; null differs from "". */
