@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A complete Airlock landscape in memory: core's real {@link PromotionEngine} and guardrails over
@@ -52,12 +53,13 @@ public final class TestWorld {
     private final InMemoryEnvironmentAccess access;
     private final InMemoryLedger ledger;
     private final PromotionEngine engine;
+    private final Supplier<PromotionEngine> engines;
     private final String sourceRepository;
     private final Map<String, List<String>> people;
 
     TestWorld(Landscape landscape, Guardrails guardrails, Map<String, List<String>> people, ManualClock clock,
             Faults faults, CallLog calls, InMemoryArtifactStore store, InMemoryEnvironmentAccess access,
-            InMemoryLedger ledger, PromotionEngine engine, String sourceRepository) {
+            InMemoryLedger ledger, Supplier<PromotionEngine> engines, String sourceRepository) {
         this.landscape = landscape;
         this.guardrails = guardrails;
         this.people = people;
@@ -67,7 +69,8 @@ public final class TestWorld {
         this.store = store;
         this.access = access;
         this.ledger = ledger;
-        this.engine = engine;
+        this.engines = engines;
+        this.engine = engines.get();
         this.sourceRepository = sourceRepository;
     }
 
@@ -95,6 +98,15 @@ public final class TestWorld {
     /** The engine, wired to this world's ports, guardrails and clock. */
     public PromotionEngine engine() {
         return engine;
+    }
+
+    /**
+     * A new engine over this world's store, access, ledger and clock, as a second process promoting at
+     * the same time would have: the two share everything but their in-memory view of the ledger, and
+     * the ledger's compare-and-set and the leases keep them apart.
+     */
+    public PromotionEngine anotherEngine() {
+        return engines.get();
     }
 
     public Landscape landscape() {

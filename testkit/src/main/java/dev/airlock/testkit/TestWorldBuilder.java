@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -296,15 +297,21 @@ public final class TestWorldBuilder {
             store.allowOverwrites(environment);
         });
         InMemoryLedger ledger = new InMemoryLedger();
-        PromotionEngine.Builder engine = PromotionEngine.builder().landscape(builtLandscape).guardrails(guardrails)
-                .store(store).access(access).clock(clock)
-                .ledger(new FaultyLedger(ledger, builtLandscape.accounts().security(), promoter, faults, calls, clock));
-        listeners.forEach(engine::listener);
-        if (leaseDuration != null) {
-            engine.leaseDuration(leaseDuration);
-        }
+        FaultyLedger engineLedger = new FaultyLedger(ledger, builtLandscape.accounts().security(), promoter, faults,
+                calls, clock);
+        List<PromotionListener> engineListeners = List.copyOf(listeners);
+        Duration lease = leaseDuration;
+        Supplier<PromotionEngine> engines = () -> {
+            PromotionEngine.Builder engine = PromotionEngine.builder().landscape(builtLandscape).guardrails(guardrails)
+                    .store(store).access(access).clock(clock).ledger(engineLedger);
+            engineListeners.forEach(engine::listener);
+            if (lease != null) {
+                engine.leaseDuration(lease);
+            }
+            return engine.build();
+        };
         return new TestWorld(builtLandscape, guardrails, Collections.unmodifiableMap(groups), clock, faults, calls,
-                store, access, ledger, engine.build(), sourceRepository);
+                store, access, ledger, engines, sourceRepository);
     }
 
     private Landscape landscape() {

@@ -1,6 +1,7 @@
 package dev.airlock.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +17,14 @@ import dev.airlock.guardrail.policy.Attachment;
 import dev.airlock.guardrail.policy.PolicyDocument;
 import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.guardrail.policy.Statement;
+import dev.airlock.ledger.EntryType;
+import dev.airlock.promotion.LeaseHeldException;
+import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class TestWorldTest {
@@ -65,7 +70,7 @@ class TestWorldTest {
         PromotionResult pending = world.promote(digest, "prod", ALICE);
         world.engine().approve(digest, "prod", Principal.of("rita"));
         world.engine().approve(digest, "prod", Principal.of("rob"));
-        PromotionResult promoted = world.engine().promote(dev.airlock.promotion.PromotionCommand
+        PromotionResult promoted = world.engine().promote(PromotionCommand
                 .builder(digest, "prod", ALICE).idempotencyKey("after-approvals").build());
 
         assertEquals(Outcome.PENDING, pending.decision().outcome());
@@ -84,6 +89,33 @@ class TestWorldTest {
         assertNotSame(first.engine(), second.engine());
         assertEquals(0, second.ledger().lastSequence());
         assertEquals(TestWorldBuilder.DEFAULT_START, second.clock().instant());
+    }
+
+    @Test
+    void anotherEngine_cannotTakeTheLeaseWhileTheFirstPromotes() {
+        AtomicReference<TestWorld> worldRef = new AtomicReference<>();
+        AtomicReference<Digest> digestRef = new AtomicReference<>();
+        AtomicReference<RuntimeException> secondProcess = new AtomicReference<>();
+        // While the first engine holds dev's lease, a second process tries to promote into dev.
+        TestWorld world = TestWorld.fourStages().listener(entry -> {
+            if (entry.type() == EntryType.LEASED && secondProcess.get() == null) {
+                try {
+                    worldRef.get().anotherEngine().promote(PromotionCommand.builder(digestRef.get(), "dev", ALICE)
+                            .idempotencyKey("second-process").build());
+                    secondProcess.set(new IllegalStateException("the second process promoted too"));
+                } catch (RuntimeException e) {
+                    secondProcess.set(e);
+                }
+            }
+        }).build();
+        worldRef.set(world);
+        digestRef.set(world.register("payments-api", "1.0.0"));
+
+        PromotionResult first = world.promote(digestRef.get(), "dev", ALICE);
+
+        assertEquals(PromotionResult.Status.PROMOTED, first.status());
+        assertInstanceOf(LeaseHeldException.class, secondProcess.get());
+        assertEquals(digestRef.get(), world.anotherEngine().status().get(0).current().digest());
     }
 
     @Test
