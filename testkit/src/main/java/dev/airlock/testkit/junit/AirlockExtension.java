@@ -4,6 +4,8 @@ import dev.airlock.InvalidValueException;
 import dev.airlock.promotion.PromotionEngine;
 import dev.airlock.testkit.CallLog;
 import dev.airlock.testkit.Faults;
+import dev.airlock.testkit.InMemoryArtifactStore;
+import dev.airlock.testkit.InMemoryLedger;
 import dev.airlock.testkit.ManualClock;
 import dev.airlock.testkit.TestWorld;
 import dev.airlock.testkit.TestWorldBuilder;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives every test method a fresh {@link TestWorld} by parameter injection: declare a parameter of
- * type {@link TestWorld}, {@link PromotionEngine}, {@link ManualClock}, {@link Faults} or
- * {@link CallLog} and receive the world (or its part) built for that test alone. {@code @BeforeEach}
+ * type {@link TestWorld}, {@link PromotionEngine}, {@link ManualClock}, {@link Faults}, {@link CallLog},
+ * {@link InMemoryArtifactStore} or {@link InMemoryLedger} and receive the world (or its part) built for that test alone. {@code @BeforeEach}
  * and {@code @AfterEach} methods of the same test receive the same world.
  *
  * <p>With {@code @ExtendWith(AirlockExtension.class)} the world is {@link TestWorld#fourStages()}. To
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class AirlockExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AirlockExtension.class);
     private static final Set<Class<?>> INJECTABLE = Set.of(TestWorld.class, PromotionEngine.class, ManualClock.class,
-            Faults.class, CallLog.class);
+            Faults.class, CallLog.class, InMemoryArtifactStore.class, InMemoryLedger.class);
 
     private final Supplier<TestWorldBuilder> description;
 
@@ -81,6 +83,12 @@ public final class AirlockExtension implements ParameterResolver {
         }
         if (type == CallLog.class) {
             return world.calls();
+        }
+        if (type == InMemoryArtifactStore.class) {
+            return world.store();
+        }
+        if (type == InMemoryLedger.class) {
+            return world.ledger();
         }
         throw new ParameterResolutionException("AirlockExtension cannot inject " + type.getName());
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import dev.airlock.promotion.PromotionEngine;
 import dev.airlock.testkit.CallLog;
 import dev.airlock.testkit.Faults;
+import dev.airlock.testkit.InMemoryArtifactStore;
+import dev.airlock.testkit.InMemoryLedger;
 import dev.airlock.testkit.ManualClock;
 import dev.airlock.testkit.TestWorld;
 import dev.airlock.testkit.TestWorldBuilder;
@@ -37,11 +39,13 @@ class AirlockExtensionTest {
     @Test
     @Order(1)
     void injects_theWorldAndItsParts_fromOneWorld(TestWorld world, PromotionEngine engine, ManualClock clock,
-            Faults faults, CallLog calls) {
+            Faults faults, CallLog calls, InMemoryArtifactStore store, InMemoryLedger ledger) {
         assertSame(world.engine(), engine);
         assertSame(world.clock(), clock);
         assertSame(world.faults(), faults);
         assertSame(world.calls(), calls);
+        assertSame(world.store(), store);
+        assertSame(world.ledger(), ledger);
         assertSame(fromBeforeEach, world);
 
         firstWorld = world;
