@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The example configuration of docs/policies.md ({@code policies/airlock.yaml}) and builders for
+ * The policy example of the README ({@code policies/airlock.yaml}) and builders for
  * requests and states against it. Times default to Tuesday 2025-03-25 11:00 in Berlin, inside the
  * production window.
  */

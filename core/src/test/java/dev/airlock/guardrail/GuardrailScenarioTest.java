@@ -17,7 +17,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scenario table: one row per test, against the example configuration of docs/policies.md.
+ * The scenario table: one row per test, against the policy example of the README.
  * Unless a row says otherwise, rita (a release manager) promotes from staging into prod-eu on a
  * Tuesday at 11:00 in Berlin, with the artifact verified in staging for 26 hours, two approvals
  * from other release managers and a change ticket: the promotion the policies let through.

@@ -38,10 +38,13 @@ class ConcurrentPromotionTest {
         for (Digest digest : digests) {
             results.add(pool.submit(() -> {
                 start.await();
-                while (true) {
+                for (int attempt = 1; ; attempt++) {
                     try {
                         return engine.promote(command(digest, "dev"));
                     } catch (PromotionConflictException busy) {
+                        if (attempt == 100_000) {
+                            throw new AssertionError("no turn after " + attempt + " attempts", busy);
+                        }
                         Thread.sleep(1); // the lease is held: wait our turn, as a deploy bot would
                     }
                 }

@@ -160,4 +160,29 @@ class PromotionFaultTest {
 
         assertFalse(types().contains(EntryType.PROMOTED));
     }
+
+    @Test
+    void environmentMovedBetweenDecisionAndLease_attemptEndsFailed_leaseStaysFree_andARetryDecidesAfresh() {
+        PromotionEngine other = fixture.engine();
+        Digest second = register(other, "2.0.0");
+        boolean[] injected = {false};
+        PromotionEngine engine = fixture.engine(UnaryOperator.identity(), UnaryOperator.identity(),
+                ledger -> Faults.beforeAppending(ledger, EntryType.LEASED, entry -> {
+                    if (!injected[0]) {
+                        injected[0] = true; // another process promotes dev after our decision, before our lease
+                        other.promote(command(second, "dev"));
+                    }
+                }));
+
+        PromotionConflictException moved = assertThrows(PromotionConflictException.class,
+                () -> engine.promote(command(digest, "dev")));
+
+        assertTrue(moved.getMessage().contains("moved from null to " + second), moved.getMessage());
+        assertEquals(EntryType.FAILED, types().get(types().size() - 1));
+        assertNull(engine.status().get(0).leaseHolder(), "the failed attempt holds no lease");
+        PromotionResult retry = engine.promote(command(digest, "dev"));
+        assertEquals(Status.PROMOTED, retry.status());
+        assertEquals(second, retry.previous());
+        assertTrue(LedgerChain.verify(fixture.backend.ledger().read(1)).ok());
+    }
 }

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -117,9 +118,10 @@ public final class PromotionRun {
         Digest digest = judged.request().artifact().digest();
         long token;
         try {
-            token = takeLease(promotionId, target.name(), principal, digest);
-        } catch (LeaseHeldException busy) {
-            // Another promotion took the environment after our decision: end this attempt visibly.
+            token = takeLease(promotionId, target.name(), principal, digest, judged.previous());
+        } catch (PromotionConflictException busy) {
+            // Another promotion holds the environment, or moved it since our decision: end this attempt
+            // visibly, so a retry under the same idempotency key decides afresh.
             writer.append(Drafts.failed(principal.id(), target.name(), digest, promotionId, "take the lease", busy));
             throw busy;
         }
@@ -150,8 +152,21 @@ public final class PromotionRun {
         return result(promotionId, Status.PROMOTED, judged, bytes);
     }
 
-    private long takeLease(String promotionId, String environment, Principal principal, Digest digest) {
-        LedgerEntry leased = writer.append(view -> requireLeaseFree(view, environment, promotionId), view -> {
+    /**
+     * Takes the lease only while the environment still runs {@code decidedOn}, the digest the decision
+     * saw: under the lease nobody else moves it, so the final compare-and-set cannot fail for a
+     * promotion that reached it.
+     */
+    private long takeLease(String promotionId, String environment, Principal principal, Digest digest,
+            @Nullable Digest decidedOn) {
+        LedgerEntry leased = writer.append(view -> {
+            requireLeaseFree(view, environment, promotionId);
+            Digest current = view.current(environment).orElse(null);
+            if (!Objects.equals(current, decidedOn)) {
+                throw new PromotionConflictException("environment '" + environment + "' moved from " + decidedOn
+                        + " to " + current + " after promotion " + promotionId + " was decided; retry to decide again");
+            }
+        }, view -> {
             long token = view.lastToken(environment) + 1;
             return Drafts.step(EntryType.LEASED, principal.id(), environment, digest, promotionId, Map.of(
                     Details.TOKEN, Long.toString(token),
