@@ -5,6 +5,7 @@ import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Region;
 import dev.airlock.spi.AccessContext;
+import dev.airlock.spi.AccessDeniedException;
 import dev.airlock.spi.AccessSession;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,6 +92,19 @@ public final class AwsAccessSession implements AccessSession {
      */
     public AwsRequestOverrideConfiguration attribution() {
         return attribution;
+    }
+
+    /**
+     * Throws if the session was closed. A closed session grants nothing, as expired credentials would
+     * not, even while its chain's credentials still serve other sessions: stores refuse it.
+     *
+     * @throws AccessDeniedException if the session is closed
+     */
+    void requireOpen() {
+        if (closed.get()) {
+            throw new AccessDeniedException("the access session to environment '" + environment.name()
+                    + "' for promotion " + context.promotionId() + " is closed; open a new one");
+        }
     }
 
     @Override

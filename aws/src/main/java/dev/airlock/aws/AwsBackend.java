@@ -70,7 +70,7 @@ public final class AwsBackend implements AutoCloseable {
         this.factory = builder.clientFactory != null ? builder.clientFactory : AwsClientFactory.from(settings);
         this.clock = builder.clock;
         this.calls = new AwsCalls(settings.resilience(), clock);
-        this.access = new RoleChainAccess(settings, tooling(), base, factory, calls, clock);
+        this.access = new RoleChainAccess(settings, landscape, base, factory, calls, clock);
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }

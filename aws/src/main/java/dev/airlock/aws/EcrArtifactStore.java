@@ -313,7 +313,10 @@ public final class EcrArtifactStore implements ArtifactStore {
     }
 
     private static @Nullable AwsRequestOverrideConfiguration attribution(AccessSession session) {
-        return session.unwrap(AwsAccessSession.class).map(AwsAccessSession::attribution).orElse(null);
+        return session.unwrap(AwsAccessSession.class).map(aws -> {
+            aws.requireOpen();
+            return aws.attribution();
+        }).orElse(null);
     }
 
     private static AirlockException missingRepository(Repository repository, RuntimeException cause) {

@@ -7,8 +7,10 @@ import dev.airlock.aws.internal.RoleChain;
 import dev.airlock.aws.internal.RoleCredentials;
 import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Environment;
+import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Region;
 import dev.airlock.environment.RoleArn;
+import dev.airlock.environment.UnknownEnvironmentException;
 import dev.airlock.spi.AccessContext;
 import dev.airlock.spi.AccessDeniedException;
 import dev.airlock.spi.EnvironmentAccess;
@@ -43,6 +45,7 @@ public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
     public static final int MAX_SESSION_POLICY = 2048;
 
     private final AwsSettings settings;
+    private final Landscape landscape;
     private final AccountId tooling;
     private final AwsCredentialsProvider base;
     private final AwsClientFactory factory;
@@ -54,10 +57,11 @@ public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
     private @Nullable StsClient baseSts;
     private boolean closed;
 
-    RoleChainAccess(AwsSettings settings, AccountId tooling, AwsCredentialsProvider base, AwsClientFactory factory,
+    RoleChainAccess(AwsSettings settings, Landscape landscape, AwsCredentialsProvider base, AwsClientFactory factory,
             AwsCalls calls, Clock clock) {
         this.settings = settings;
-        this.tooling = tooling;
+        this.landscape = landscape;
+        this.tooling = landscape.accounts().tooling();
         this.base = base;
         this.factory = factory;
         this.calls = calls;
@@ -68,13 +72,17 @@ public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
      * Opens a session into {@code environment}'s deploy role, assuming roles only if the chain has no
      * valid cached credentials.
      *
-     * @throws AccessDeniedException   if a role's trust policy (or a missing {@code sts:SetSourceIdentity}
-     *                                 or {@code sts:TagSession} permission) refuses the chain
+     * @throws UnknownEnvironmentException if the landscape has no environment of that name
+     * @throws AccessDeniedException   if the landscape's environment of that name is another one (another
+     *                                 account or deploy role), or a role's trust policy (or a missing
+     *                                 {@code sts:SetSourceIdentity} or {@code sts:TagSession} permission)
+     *                                 refuses the chain
      * @throws InvalidValueException   if the principal or promotion id cannot be made a valid SourceIdentity
      *                                 or session name, or the session policy is too long
      */
     @Override
     public AwsAccessSession open(Environment environment, AccessContext context) {
+        requireLandscapes(environment);
         String sourceIdentity = SessionNames.sanitize("principal", context.principal());
         String promotion = SessionNames.sanitize("promotionId", context.promotionId());
         EnvironmentSettings local = settings.environment(environment.name());
@@ -124,6 +132,21 @@ public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
             throw e;
         }
         return new AwsAccessSession(environment, context, region, chain, clock);
+    }
+
+    /**
+     * Only the landscape's own environments are opened: trust policies are the last line, not the only
+     * one, and an emulator or a permissive hub role would let any role in any account be assumed.
+     */
+    private void requireLandscapes(Environment environment) {
+        InvalidValueException.requireNonNull("environment", environment);
+        Environment known = landscape.require(environment.name());
+        if (!known.equals(environment)) {
+            throw new AccessDeniedException("environment '" + environment.name() + "' (account "
+                    + environment.account() + ", role " + environment.deployRole()
+                    + ") is not the landscape's environment of that name (account " + known.account() + ", role "
+                    + known.deployRole() + ")");
+        }
     }
 
     /** The region of {@code environment}'s bucket and repository: its settings' region, else its first region. */

@@ -46,7 +46,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *   <li>{@link #transfer}: a server-side copy made with the environment session's credentials
  *       (the bytes never pass through Airlock): HeadObject at the target first, then CopyObject
  *       (or parallel UploadPartCopy above the threshold) with {@code If-None-Match: *}, optional
- *       Object Lock retention and SHA-256 checksum.</li>
+ *       Object Lock retention and SHA-256 checksum. A copy that does not hash to the digest (the
+ *       origin's object is corrupt) is deleted again and the transfer fails: S3's checksum of the copy
+ *       decides for a CopyObject; a multipart copy has no whole-object SHA-256, so it is read back and
+ *       hashed, one more GET of a large object.</li>
  *   <li>{@link #verify}: reads the object back from the place and hashes it. Neither the stored
  *       checksum nor the copy's reported checksum is trusted alone: multipart objects only have a
  *       checksum of part checksums, emulators store checksums without checking them, and metadata
@@ -158,13 +161,17 @@ public final class S3ArtifactStore implements ArtifactStore {
         HeadObjectResponse source = head(s3, originBucket, key, tooling, aws.attribution())
                 .orElseThrow(() -> new ArtifactNotFoundException(digest, Place.origin(tooling)));
         ObjectLockRetention lock = settings.environment(target.name()).objectLock();
-        boolean created = source.contentLength() <= settings.multipartCopyThreshold()
-                ? copyObject(aws, digest, target, bucket, key, lock)
-                : new MultipartCopy(s3, calls, aws.attribution()).copy(new MultipartCopy.Copy(originBucket, tooling,
-                        source.eTag(), key, source.contentLength(), source.contentType(), bucket, target.account(),
-                        lock == null ? null : ObjectLockMode.fromValue(lock.mode().name()),
+        Copied copied = source.contentLength() <= settings.multipartCopyThreshold()
+                ? copyObject(aws, target, bucket, key, lock)
+                : new Copied(new MultipartCopy(s3, calls, aws.attribution()).copy(new MultipartCopy.Copy(originBucket,
+                        tooling, source.eTag(), key, source.contentLength(), source.contentType(), bucket,
+                        target.account(), lock == null ? null : ObjectLockMode.fromValue(lock.mode().name()),
                         lock == null ? null : clock.instant().plus(lock.period())),
-                        settings.copyPartSize(), settings.copyParallelism());
+                        settings.copyPartSize(), settings.copyParallelism()), null);
+        boolean created = copied.created();
+        if (created) {
+            requireIntactCopy(aws, digest, target, bucket, key, copied.checksum());
+        }
         LOG.info("{} {} into {} (s3://{}/{}, {} bytes)", created ? "copied" : "found (copied concurrently)", digest,
                 target, bucket, key, source.contentLength());
         return created ? new Transfer(digest, source.contentLength(), false) : new Transfer(digest, 0, true);
@@ -173,11 +180,19 @@ public final class S3ArtifactStore implements ArtifactStore {
     @Override
     public void verify(Digest digest, Place place, AccessSession session) {
         Client client = client(place, session);
-        String bucket = bucket(place);
-        String key = key(digest);
-        Digest actual = calls.call(place.account(), "GetObject s3://" + bucket + "/" + key, () -> {
-            try (ResponseInputStream<GetObjectResponse> in = client.s3.getObject(r -> r.bucket(bucket).key(key)
-                    .expectedBucketOwner(place.account().value()).overrideConfiguration(client.attribution))) {
+        Digest actual = hashOf(client.s3, bucket(place), key(digest), place.account(), client.attribution);
+        if (!digest.equals(actual)) {
+            throw new DigestMismatchException(digest, actual, place);
+        }
+        LOG.debug("verified {} in {}", digest, place);
+    }
+
+    /** The SHA-256 of the object's bytes as read back, or null if there is no such object. */
+    private @Nullable Digest hashOf(S3Client s3, String bucket, String key, AccountId owner,
+            @Nullable AwsRequestOverrideConfiguration attribution) {
+        return calls.call(owner, "GetObject s3://" + bucket + "/" + key, () -> {
+            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key)
+                    .expectedBucketOwner(owner.value()).overrideConfiguration(attribution))) {
                 return Digest.of(in);
             } catch (S3Exception e) {
                 if (e.statusCode() == 404) {
@@ -188,10 +203,36 @@ public final class S3ArtifactStore implements ArtifactStore {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        if (!digest.equals(actual)) {
-            throw new DigestMismatchException(digest, actual, place);
+    }
+
+    /**
+     * Makes sure a copy this transfer just wrote holds the digest's bytes, and removes it if not. The
+     * origin's bytes can be corrupt; a copy left behind would look present to every later transfer
+     * (which never overwrites) and poison the environment's place for good. S3's checksum of the copy
+     * settles it when S3 reported one; a multipart copy has none for the whole object, so its bytes
+     * are read back and hashed.
+     */
+    private void requireIntactCopy(AwsAccessSession session, Digest digest, Place target, String bucket, String key,
+            @Nullable String checksum) {
+        Digest actual = checksum != null ? Digest.fromRaw(Base64.getDecoder().decode(checksum))
+                : hashOf(session.s3(), bucket, key, target.account(), session.attribution());
+        if (digest.equals(actual)) {
+            return;
         }
-        LOG.debug("verified {} in {}", digest, place);
+        DigestMismatchException mismatch = new DigestMismatchException(digest, actual, target);
+        try {
+            calls.call(target.account(), "DeleteObject s3://" + bucket + "/" + key, () -> session.s3().deleteObject(
+                    r -> r.bucket(bucket).key(key).expectedBucketOwner(target.account().value())
+                            .overrideConfiguration(session.attribution())));
+            LOG.warn("removed the copy of {} in {}: its bytes hash to {}; the origin's copy is corrupt", digest, target,
+                    actual);
+        } catch (RuntimeException e) {
+            // Object Lock or a policy can forbid the delete; the environment's place then needs an operator.
+            LOG.error("the copy of {} in {} hashes to {} and could not be removed from s3://{}/{}", digest, target,
+                    actual, bucket, key);
+            mismatch.addSuppressed(e);
+        }
+        throw mismatch;
     }
 
     /**
@@ -236,7 +277,7 @@ public final class S3ArtifactStore implements ArtifactStore {
         return defaultRetention || promotionRetention;
     }
 
-    private boolean copyObject(AwsAccessSession session, Digest digest, Place target, String bucket, String key,
+    private Copied copyObject(AwsAccessSession session, Place target, String bucket, String key,
             @Nullable ObjectLockRetention lock) {
         CopyObjectRequest.Builder request = CopyObjectRequest.builder()
                 .sourceBucket(originBucket).sourceKey(key).expectedSourceBucketOwner(tooling.value())
@@ -263,14 +304,11 @@ public final class S3ArtifactStore implements ArtifactStore {
                     }
                 });
         if (response == null) {
-            return false;
+            return new Copied(false, null);
         }
-        // S3 computes the SHA-256 of the copy it wrote: a cheap early check before verify reads it back.
-        String checksum = response.copyObjectResult() == null ? null : response.copyObjectResult().checksumSHA256();
-        if (checksum != null && !checksum.equals(base64(digest))) {
-            throw new DigestMismatchException(digest, Digest.fromRaw(Base64.getDecoder().decode(checksum)), target);
-        }
-        return true;
+        // S3 computes the SHA-256 of the copy it wrote: the check of what landed costs no extra request.
+        return new Copied(true, response.copyObjectResult() == null ? null
+                : response.copyObjectResult().checksumSHA256());
     }
 
     private Optional<HeadObjectResponse> head(S3Client s3, String bucket, String key, AccountId owner,
@@ -290,7 +328,11 @@ public final class S3ArtifactStore implements ArtifactStore {
 
     private Client client(Place place, AccessSession session) {
         if (place.isOrigin()) {
-            var attribution = session.unwrap(AwsAccessSession.class).map(AwsAccessSession::attribution).orElse(null);
+            var attribution = session.unwrap(AwsAccessSession.class)
+                    .map(aws -> {
+                        aws.requireOpen();
+                        return aws.attribution();
+                    }).orElse(null);
             return new Client(toolingS3, attribution);
         }
         AwsAccessSession aws = requireSession(place, session);
@@ -304,6 +346,7 @@ public final class S3ArtifactStore implements ArtifactStore {
             throw new InvalidValueException("session", aws.environment().name() + "(" + aws.account() + ")",
                     "must be open for " + place + ", the place being accessed");
         }
+        aws.requireOpen();
         return aws;
     }
 
@@ -317,5 +360,9 @@ public final class S3ArtifactStore implements ArtifactStore {
     }
 
     private record Client(S3Client s3, @Nullable AwsRequestOverrideConfiguration attribution) {
+    }
+
+    /** Whether a copy created the target object, and the SHA-256 S3 reported for it (base64), if any. */
+    private record Copied(boolean created, @Nullable String checksum) {
     }
 }

@@ -4,16 +4,18 @@ import dev.airlock.InvalidValueException;
 import dev.airlock.aws.internal.AwsCalls;
 import dev.airlock.aws.internal.LedgerEntryJson;
 import dev.airlock.environment.AccountId;
+import dev.airlock.ledger.ChainReport;
+import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.ledger.LedgerHead;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,20 +36,23 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * previous entry (no gaps, chained to its hash).
  *
  * <p>Entries never change once written, so every entry read or written is cached (up to the
- * configured size) and {@link #lastSequence()} lists only the keys after the last one known. The
- * cache trusts what this process has seen: verify a ledger for tampering from a fresh process (the
- * {@code airlock} CLI does). Zero-padded keys list in sequence order.
+ * configured size) and {@link #lastSequence()} lists only the keys after the last one known. Reads
+ * trust what this process has seen; {@link #verify()} does not: it re-reads every object, so
+ * tampering behind this instance's back is reported. Zero-padded keys list in sequence order.
  *
  * <p>Protect the bucket with versioning plus Object Lock (compliance mode) or a policy denying
  * {@code s3:DeleteObject} and overwrites, and require {@code s3:if-none-match} on PutObject.
  */
 public final class S3Ledger implements Ledger {
     private static final Logger LOG = LoggerFactory.getLogger(S3Ledger.class);
-    private static final Pattern ENTRY_KEY = Pattern.compile(".*/entries/(\\d{20})\\.json");
+    private static final int DIGITS = 20;
+    private static final String SUFFIX = ".json";
 
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
+    /** {@code <prefix>/entries/}: every key starts with it, and listings ask for it. */
+    private final String entries;
     private final AccountId owner;
     private final AwsCalls calls;
     private final Map<Long, LedgerEntry> cache;
@@ -57,6 +62,7 @@ public final class S3Ledger implements Ledger {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
+        this.entries = prefix + "/entries/";
         this.owner = owner;
         this.calls = calls;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -71,23 +77,46 @@ public final class S3Ledger implements Ledger {
 
     /** The key of entry {@code sequence}. */
     public String key(long sequence) {
-        return prefix + "/entries/" + String.format("%020d", sequence) + ".json";
+        // Zero-padded by hand: String.format parses its pattern on every call, and every ledger call needs a key.
+        String digits = Long.toString(sequence);
+        StringBuilder key = new StringBuilder(entries.length() + DIGITS + SUFFIX.length()).append(entries);
+        for (int i = digits.length(); i < DIGITS; i++) {
+            key.append('0');
+        }
+        return key.append(digits).append(SUFFIX).toString();
+    }
+
+    /** The sequence number in an entry's key, or -1 for any other key. */
+    private long sequenceOf(String key) {
+        if (key.length() != entries.length() + DIGITS + SUFFIX.length() || !key.startsWith(entries)
+                || !key.endsWith(SUFFIX)) {
+            return -1;
+        }
+        long sequence = 0;
+        for (int i = entries.length(); i < entries.length() + DIGITS; i++) {
+            char c = key.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            sequence = sequence * 10 + (c - '0');
+        }
+        return sequence;
     }
 
     @Override
     public void append(LedgerEntry entry) {
         long sequence = entry.sequence();
+        LedgerEntry previous = null;
         if (sequence > 1) {
-            LedgerEntry previous = entry(sequence - 1);
+            previous = entry(sequence - 1);
             if (previous == null) {
                 throw new InvalidValueException("sequence", sequence, "must directly follow the last entry, but entry "
                         + (sequence - 1) + " does not exist in s3://" + bucket + "/" + prefix);
             }
-            if (!previous.hash().equals(entry.previousHash())) {
-                throw new InvalidValueException("previousHash", entry.previousHash(), "must be the hash of entry "
-                        + (sequence - 1) + " (" + previous.hash() + ")");
-            }
         }
+        // The first entry must start from the genesis hash, and every entry's hash must match its content:
+        // a broken link is refused when written, not found by an audit later.
+        LedgerChain.requireFollows(previous, entry);
         String key = key(sequence);
         byte[] body = LedgerEntryJson.write(entry).getBytes(StandardCharsets.UTF_8);
         boolean created = calls.call(owner, "PutObject s3://" + bucket + "/" + key, () -> {
@@ -135,25 +164,66 @@ public final class S3Ledger implements Ledger {
             known = lastKnown;
         }
         long last = known;
-        String startAfter = known > 0 ? key(known) : null;
-        String token = null;
-        do {
-            String continuation = token;
-            ListObjectsV2Response page = calls.call(owner, "ListObjectsV2 s3://" + bucket + "/" + prefix + "/entries/",
-                    () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix + "/entries/").startAfter(startAfter)
-                            .continuationToken(continuation).expectedBucketOwner(owner.value())));
-            for (S3Object object : page.contents()) {
-                Matcher matcher = ENTRY_KEY.matcher(object.key());
-                if (matcher.matches()) {
-                    last = Math.max(last, Long.parseLong(matcher.group(1)));
-                }
-            }
-            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-        } while (token != null);
+        for (long sequence : listSequences(known > 0 ? key(known) : null)) {
+            last = Math.max(last, sequence);
+        }
         synchronized (this) {
             lastKnown = Math.max(lastKnown, last);
             return lastKnown;
         }
+    }
+
+    /**
+     * Re-reads every entry object from S3, trusting nothing cached, and verifies the chain as stored
+     * now: in key order, so a missing, moved or rewritten object is reported. Against the last entry
+     * this instance has seen, so entries deleted from the end or rewritten since are reported too
+     * ({@link dev.airlock.ledger.BrokenLink.Kind#TRUNCATED}, {@code HEAD_MISMATCH}). Costs one
+     * GetObject per entry.
+     */
+    @Override
+    public ChainReport verify() {
+        LedgerHead seen = null;
+        synchronized (this) {
+            LedgerEntry last = cache.get(lastKnown);
+            if (last != null && last.sequence() == lastKnown) {
+                seen = LedgerHead.of(last);
+            }
+        }
+        List<LedgerEntry> stored = new ArrayList<>();
+        for (long sequence : storedSequences()) {
+            LedgerEntry entry = fetch(sequence);
+            if (entry != null) {
+                stored.add(entry);
+            }
+        }
+        return seen == null ? LedgerChain.verify(stored) : LedgerChain.verify(stored, seen);
+    }
+
+    /** The sequence numbers of every entry object in the bucket, ascending. */
+    private List<Long> storedSequences() {
+        List<Long> sequences = listSequences(null);
+        Collections.sort(sequences);
+        return sequences;
+    }
+
+    /** The sequence numbers of the entry objects whose keys sort after {@code startAfter} (all when null). */
+    private List<Long> listSequences(@Nullable String startAfter) {
+        List<Long> sequences = new ArrayList<>();
+        String token = null;
+        do {
+            String continuation = token;
+            ListObjectsV2Response page = calls.call(owner, "ListObjectsV2 s3://" + bucket + "/" + entries,
+                    () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(entries).startAfter(startAfter)
+                            .continuationToken(continuation).expectedBucketOwner(owner.value())));
+            for (S3Object object : page.contents()) {
+                long sequence = sequenceOf(object.key());
+                if (sequence >= 0) {
+                    sequences.add(sequence);
+                }
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return sequences;
     }
 
     /** Entry {@code sequence} from the cache or S3, or null if it does not exist. */

@@ -1,9 +1,9 @@
 package dev.airlock.aws;
 
-import static dev.airlock.aws.MotoAws.ORIGIN_REPOSITORY;
-import static dev.airlock.aws.MotoAws.PROD;
-import static dev.airlock.aws.MotoAws.STAGING;
-import static dev.airlock.aws.MotoAws.TOOLING;
+import static dev.airlock.aws.AwsTarget.ORIGIN_REPOSITORY;
+import static dev.airlock.aws.AwsTarget.PROD;
+import static dev.airlock.aws.AwsTarget.STAGING;
+import static dev.airlock.aws.AwsTarget.TOOLING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,17 +16,19 @@ import dev.airlock.spi.AccessDeniedException;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.DigestMismatchException;
 import dev.airlock.spi.Place;
-import java.time.Clock;
+import dev.airlock.testkit.aws.AwsCall;
+import dev.airlock.testkit.aws.AwsService;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerRequest;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.PutImageRequest;
 import software.amazon.awssdk.services.ecr.model.UploadLayerPartRequest;
 
 /**
- * The copy-to-environment strategy and cross-account pulls, against a small in-memory ECR (moto has
- * no layer APIs and no cross-account ECR reads); STS and S3 are still moto.
+ * The copy-to-environment strategy and cross-account pulls, end to end on the testkit's in-memory AWS: its
+ * ECR has the layer API (moto has none) with ECR's part limits and digest checks, and checks cross-account
+ * pulls against the origin repository's policy (moto has no cross-account ECR).
  */
 class EcrCopyStrategyTest {
     private static final long MIB = 1024 * 1024;
@@ -36,39 +38,40 @@ class EcrCopyStrategyTest {
     private static final String MANIFEST = Images.manifest(CONFIG, BIG_LAYER, SMALL_LAYER);
     private static final Digest DIGEST = Images.digest(MANIFEST);
 
-    private final MotoAws aws = new MotoAws().withStorage();
-    private final FakeEcr ecr = new FakeEcr();
-    private final FakeEcr.Repo origin = ecr.create(TOOLING, ORIGIN_REPOSITORY, true);
-    private final FakeEcr.Repo prodRepo = ecr.create(PROD, ORIGIN_REPOSITORY, true);
+    private final FakeAws aws = new FakeAws().withStorage();
     private final Place prod = Place.of(aws.env("prod"));
+
+    EcrCopyStrategyTest() {
+        aws.repository(PROD, ORIGIN_REPOSITORY, true);
+    }
 
     @AfterEach
     void close() {
         aws.close();
-        ecr.close();
-    }
-
-    private AwsBackend backend(AwsSettings.Builder settings) {
-        return aws.backend(settings.build(), Clock.systemUTC(), aws.withFakeEcr(ecr));
     }
 
     private AwsBackend copying() {
-        return backend(aws.settings().ecrStrategy(EcrStrategy.COPY_TO_ENVIRONMENT));
+        return aws.backend(aws.settings().ecrStrategy(EcrStrategy.COPY_TO_ENVIRONMENT).build());
     }
 
-    /** The origin repository's policy lets prod pull, as the copy strategy needs. */
-    private void pushToOrigin(String manifest, byte[]... blobs) {
-        origin.pullers.add(PROD.value());
-        for (byte[] blob : blobs) {
-            ecr.seedBlob(origin, Digest.of(blob), blob);
+    /** Pushes blobs and then the manifest into the origin repository, as a registry client does. */
+    private void pushToOrigin(String manifest, String mediaType, String tag, byte[]... blobs) {
+        aws.pushBlobs(TOOLING, ORIGIN_REPOSITORY, blobs);
+        try (EcrClient tooling = aws.ecr(TOOLING)) {
+            tooling.putImage(p -> p.repositoryName(ORIGIN_REPOSITORY).imageManifest(manifest)
+                    .imageManifestMediaType(mediaType).imageTag(tag).imageDigest(Images.digest(manifest).value()));
         }
-        ecr.seedImage(origin, manifest, ImageManifest.OCI_MANIFEST, null);
+    }
+
+    private List<AwsCall> calls(String operation) {
+        return aws.world.calls(AwsService.ECR, operation);
     }
 
     @Test
     void transfer_copiesOnlyMissingBlobs_inPartsOfTheConfiguredSize_asTheDeployRole() {
-        pushToOrigin(MANIFEST, CONFIG, BIG_LAYER, SMALL_LAYER);
-        ecr.seedBlob(prodRepo, Digest.of(SMALL_LAYER), SMALL_LAYER);
+        pushToOrigin(MANIFEST, ImageManifest.OCI_MANIFEST, null, CONFIG, BIG_LAYER, SMALL_LAYER);
+        aws.pushBlobs(PROD, ORIGIN_REPOSITORY, SMALL_LAYER);
+        aws.world.clearCalls();
         AwsBackend backend = copying();
         EcrArtifactStore store = backend.ecrStore();
 
@@ -78,15 +81,15 @@ class EcrCopyStrategyTest {
             assertEquals(new ArtifactStore.Transfer(DIGEST, CONFIG.length + BIG_LAYER.length, false), transfer);
             store.verify(DIGEST, prod, session);
         }
-        List<String> parts = ecr.calls("UploadLayerPart").stream().map(c -> (UploadLayerPartRequest) c.request())
+        List<String> parts = aws.recorder().of("UploadLayerPart").stream().map(c -> c.as(UploadLayerPartRequest.class))
                 .map(p -> p.partFirstByte() + "-" + p.partLastByte()).toList();
         assertEquals(List.of("0-179", "0-10485759", "10485760-12582911"), parts, "config, then the big layer in 10 MiB parts");
-        assertEquals(2, ecr.calls("CompleteLayerUpload").size(), "the small layer was already in prod");
-        ecr.calls("GetDownloadUrlForLayer").forEach(call -> {
-            assertEquals(PROD, call.caller(), "the environment reads the origin with its own role");
-            assertEquals(TOOLING.value(), ((GetDownloadUrlForLayerRequest) call.request()).registryId());
+        assertEquals(2, calls("CompleteLayerUpload").size(), "the small layer was already in prod");
+        calls("GetDownloadUrlForLayer").forEach(call -> {
+            assertEquals(PROD.value(), call.account(), "the environment reads the origin with its own role");
+            assertEquals(TOOLING.value(), call.field("RegistryId"));
         });
-        PutImageRequest put = (PutImageRequest) ecr.calls("PutImage").get(0).request();
+        PutImageRequest put = aws.recorder().of("PutImage").get(0).as(PutImageRequest.class);
         assertEquals(PROD.value(), put.registryId());
         assertEquals(DIGEST.value(), put.imageDigest());
         assertEquals(EcrArtifactStore.tagFor("prod", DIGEST), put.imageTag());
@@ -94,16 +97,16 @@ class EcrCopyStrategyTest {
 
     @Test
     void transfer_again_movesNothing() {
-        pushToOrigin(MANIFEST, CONFIG, BIG_LAYER, SMALL_LAYER);
+        pushToOrigin(MANIFEST, ImageManifest.OCI_MANIFEST, null, CONFIG, BIG_LAYER, SMALL_LAYER);
         AwsBackend backend = copying();
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"), context("promo-1"))) {
             backend.ecrStore().transfer(DIGEST, prod, session);
-            int uploadsBefore = ecr.calls("UploadLayerPart").size();
+            long uploadsBefore = aws.recorder().count("UploadLayerPart");
 
             ArtifactStore.Transfer again = backend.ecrStore().transfer(DIGEST, prod, session);
 
             assertEquals(new ArtifactStore.Transfer(DIGEST, 0, true), again);
-            assertEquals(uploadsBefore, ecr.calls("UploadLayerPart").size());
+            assertEquals(uploadsBefore, aws.recorder().count("UploadLayerPart"));
         }
     }
 
@@ -113,13 +116,10 @@ class EcrCopyStrategyTest {
         String arm = Images.manifest(CONFIG, armLayer);
         String amd = Images.manifest(CONFIG, SMALL_LAYER);
         String index = Images.index(amd, arm);
-        origin.pullers.add(PROD.value());
-        ecr.seedBlob(origin, Digest.of(CONFIG), CONFIG);
-        ecr.seedBlob(origin, Digest.of(armLayer), armLayer);
-        ecr.seedBlob(origin, Digest.of(SMALL_LAYER), SMALL_LAYER);
-        ecr.seedImage(origin, amd, ImageManifest.OCI_MANIFEST, null);
-        ecr.seedImage(origin, arm, ImageManifest.OCI_MANIFEST, null);
-        ecr.seedImage(origin, index, ImageManifest.OCI_INDEX, "1.4.2");
+        pushToOrigin(amd, ImageManifest.OCI_MANIFEST, null, CONFIG, SMALL_LAYER);
+        pushToOrigin(arm, ImageManifest.OCI_MANIFEST, null, CONFIG, armLayer);
+        pushToOrigin(index, ImageManifest.OCI_INDEX, "1.4.2");
+        aws.world.clearCalls();
         AwsBackend backend = copying();
 
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"), context("promo-2"))) {
@@ -127,17 +127,18 @@ class EcrCopyStrategyTest {
             backend.ecrStore().verify(Images.digest(index), prod, session);
         }
 
-        List<String> puts = ecr.calls("PutImage").stream().map(c -> ((PutImageRequest) c.request()).imageDigest())
+        List<String> puts = aws.recorder().of("PutImage").stream().map(c -> c.as(PutImageRequest.class).imageDigest())
                 .toList();
         assertEquals(List.of(Images.digest(amd).value(), Images.digest(arm).value(), Images.digest(index).value()),
                 puts, "children first, the index last");
-        assertEquals(3, ecr.calls("CompleteLayerUpload").size(), "config once, both layers once");
+        assertEquals(3, calls("CompleteLayerUpload").size(), "config once, both layers once");
     }
 
     @Test
-    void transfer_whenALayerAtTheOriginIsCorrupt_failsWithoutCompletingIt() {
-        pushToOrigin(MANIFEST, CONFIG, SMALL_LAYER);
-        ecr.seedBlob(origin, Digest.of(BIG_LAYER), Images.blob((int) (12 * MIB), 99));
+    void transfer_whenALayerArrivesCorrupt_failsWithoutCompletingIt() {
+        pushToOrigin(MANIFEST, ImageManifest.OCI_MANIFEST, null, CONFIG, BIG_LAYER, SMALL_LAYER);
+        aws.layers.corrupt(Digest.of(BIG_LAYER), Images.blob((int) (12 * MIB), 99));
+        aws.world.clearCalls();
         AwsBackend backend = copying();
 
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"), context("promo-3"))) {
@@ -146,48 +147,57 @@ class EcrCopyStrategyTest {
 
             assertEquals(Digest.of(BIG_LAYER), e.expected());
         }
-        assertTrue(ecr.calls("PutImage").isEmpty(), "the manifest never appears without its layers");
-        assertTrue(ecr.calls("CompleteLayerUpload").stream().noneMatch(c -> c.request().toString()
+        assertTrue(calls("PutImage").isEmpty(), "the manifest never appears without its layers");
+        assertTrue(calls("CompleteLayerUpload").stream().noneMatch(c -> String.valueOf(c.field("LayerDigests"))
                 .contains(Digest.of(BIG_LAYER).value())));
     }
 
     @Test
     void transfer_withSmallerParts_uploadsMoreParts() {
-        pushToOrigin(MANIFEST, CONFIG, BIG_LAYER, SMALL_LAYER);
-        AwsBackend backend = backend(aws.settings().ecrStrategy(EcrStrategy.COPY_TO_ENVIRONMENT).layerPartSize(5 * MIB));
+        pushToOrigin(MANIFEST, ImageManifest.OCI_MANIFEST, null, CONFIG, BIG_LAYER, SMALL_LAYER);
+        AwsBackend backend = aws.backend(aws.settings().ecrStrategy(EcrStrategy.COPY_TO_ENVIRONMENT)
+                .layerPartSize(5 * MIB).build());
 
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"), context("promo-4"))) {
             backend.ecrStore().transfer(DIGEST, prod, session);
         }
 
-        long bigParts = ecr.calls("UploadLayerPart").stream().map(c -> (UploadLayerPartRequest) c.request())
+        long bigParts = aws.recorder().of("UploadLayerPart").stream().map(c -> c.as(UploadLayerPartRequest.class))
                 .filter(p -> p.partLastByte() - p.partFirstByte() + 1 >= 2 * MIB).count();
         assertEquals(3, bigParts, "12 MiB in parts of 5, 5 and 2 MiB");
     }
 
     @Test
     void isImmutable_readsTheEnvironmentsRepository_asTheEnvironment() {
-        ecr.create(STAGING, ORIGIN_REPOSITORY, false);
+        aws.repository(STAGING, ORIGIN_REPOSITORY, false);
+        aws.world.clearCalls();
         AwsBackend backend = copying();
 
         assertTrue(backend.ecrStore().isImmutable(prod));
         assertFalse(backend.ecrStore().isImmutable(Place.of(aws.env("staging"))));
-        assertEquals(STAGING, ecr.calls("DescribeRepositories").get(1).caller());
+        assertEquals(STAGING.value(), calls("DescribeRepositories").get(1).account());
     }
 
     @Test
     void centralRegistry_verifiesByPullingCrossAccountAsTheEnvironment() {
-        pushToOrigin(MANIFEST, CONFIG, BIG_LAYER, SMALL_LAYER);
-        AwsBackend backend = backend(aws.settings().verifyPullAsEnvironment(true));
+        pushToOrigin(MANIFEST, ImageManifest.OCI_MANIFEST, null, CONFIG, BIG_LAYER, SMALL_LAYER);
+        try (EcrClient tooling = aws.ecr(TOOLING)) {
+            // Only prod may pull from the origin.
+            tooling.setRepositoryPolicy(p -> p.repositoryName(ORIGIN_REPOSITORY).policyText("{\"Version\":\"2012-10-17\","
+                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + PROD.value()
+                    + ":root\"},\"Action\":[\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\"]}]}"));
+        }
+        aws.world.clearCalls();
+        AwsBackend backend = aws.backend(aws.settings().verifyPullAsEnvironment(true).build());
         EcrArtifactStore store = backend.ecrStore();
 
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"), context("promo-5"))) {
             store.transfer(DIGEST, prod, session);
             store.verify(DIGEST, prod, session);
         }
-        var reads = ecr.calls("BatchGetImage").stream().filter(c -> c.caller().equals(PROD)).toList();
+        var reads = calls("BatchGetImage").stream().filter(c -> PROD.value().equals(c.account())).toList();
         assertEquals(1, reads.size(), "verification pulled as prod");
-        assertEquals(TOOLING.value(), reads.get(0).registry());
+        assertEquals(TOOLING.value(), reads.get(0).field("RegistryId"));
 
         Place staging = Place.of(aws.env("staging"));
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("staging"), context("promo-6"))) {

@@ -65,6 +65,9 @@ import software.amazon.awssdk.services.ecr.model.UploadLayerPartResponse;
  * manifest's bytes, referenced blobs and child manifests exist, immutable tags do not move, layer
  * parts are contiguous, at least 5 MiB except the last and at most 20 MiB, and completed layers
  * hash to their digest. Blobs are downloaded over real HTTP from pre-signed-like URLs.
+ *
+ * <p>The module's own tests now use the testkit's {@code AwsWorld} ECR through {@link FakeAws}; this one
+ * stays for {@link MotoAws#withFakeEcr}, which mixes moto's STS and S3 with an in-memory ECR.
  */
 final class FakeEcr implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -57,14 +58,21 @@ final class FaultInjector implements ExecutionInterceptor {
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        Fault fault = take(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request());
+        if (fault != null) {
+            attributes.putAttribute(INJECTED, fault);
+        }
+    }
+
+    /** The fault for this attempt, if a rule matches it (counting the attempt against the rule), else null. */
+    @Nullable Fault take(String operation, SdkRequest request) {
         for (Rule rule : rules) {
-            if (rule.operation.equals(operation) && rule.matches.test(context.request())
+            if (rule.operation.equals(operation) && rule.matches.test(request)
                     && rule.remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-                attributes.putAttribute(INJECTED, rule.fault);
-                return;
+                return rule.fault;
             }
         }
+        return null;
     }
 
     @Override

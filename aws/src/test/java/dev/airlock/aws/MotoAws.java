@@ -27,17 +27,17 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * and three environments (dev 222222222222, staging 333333333333, prod 444444444444), their buckets
  * and repositories, and clients that record (and can fail) every request Airlock makes.
  */
-final class MotoAws implements AutoCloseable {
-    static final AccountId TOOLING = AccountId.of("111111111111");
-    static final AccountId SECURITY = AccountId.of("999999999999");
-    static final AccountId DEV = AccountId.of("222222222222");
-    static final AccountId STAGING = AccountId.of("333333333333");
-    static final AccountId PROD = AccountId.of("444444444444");
-    static final Region REGION = Region.of("eu-central-1");
-    static final RoleArn HUB = RoleArn.parse("arn:aws:iam::111111111111:role/airlock-hub");
-    static final String ORIGIN_BUCKET = "airlock-origin";
-    static final String LEDGER_BUCKET = "airlock-ledger";
-    static final String ORIGIN_REPOSITORY = "payments/api";
+final class MotoAws implements AwsTarget {
+    static final AccountId TOOLING = AwsTarget.TOOLING;
+    static final AccountId SECURITY = AwsTarget.SECURITY;
+    static final AccountId DEV = AwsTarget.DEV;
+    static final AccountId STAGING = AwsTarget.STAGING;
+    static final AccountId PROD = AwsTarget.PROD;
+    static final Region REGION = AwsTarget.REGION;
+    static final RoleArn HUB = AwsTarget.HUB;
+    static final String ORIGIN_BUCKET = AwsTarget.ORIGIN_BUCKET;
+    static final String LEDGER_BUCKET = AwsTarget.LEDGER_BUCKET;
+    static final String ORIGIN_REPOSITORY = AwsTarget.ORIGIN_REPOSITORY;
 
     final MotoServer server = MotoServer.shared();
     final RecordingInterceptor recorder = new RecordingInterceptor();
@@ -66,12 +66,23 @@ final class MotoAws implements AutoCloseable {
         return Environment.builder(name).account(account.value()).regions(REGION.value()).tier(tier).build();
     }
 
-    Environment env(String name) {
+    @Override
+    public RecordingInterceptor recorder() {
+        return recorder;
+    }
+
+    @Override
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    @Override
+    public Environment env(String name) {
         return landscape.require(name);
     }
 
-    /** Settings for this AWS: hub role, all buckets and repositories, fast retries. */
-    AwsSettings.Builder settings() {
+    @Override
+    public AwsSettings.Builder settings() {
         return AwsSettings.builder()
                 .region(REGION)
                 .emulator(server.endpoint())
@@ -92,7 +103,8 @@ final class MotoAws implements AutoCloseable {
                         .openDuration(Duration.ofSeconds(30)).build());
     }
 
-    AwsBackend backend(AwsSettings settings, Clock clock) {
+    @Override
+    public AwsBackend backend(AwsSettings settings, Clock clock) {
         return backend(settings, clock, factory);
     }
 
@@ -103,7 +115,8 @@ final class MotoAws implements AutoCloseable {
         return backend;
     }
 
-    AwsBackend backend(AwsSettings settings) {
+    @Override
+    public AwsBackend backend(AwsSettings settings) {
         return backend(settings, Clock.systemUTC());
     }
 
@@ -133,15 +146,16 @@ final class MotoAws implements AutoCloseable {
     }
 
     /** The tooling account's base credentials, the start of every chain (one set per test). */
-    synchronized AwsCredentialsProvider base() {
+    @Override
+    public synchronized AwsCredentialsProvider base() {
         if (base == null) {
             base = credentials(TOOLING);
         }
         return base;
     }
 
-    /** Creates the origin, ledger and environment buckets and the origin repository (immutable tags). */
-    MotoAws withStorage() {
+    @Override
+    public MotoAws withStorage() {
         bucket(TOOLING, ORIGIN_BUCKET, false);
         bucket(SECURITY, LEDGER_BUCKET, false);
         bucket(DEV, "airlock-dev", false);
@@ -158,19 +172,31 @@ final class MotoAws implements AutoCloseable {
         }
     }
 
-    void repository(AccountId account, String name, boolean immutable) {
+    @Override
+    public void repository(AccountId account, String name, boolean immutable) {
         try (EcrClient ecr = setupFactory.ecr(credentials(account), REGION)) {
             ecr.createRepository(r -> r.repositoryName(name)
                     .imageTagMutability(immutable ? ImageTagMutability.IMMUTABLE : ImageTagMutability.MUTABLE));
         }
     }
 
-    /** A setup client acting in {@code account}, not recorded. Close it. */
-    S3Client s3(AccountId account) {
+    @Override
+    public void pushBlobs(AccountId account, String repository, byte[]... blobs) {
+        // moto has no layer API and accepts manifests without their blobs.
+    }
+
+    @Override
+    public StsClient sts(AwsCredentialsProvider credentials) {
+        return setupFactory.sts(credentials, REGION);
+    }
+
+    @Override
+    public S3Client s3(AccountId account) {
         return setupFactory.s3(credentials(account), REGION);
     }
 
-    EcrClient ecr(AccountId account) {
+    @Override
+    public EcrClient ecr(AccountId account) {
         return setupFactory.ecr(credentials(account), REGION);
     }
 

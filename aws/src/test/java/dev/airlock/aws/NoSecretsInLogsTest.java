@@ -26,17 +26,21 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 /**
  * Runs the whole module, successes and failures, with Airlock logging at debug into a captured
  * stream, then proves no secret access key or session token STS handed out, nor the base
- * credentials, appears in a log line, an exception message or a toString.
+ * credentials, appears in a log line, an exception message or a toString. Runs on moto
+ * ({@link NoSecretsInLogsOnMotoTest}) and in memory ({@link NoSecretsInLogsOnFakesTest}).
  */
-class NoSecretsInLogsTest {
-    private final MotoAws aws = new MotoAws().withStorage();
-    private final ManualClock clock = ManualClock.at(Instant.now());
+abstract class NoSecretsInLogsTest {
+    final AwsTarget aws = target().withStorage();
+    final ManualClock clock = ManualClock.at(Instant.now());
+
+    abstract AwsTarget target();
 
     @AfterEach
     void close() {
@@ -56,11 +60,13 @@ class NoSecretsInLogsTest {
         }
         String logs = captured.toString(StandardCharsets.UTF_8);
 
-        Set<String> secrets = new HashSet<>(aws.recorder.secrets());
-        AwsSessionCredentials base = (AwsSessionCredentials) aws.base().resolveCredentials();
+        Set<String> secrets = new HashSet<>(aws.recorder().secrets());
+        AwsCredentials base = aws.base().resolveCredentials();
         secrets.add(base.secretAccessKey());
-        secrets.add(base.sessionToken());
-        assertTrue(aws.recorder.secrets().size() >= 8, "several role sessions were assumed and refreshed");
+        if (base instanceof AwsSessionCredentials session) {
+            secrets.add(session.sessionToken());
+        }
+        assertTrue(aws.recorder().secrets().size() >= 8, "several role sessions were assumed and refreshed");
         assertTrue(logs.contains("assumed arn:aws:iam::444444444444:role/airlock-deploy"), "the capture works");
         assertTrue(logs.contains("WARN"), "failure paths logged too");
         for (String secret : secrets) {
@@ -77,6 +83,7 @@ class NoSecretsInLogsTest {
         S3ArtifactStore files = backend.s3Store();
         EcrArtifactStore images = backend.ecrStore();
         String manifest = Images.manifest(Images.blob(50, 1));
+        aws.pushBlobs(AwsTarget.TOOLING, AwsTarget.ORIGIN_REPOSITORY, Images.blob(50, 1));
         Digest jar = files.upload(new ByteArrayInputStream(Images.blob(1000, 2)), "application/java-archive").digest();
         Digest image = images.upload(new ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8)),
                 ImageManifest.OCI_MANIFEST).digest();
@@ -98,7 +105,7 @@ class NoSecretsInLogsTest {
 
         // Refresh: credentials replaced before expiry, and a refresh that fails while the old ones are valid.
         clock.advance(Duration.ofMinutes(13).plusSeconds(30));
-        aws.faults.fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
+        aws.faults().fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
                 FaultInjector.Fault.UNAVAILABLE, 3);
         access.open(aws.env("prod"), new AccessContext("p-refresh", "alice")).close();
         access.open(aws.env("prod"), new AccessContext("p-refresh", "alice")).close();
@@ -106,11 +113,11 @@ class NoSecretsInLogsTest {
         access.open(aws.env("prod"), new AccessContext("p-refresh-2", "alice")).close();
 
         // Failures: denied, throttled, breaker open; their messages are shown to people.
-        aws.faults.fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("222222222222"),
+        aws.faults().fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("222222222222"),
                 FaultInjector.Fault.ACCESS_DENIED, 1);
         shown.add(assertThrows(RuntimeException.class,
                 () -> access.open(aws.env("dev"), new AccessContext("p-denied", "bob"))).toString());
-        aws.faults.fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("333333333333"),
+        aws.faults().fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("333333333333"),
                 FaultInjector.Fault.THROTTLING, 100);
         for (int i = 0; i < 5; i++) {
             shown.add(assertThrows(RuntimeException.class,

@@ -1,11 +1,8 @@
 package dev.airlock.aws;
 
-import static dev.airlock.aws.MotoAws.ORIGIN_REPOSITORY;
-import static dev.airlock.aws.MotoAws.PROD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.airlock.artifact.Digest;
 import dev.airlock.aws.internal.ImageManifest;
 import dev.airlock.environment.Environment;
@@ -18,26 +15,28 @@ import dev.airlock.spi.Place;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A promotion dev → staging → prod through the ports (access, transfer, verify, ledger) across
- * four moto accounts, then checked independently with the AWS CLI and the prod role's credentials.
+ * four accounts, then checked independently of Airlock: on moto with the AWS CLI
+ * ({@link PromotionFlowOnMotoTest}), in memory with the world's record of calls ({@link PromotionFlowOnFakesTest}).
  */
-class PromotionFlowTest {
-    private static final byte[] JAR = Images.blob(300_000, 11);
-    private static final String MANIFEST = Images.manifest(Images.blob(90, 12), Images.blob(4096, 13));
+abstract class PromotionFlowTest {
+    static final byte[] JAR = Images.blob(300_000, 11);
+    static final byte[] CONFIG = Images.blob(90, 12);
+    static final byte[] LAYER = Images.blob(4096, 13);
+    static final String MANIFEST = Images.manifest(CONFIG, LAYER);
 
-    private final MotoAws aws = new MotoAws().withStorage();
+    final AwsTarget aws = target().withStorage();
 
-    @TempDir
-    Path temp;
+    abstract AwsTarget target();
+
+    /** Checks, without Airlock, that prod holds the jar's bytes and its image tag. */
+    abstract void checkProdIndependently(S3ArtifactStore files, Digest jar, Digest image) throws IOException;
 
     @AfterEach
     void close() {
@@ -52,6 +51,7 @@ class PromotionFlowTest {
         S3Ledger ledger = backend.ledger();
 
         Digest jar = files.upload(new ByteArrayInputStream(JAR), "application/java-archive").digest();
+        aws.pushBlobs(AwsTarget.TOOLING, AwsTarget.ORIGIN_REPOSITORY, CONFIG, LAYER);
         Digest image = images.upload(new ByteArrayInputStream(MANIFEST.getBytes(StandardCharsets.UTF_8)),
                 ImageManifest.OCI_MANIFEST).digest();
         LedgerEntry last = append(ledger, null, EntryType.REGISTERED, null, jar, null);
@@ -80,24 +80,7 @@ class PromotionFlowTest {
             previous = stage;
         }
 
-        // Independent checks: the AWS CLI, with the prod deploy role's own credentials.
-        AwsCli prod = new AwsCli(aws.server.endpoint(), aws.assume("arn:aws:iam::444444444444:role/airlock-deploy"));
-        JsonNode identity = prod.json("sts", "get-caller-identity");
-        assertEquals(PROD.value(), identity.get("Account").asText());
-        JsonNode head = prod.json("s3api", "head-object", "--bucket", "airlock-prod", "--key", files.key(jar),
-                "--expected-bucket-owner", PROD.value());
-        assertEquals(JAR.length, head.get("ContentLength").asLong());
-        Path downloaded = temp.resolve("prod.jar");
-        prod.json("s3api", "get-object", "--bucket", "airlock-prod", "--key", files.key(jar), "--expected-bucket-owner",
-                PROD.value(), downloaded.toString());
-        assertEquals(jar, Digest.of(Files.readAllBytes(downloaded)), "the bytes in prod are the bytes that were built");
-
-        // Central registry: the image stays in the tooling account, tagged for prod.
-        AwsCli tooling = new AwsCli(aws.server.endpoint(), aws.assume("arn:aws:iam::111111111111:role/ci"));
-        JsonNode fetched = tooling.json("ecr", "batch-get-image", "--repository-name", ORIGIN_REPOSITORY,
-                "--image-ids", "imageTag=" + EcrArtifactStore.tagFor("prod", image));
-        String manifest = fetched.get("images").get(0).get("imageManifest").asText();
-        assertEquals(image, Digest.of(manifest.getBytes(StandardCharsets.UTF_8)));
+        checkProdIndependently(files, jar, image);
 
         List<LedgerEntry> entries = aws.backend(aws.settings().build()).ledger().read(1);
         assertEquals(4, entries.size());

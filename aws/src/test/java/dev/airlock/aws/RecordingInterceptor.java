@@ -44,7 +44,17 @@ final class RecordingInterceptor implements ExecutionInterceptor {
 
     @Override
     public void afterUnmarshalling(Context.AfterUnmarshalling context, ExecutionAttributes attributes) {
-        if (context.response() instanceof AssumeRoleResponse assumed && assumed.credentials() != null) {
+        received(context.response());
+    }
+
+    /** Records a call that reached no HTTP layer (an in-memory client): no path, no headers. */
+    void sent(String service, String operation, SdkRequest request) {
+        sent.add(new Sent(service, operation, request, "", Map.of()));
+    }
+
+    /** Notes the secrets in an answer. */
+    void received(Object response) {
+        if (response instanceof AssumeRoleResponse assumed && assumed.credentials() != null) {
             secrets.add(assumed.credentials().secretAccessKey());
             secrets.add(assumed.credentials().sessionToken());
         }

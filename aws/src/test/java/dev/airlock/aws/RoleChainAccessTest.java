@@ -1,8 +1,7 @@
 package dev.airlock.aws;
 
-import static dev.airlock.aws.MotoAws.HUB;
-import static dev.airlock.aws.MotoAws.PROD;
-import static dev.airlock.aws.MotoAws.REGION;
+import static dev.airlock.aws.AwsTarget.HUB;
+import static dev.airlock.aws.AwsTarget.PROD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -29,11 +28,14 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.Tag;
 
-class RoleChainAccessTest {
-    private static final AccessContext ALICE = new AccessContext("promo-1", "alice@example.com");
+/** Role chaining on moto ({@link RoleChainAccessOnMotoTest}) and in memory ({@link RoleChainAccessOnFakesTest}). */
+abstract class RoleChainAccessTest {
+    static final AccessContext ALICE = new AccessContext("promo-1", "alice@example.com");
 
-    private final MotoAws aws = new MotoAws().withStorage();
-    private final ManualClock clock = ManualClock.at(Instant.now());
+    final AwsTarget aws = target().withStorage();
+    final ManualClock clock = ManualClock.at(Instant.now());
+
+    abstract AwsTarget target();
 
     @AfterEach
     void close() {
@@ -45,7 +47,7 @@ class RoleChainAccessTest {
         RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
 
         try (AwsAccessSession session = access.open(aws.env("prod"), ALICE);
-                StsClient sts = aws.setupFactory.sts(session.credentials(), REGION)) {
+                StsClient sts = aws.sts(session.credentials())) {
             GetCallerIdentityResponse identity = sts.getCallerIdentity();
 
             assertEquals(PROD.value(), identity.account());
@@ -61,7 +63,7 @@ class RoleChainAccessTest {
 
         access.open(aws.env("prod"), ALICE).close();
 
-        var assumed = aws.recorder.of("AssumeRole");
+        var assumed = aws.recorder().of("AssumeRole");
         assertEquals(2, assumed.size(), "one AssumeRole per hop");
         AssumeRoleRequest hub = assumed.get(0).as(AssumeRoleRequest.class);
         assertEquals(HUB.toString(), hub.roleArn());
@@ -82,26 +84,13 @@ class RoleChainAccessTest {
     }
 
     @Test
-    void open_withoutHub_assumesTheDeployRoleWithTheBaseCredentials() {
-        RoleChainAccess access = aws.backend(aws.settings().hubRole(null).build(), clock).environmentAccess();
-
-        access.open(aws.env("staging"), ALICE).close();
-
-        var assumed = aws.recorder.of("AssumeRole");
-        assertEquals(1, assumed.size());
-        assertEquals("arn:aws:iam::333333333333:role/airlock-deploy", assumed.get(0).as(AssumeRoleRequest.class)
-                .roleArn());
-        assertNull(assumed.get(0).as(AssumeRoleRequest.class).externalId(), "staging has no external id");
-    }
-
-    @Test
     void open_makesPrincipalAndPromotionIdValidForSts() {
         RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
 
         access.open(aws.env("dev"), new AccessContext("release 2026/11 #4", "Alice Smith <alice@example.com>"))
                 .close();
 
-        AssumeRoleRequest deploy = aws.recorder.of("AssumeRole").get(1).as(AssumeRoleRequest.class);
+        AssumeRoleRequest deploy = aws.recorder().of("AssumeRole").get(1).as(AssumeRoleRequest.class);
         assertEquals("Alice-Smith--alice@example.com-", deploy.sourceIdentity());
         assertEquals("release-2026-11--4", deploy.roleSessionName());
         assertEquals("release-2026-11--4", tags(deploy).get("airlock:promotion"));
@@ -114,7 +103,7 @@ class RoleChainAccessTest {
 
         access.open(aws.env("prod"), ALICE).close();
 
-        var assumed = aws.recorder.of("AssumeRole");
+        var assumed = aws.recorder().of("AssumeRole");
         assertNull(assumed.get(0).as(AssumeRoleRequest.class).policy(), "the hub session is not narrowed");
         String policy = assumed.get(1).as(AssumeRoleRequest.class).policy();
         assertTrue(policy.contains("\"arn:aws:s3:::airlock-origin/airlock/artifacts/sha256/*\""), policy);
@@ -135,7 +124,7 @@ class RoleChainAccessTest {
 
         assertEquals("sessionPolicy", e.field());
         assertTrue(e.getMessage().contains("at most 2048 characters"), e.getMessage());
-        assertTrue(aws.recorder.all().isEmpty(), "nothing was sent");
+        assertTrue(aws.recorder().all().isEmpty(), "nothing was sent");
     }
 
     @Test
@@ -153,15 +142,15 @@ class RoleChainAccessTest {
             }
         }
 
-        assertEquals(1000, aws.recorder.count("HeadObject"), "every promotion really called S3");
-        assertEquals(2, aws.recorder.count("AssumeRole"), "hub and deploy role, once each");
+        assertEquals(1000, aws.recorder().count("HeadObject"), "every promotion really called S3");
+        assertEquals(2, aws.recorder().count("AssumeRole"), "hub and deploy role, once each");
 
         clock.advance(Duration.ofMinutes(14)); // past expiry minus refreshBefore (15 - 2 minutes)
         for (int i = 1000; i < 2000; i++) {
             access.open(aws.env("prod"), new AccessContext("promo-" + i, "alice@example.com")).close();
         }
 
-        var assumed = aws.recorder.of("AssumeRole");
+        var assumed = aws.recorder().of("AssumeRole");
         assertEquals(4, assumed.size(), "refreshed once per hop after the lifetime");
         assertEquals("promo-1000", assumed.get(3).as(AssumeRoleRequest.class).roleSessionName(),
                 "the refresh is named after the promotion that needed it");
@@ -175,7 +164,7 @@ class RoleChainAccessTest {
         access.open(aws.env("prod"), new AccessContext("promo-2", "bob@example.com")).close();
         access.open(aws.env("prod"), new AccessContext("promo-3", "alice@example.com")).close();
 
-        var deploys = aws.recorder.matching(s -> s.operation().equals("AssumeRole")
+        var deploys = aws.recorder().matching(s -> s.operation().equals("AssumeRole")
                 && s.as(AssumeRoleRequest.class).roleArn().contains("444444444444"));
         assertEquals(2, deploys.size(), "SourceIdentity cannot change within a session: one per principal");
         assertEquals("bob@example.com", deploys.get(1).as(AssumeRoleRequest.class).sourceIdentity());
@@ -192,13 +181,13 @@ class RoleChainAccessTest {
             }
         }
 
-        assertEquals(6, aws.recorder.count("AssumeRole"), "hub and deploy role per promotion");
+        assertEquals(6, aws.recorder().count("AssumeRole"), "hub and deploy role per promotion");
     }
 
     @Test
     void open_whenTrustPolicyRefuses_throwsAccessDeniedNamingTheChain_withoutRetrying() {
         RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
-        aws.faults.fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
+        aws.faults().fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
                 FaultInjector.Fault.ACCESS_DENIED, 1);
 
         AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> access.open(aws.env("prod"), ALICE));
@@ -208,26 +197,26 @@ class RoleChainAccessTest {
         assertTrue(e.getMessage().contains("AccessDenied"), e.getMessage());
         assertFalse(e.retryable());
         assertInstanceOf(AwsServiceException.class, rootCause(e));
-        assertEquals(1, aws.recorder.matching(s -> s.operation().equals("AssumeRole")
+        assertEquals(1, aws.recorder().matching(s -> s.operation().equals("AssumeRole")
                 && s.as(AssumeRoleRequest.class).roleArn().contains("444444444444")).size(), "not retried");
     }
 
     @Test
     void open_whenThrottled_retriesWithBackoffAndSucceeds() {
         RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
-        aws.faults.fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
+        aws.faults().fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
                 FaultInjector.Fault.THROTTLING, 2);
 
         access.open(aws.env("prod"), ALICE).close();
 
-        assertEquals(3, aws.recorder.matching(s -> s.operation().equals("AssumeRole")
+        assertEquals(3, aws.recorder().matching(s -> s.operation().equals("AssumeRole")
                 && s.as(AssumeRoleRequest.class).roleArn().contains("444444444444")).size());
     }
 
     @Test
     void open_whenThrottledBeyondTheAttempts_throwsRetryableBackendUnavailable() {
         RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
-        aws.faults.fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
+        aws.faults().fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
                 FaultInjector.Fault.THROTTLING, 3);
 
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
@@ -241,13 +230,13 @@ class RoleChainAccessTest {
     @Test
     void circuitBreaker_isolatesAFailingAccount() {
         RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
-        aws.faults.fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
+        aws.faults().fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
                 FaultInjector.Fault.UNAVAILABLE, Integer.MAX_VALUE);
 
         for (int i = 0; i < 4; i++) {
             assertThrows(BackendUnavailableException.class, () -> access.open(aws.env("prod"), ALICE));
         }
-        long attemptsWhileClosed = aws.recorder.count("AssumeRole");
+        long attemptsWhileClosed = aws.recorder().count("AssumeRole");
         BackendUnavailableException open = assertThrows(BackendUnavailableException.class,
                 () -> access.open(aws.env("prod"), ALICE));
         try (AwsAccessSession staging = access.open(aws.env("staging"), ALICE)) {
@@ -256,10 +245,10 @@ class RoleChainAccessTest {
 
         assertTrue(open.getMessage().contains("circuit breaker is open"), open.getMessage());
         assertTrue(open.getMessage().contains("444444444444"), open.getMessage());
-        assertEquals(attemptsWhileClosed + 1, aws.recorder.count("AssumeRole"),
+        assertEquals(attemptsWhileClosed + 1, aws.recorder().count("AssumeRole"),
                 "prod was not called again; only staging's deploy role was assumed");
 
-        aws.faults.clear();
+        aws.faults().clear();
         clock.advance(Duration.ofSeconds(31)); // the breaker lets probes through after openDuration
         access.open(aws.env("prod"), ALICE).close();
     }
@@ -286,7 +275,7 @@ class RoleChainAccessTest {
                 () -> backend.environmentAccess().open(aws.env("prod"), ALICE));
     }
 
-    private static Map<String, String> tags(AssumeRoleRequest request) {
+    static Map<String, String> tags(AssumeRoleRequest request) {
         return request.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value));
     }
 

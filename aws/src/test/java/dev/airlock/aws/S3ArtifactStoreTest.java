@@ -1,9 +1,9 @@
 package dev.airlock.aws;
 
-import static dev.airlock.aws.MotoAws.DEV;
-import static dev.airlock.aws.MotoAws.ORIGIN_BUCKET;
-import static dev.airlock.aws.MotoAws.PROD;
-import static dev.airlock.aws.MotoAws.TOOLING;
+import static dev.airlock.aws.AwsTarget.DEV;
+import static dev.airlock.aws.AwsTarget.ORIGIN_BUCKET;
+import static dev.airlock.aws.AwsTarget.PROD;
+import static dev.airlock.aws.AwsTarget.TOOLING;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,15 +28,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 
-class S3ArtifactStoreTest {
+/** The S3 artifact store on moto ({@link S3ArtifactStoreOnMotoTest}) and in memory ({@link S3ArtifactStoreOnFakesTest}). */
+abstract class S3ArtifactStoreTest {
     private static final byte[] BYTES = "payments-api-1.4.2.jar bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final Digest DIGEST = Digest.of(BYTES);
 
-    private final MotoAws aws = new MotoAws().withStorage();
-    private final ManualClock clock = ManualClock.at(Instant.now());
+    final AwsTarget aws = target().withStorage();
+    final ManualClock clock = ManualClock.at(Instant.now());
+
+    abstract AwsTarget target();
 
     @AfterEach
     void close() {
@@ -55,11 +61,12 @@ class S3ArtifactStoreTest {
 
         assertEquals(DIGEST, upload.digest());
         assertEquals(BYTES.length, upload.size());
-        var put = aws.recorder.of("PutObject").get(0);
-        assertEquals("/airlock-origin/airlock/artifacts/sha256/" + DIGEST.hex(), put.path());
-        assertEquals(Base64.getEncoder().encodeToString(DIGEST.raw()), put.header("x-amz-checksum-sha256"));
-        assertEquals("*", put.header("If-None-Match"));
-        assertEquals(TOOLING.value(), put.header("x-amz-expected-bucket-owner"));
+        PutObjectRequest put = aws.recorder().of("PutObject").get(0).as(PutObjectRequest.class);
+        assertEquals(ORIGIN_BUCKET, put.bucket());
+        assertEquals("airlock/artifacts/sha256/" + DIGEST.hex(), put.key());
+        assertEquals(Base64.getEncoder().encodeToString(DIGEST.raw()), put.checksumSHA256());
+        assertEquals("*", put.ifNoneMatch());
+        assertEquals(TOOLING.value(), put.expectedBucketOwner());
         try (S3Client s3 = aws.s3(TOOLING)) {
             assertArrayEquals(BYTES, s3.getObjectAsBytes(r -> r.bucket(ORIGIN_BUCKET).key(store.key(DIGEST)))
                     .asByteArray());
@@ -74,7 +81,7 @@ class S3ArtifactStoreTest {
         ArtifactStore.Upload again = store.upload(new ByteArrayInputStream(BYTES), "application/octet-stream");
 
         assertEquals(DIGEST, again.digest());
-        assertEquals(1, aws.recorder.count("PutObject"), "found by HeadObject, not sent again");
+        assertEquals(1, aws.recorder().count("PutObject"), "found by HeadObject, not sent again");
     }
 
     @Test
@@ -86,10 +93,12 @@ class S3ArtifactStoreTest {
         ArtifactStore.Upload upload = store.upload(new ByteArrayInputStream(large), "application/octet-stream");
 
         assertEquals(Digest.of(large), upload.digest());
-        var parts = aws.recorder.of("UploadPart");
+        var parts = aws.recorder().of("UploadPart");
         assertEquals(3, parts.size());
-        parts.forEach(part -> assertTrue(part.header("x-amz-checksum-sha256") != null, "every part has its checksum"));
-        assertEquals("*", aws.recorder.of("CompleteMultipartUpload").get(0).header("If-None-Match"));
+        parts.forEach(part -> assertTrue(part.as(UploadPartRequest.class).checksumSHA256() != null,
+                "every part has its checksum"));
+        assertEquals("*", aws.recorder().of("CompleteMultipartUpload").get(0).as(CompleteMultipartUploadRequest.class)
+                .ifNoneMatch());
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("dev"), context())) {
             store.verify(upload.digest(), Place.origin(TOOLING), session);
         }
@@ -101,7 +110,7 @@ class S3ArtifactStoreTest {
         S3ArtifactStore store = backend.s3Store();
         store.upload(new ByteArrayInputStream(BYTES), "application/java-archive");
         Place prod = Place.of(aws.env("prod"));
-        aws.recorder.clear();
+        aws.recorder().clear();
 
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"), context())) {
             ArtifactStore.Transfer transfer = store.transfer(DIGEST, prod, session);
@@ -110,13 +119,19 @@ class S3ArtifactStoreTest {
             store.verify(DIGEST, prod, session);
             assertTrue(store.contains(prod, DIGEST, session));
         }
-        var copy = aws.recorder.of("CopyObject").get(0);
-        assertEquals("/airlock-prod/" + store.key(DIGEST), copy.path());
-        assertEquals("airlock-origin/" + store.key(DIGEST), copy.header("x-amz-copy-source"));
-        assertEquals("*", copy.header("If-None-Match"));
-        assertEquals(PROD.value(), copy.header("x-amz-expected-bucket-owner"));
-        assertEquals(TOOLING.value(), copy.header("x-amz-source-expected-bucket-owner"));
-        assertTrue(copy.header("User-Agent").contains("airlock-promotion/promo-7"), copy.header("User-Agent"));
+        CopyObjectRequest copy = aws.recorder().of("CopyObject").get(0).as(CopyObjectRequest.class);
+        assertEquals("airlock-prod", copy.destinationBucket());
+        assertEquals(store.key(DIGEST), copy.destinationKey());
+        // The SDK folds SourceBucket and SourceKey into CopySource before the request goes on the wire.
+        String source = copy.sourceBucket() != null ? copy.sourceBucket() + "/" + copy.sourceKey()
+                : copy.getValueForField("CopySource", String.class).orElse(null);
+        assertEquals(ORIGIN_BUCKET + "/" + store.key(DIGEST), source);
+        assertEquals("*", copy.ifNoneMatch());
+        assertEquals(PROD.value(), copy.expectedBucketOwner());
+        assertEquals(TOOLING.value(), copy.expectedSourceBucketOwner());
+        assertTrue(copy.overrideConfiguration().orElseThrow().apiNames().stream()
+                .anyMatch(api -> api.name().equals("airlock-promotion") && api.version().equals("promo-7")),
+                "the promotion id travels in the User-Agent");
         try (S3Client s3 = aws.s3(PROD)) {
             assertArrayEquals(BYTES, s3.getObjectAsBytes(r -> r.bucket("airlock-prod").key(store.key(DIGEST)))
                     .asByteArray(), "the bytes are in the prod account's bucket");
@@ -136,7 +151,7 @@ class S3ArtifactStoreTest {
 
             assertEquals(new ArtifactStore.Transfer(DIGEST, 0, true), again);
         }
-        assertEquals(1, aws.recorder.count("CopyObject"));
+        assertEquals(1, aws.recorder().count("CopyObject"));
     }
 
     @Test
@@ -148,7 +163,7 @@ class S3ArtifactStoreTest {
 
             assertTrue(e.place().isOrigin());
         }
-        assertEquals(0, aws.recorder.count("CopyObject"));
+        assertEquals(0, aws.recorder().count("CopyObject"));
     }
 
     @Test
@@ -167,19 +182,21 @@ class S3ArtifactStoreTest {
             assertEquals(large.length, transfer.bytesCopied());
             store.verify(digest, staging, session);
         }
-        var parts = aws.recorder.of("UploadPartCopy");
+        var parts = aws.recorder().of("UploadPartCopy");
         assertEquals(3, parts.size());
         assertEquals("bytes=10485760-12582912", parts.stream().map(p -> p.as(UploadPartCopyRequest.class))
                 .filter(p -> p.partNumber() == 3).findFirst().orElseThrow().copySourceRange());
-        parts.forEach(part -> assertTrue(part.header("x-amz-copy-source-if-match") != null, "pinned to one version"));
-        assertEquals(0, aws.recorder.count("CopyObject"));
-        assertEquals("*", aws.recorder.of("CompleteMultipartUpload").get(0).header("If-None-Match"));
+        parts.forEach(part -> assertTrue(part.as(UploadPartCopyRequest.class).copySourceIfMatch() != null,
+                "pinned to one version"));
+        assertEquals(0, aws.recorder().count("CopyObject"));
+        assertEquals("*", aws.recorder().of("CompleteMultipartUpload").get(0).as(CompleteMultipartUploadRequest.class)
+                .ifNoneMatch());
     }
 
     @Test
     void transfer_withObjectLock_retainsTheCopy() {
         AwsBackend backend = backend(aws.settings().environment("prod", EnvironmentSettings.builder()
-                .bucket("airlock-prod").objectLock(ObjectLockRetention.compliance(Duration.ofDays(30))).build()));
+                .bucket("airlock-prod").externalId(AwsTarget.PROD_EXTERNAL_ID).objectLock(ObjectLockRetention.compliance(Duration.ofDays(30))).build()));
         S3ArtifactStore store = backend.s3Store();
         store.upload(new ByteArrayInputStream(BYTES), "application/octet-stream");
 
@@ -187,8 +204,8 @@ class S3ArtifactStoreTest {
             store.transfer(DIGEST, Place.of(aws.env("prod")), session);
         }
 
-        var copy = aws.recorder.of("CopyObject").get(0);
-        assertEquals("COMPLIANCE", copy.header("x-amz-object-lock-mode"));
+        var copy = aws.recorder().of("CopyObject").get(0);
+        assertEquals("COMPLIANCE", copy.as(CopyObjectRequest.class).objectLockModeAsString());
         assertEquals(clock.instant().plus(Duration.ofDays(30)),
                 copy.as(CopyObjectRequest.class).objectLockRetainUntilDate());
     }
@@ -234,16 +251,16 @@ class S3ArtifactStoreTest {
             store.isImmutable(dev);
         }
 
-        var s3 = aws.recorder.matching(s -> s.service().equals("S3"));
+        var s3 = aws.recorder().matching(s -> s.service().equals("S3"));
         assertTrue(s3.size() >= 7, "requests seen: " + s3.size());
-        s3.forEach(sent -> assertTrue(sent.header("x-amz-expected-bucket-owner") != null,
+        s3.forEach(sent -> assertTrue(sent.request().getValueForField("ExpectedBucketOwner", String.class).isPresent(),
                 sent.operation() + " lacks ExpectedBucketOwner"));
     }
 
     @Test
     void isImmutable_onlyWhenS3ItselfLocksTheObjects() {
         AwsBackend locked = backend(aws.settings().environment("prod", EnvironmentSettings.builder()
-                .bucket("airlock-prod").objectLock(ObjectLockRetention.governance(Duration.ofDays(7))).build()));
+                .bucket("airlock-prod").externalId(AwsTarget.PROD_EXTERNAL_ID).objectLock(ObjectLockRetention.governance(Duration.ofDays(7))).build()));
         AwsBackend unlocked = backend(aws.settings());
 
         assertTrue(locked.s3Store().isImmutable(Place.of(aws.env("prod"))), "object lock and retention on copies");

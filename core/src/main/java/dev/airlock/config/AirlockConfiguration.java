@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * An Airlock configuration file: the landscape (accounts, environments, pipeline), the groups of
- * people that policies refer to, the environment groups and the policies. YAML or JSON; every
- * problem is reported with its line and column, all at once, as an {@link InvalidConfigurationException}.
+ * people that policies refer to, the environment groups, the policies and the {@link #backend()}.
+ * YAML or JSON; every problem is reported with its line and column, all at once, as an
+ * {@link InvalidConfigurationException}.
  * A loaded configuration has its {@link #guardrails()} compiled and ready.
  */
 public final class AirlockConfiguration {
@@ -28,12 +29,13 @@ public final class AirlockConfiguration {
     public static final int VERSION = 1;
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "accounts", "environments", "pipeline",
-            "groups", "environmentGroups", "policies");
+            "groups", "environmentGroups", "policies", "backend");
 
     private final Landscape landscape;
     private final Map<String, List<String>> groups;
     private final Policies policies;
     private final Guardrails guardrails;
+    private final BackendConfiguration backend;
 
     /** A configuration with no policies: only the built-in statements guard promotions. */
     public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups) {
@@ -46,6 +48,17 @@ public final class AirlockConfiguration {
      * @throws InvalidConfigurationException when the policies do not fit the landscape or the groups
      */
     public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups, Policies policies) {
+        this(landscape, groups, policies, BackendConfiguration.local());
+    }
+
+    /**
+     * A configuration built in code, with its backend.
+     *
+     * @throws InvalidConfigurationException when the policies do not fit the landscape or the groups
+     */
+    public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups, Policies policies,
+            BackendConfiguration backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
         this.landscape = Objects.requireNonNull(landscape, "landscape");
         Map<String, List<String>> copy = new LinkedHashMap<>();
         groups.forEach((group, members) -> copy.put(group, List.copyOf(members)));
@@ -83,6 +96,11 @@ public final class AirlockConfiguration {
         return guardrails;
     }
 
+    /** Where artifacts and the ledger live: local directories unless the file says {@code type: aws}. */
+    public BackendConfiguration backend() {
+        return backend;
+    }
+
     private static AirlockConfiguration read(String source, Node document) {
         ConfigReader reader = new ConfigReader(source);
         MapNode root = reader.map(document, "the configuration",
@@ -99,8 +117,9 @@ public final class AirlockConfiguration {
         Map<String, List<String>> groups = ConfigReader.get(root, "groups").map(n -> groups(n, reader)).orElse(Map.of());
         Landscape landscape = LandscapeSection.read(root, reader).orElse(null);
         Policies policies = PolicySection.read(root, reader, landscape, groups).orElse(null);
+        BackendConfiguration backend = BackendSection.read(root, reader).orElse(null);
         reader.throwIfProblems();
-        return new AirlockConfiguration(landscape, groups, policies);
+        return new AirlockConfiguration(landscape, groups, policies, backend);
     }
 
     private static Map<String, List<String>> groups(Node node, ConfigReader reader) {
@@ -117,17 +136,18 @@ public final class AirlockConfiguration {
     @Override
     public boolean equals(Object o) {
         return o instanceof AirlockConfiguration other && landscape.equals(other.landscape) && groups.equals(other.groups)
-                && policies.equals(other.policies);
+                && policies.equals(other.policies) && backend.equals(other.backend);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(landscape, groups, policies);
+        return Objects.hash(landscape, groups, policies, backend);
     }
 
     @Override
     public String toString() {
         return "AirlockConfiguration[landscape=" + landscape + ", groups=" + groups.keySet() + ", policies="
-                + policies.documents().stream().map(d -> d.id() + "@" + d.version()).toList() + "]";
+                + policies.documents().stream().map(d -> d.id() + "@" + d.version()).toList() + ", backend="
+                + backend.type().configName() + "]";
     }
 }

@@ -80,6 +80,17 @@ class DaylightSavingWindowTest {
     }
 
     @Test
+    void windowEndingInTheSkippedHour_readsTheSame_afterADecisionAtTheExactInstantOfTheJump() {
+        Guardrails guardrails = sundayWindow("00:00", "02:00");
+        String expected = "window open until Sun 03:00 Europe/Berlin (2025-03-30)";
+        Expect.reason(at(guardrails, "2025-03-29T23:30:00Z"), "sunday-window", expected);
+
+        at(guardrails, "2025-03-30T01:00:00Z"); // the jump itself: must not leave a wrong offset behind
+
+        Expect.reason(at(guardrails, "2025-03-29T23:30:00Z"), "sunday-window", expected);
+    }
+
+    @Test
     void window_onFallBackDay_lastsFourRealHours() {
         Guardrails guardrails = sundayWindow("01:00", "04:00");
 

@@ -1,8 +1,10 @@
 package dev.airlock.testkit;
 
 import dev.airlock.InvalidValueException;
+import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.ledger.LedgerHead;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
 import java.util.ArrayList;
@@ -15,6 +17,8 @@ import java.util.function.UnaryOperator;
  * that are not the next link of the chain. Thread-safe; reads return snapshots.
  */
 public final class InMemoryLedger implements Ledger {
+    // The last entry ever appended: entries tampered away from the end still leave their head to verify against.
+    private LedgerHead highestAppended = LedgerHead.empty();
     private final List<LedgerEntry> entries = new ArrayList<>();
     private boolean tampered;
 
@@ -27,6 +31,20 @@ public final class InMemoryLedger implements Ledger {
         }
         LedgerChain.requireFollows(last, entry);
         entries.add(entry);
+        if (entry.sequence() > highestAppended.sequence()) {
+            highestAppended = LedgerHead.of(entry);
+        }
+    }
+
+    /**
+     * Verifies the stored entries against the last entry ever appended, as the local and S3 ledgers
+     * verify against the last one they have seen, so entries {@linkplain #tamper tampered} away from the
+     * end are reported ({@link dev.airlock.ledger.BrokenLink.Kind#TRUNCATED}) and not only breaks inside
+     * the chain.
+     */
+    @Override
+    public synchronized ChainReport verify() {
+        return LedgerChain.verify(List.copyOf(entries), highestAppended);
     }
 
     @Override

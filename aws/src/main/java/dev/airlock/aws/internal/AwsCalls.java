@@ -11,6 +11,8 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,6 +29,8 @@ public final class AwsCalls {
     private static final double JITTER = 0.5;
 
     private final CircuitBreakerRegistry breakers;
+    /** Each account's breaker, looked up without building its registry name on every call. */
+    private final Map<AccountId, CircuitBreaker> accounts = new ConcurrentHashMap<>();
     private final Retry retry;
     private final int maxAttempts;
 
@@ -57,7 +61,7 @@ public final class AwsCalls {
      * @param operation names the call for messages, e.g. {@code CopyObject s3://bucket/key}; no secrets
      */
     public <T> T call(AccountId account, String operation, Supplier<T> call) {
-        CircuitBreaker breaker = breakers.circuitBreaker("aws-account-" + account);
+        CircuitBreaker breaker = accounts.computeIfAbsent(account, a -> breakers.circuitBreaker("aws-account-" + a));
         AtomicInteger attempts = new AtomicInteger();
         Supplier<T> attempt = () -> {
             int number = attempts.incrementAndGet();

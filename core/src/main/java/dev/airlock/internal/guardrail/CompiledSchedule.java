@@ -112,7 +112,9 @@ final class CompiledSchedule {
         long until = epoch + daysAfter * DAY;
         OffsetSpan known = span;
         if (known == null || from < known.from || until >= known.until) {
-            ZoneOffsetTransition previous = rules.previousTransition(now);
+            // The latest transition at or before now: previousTransition is strictly before its argument,
+            // and a span reaching back over a transition at exactly now would carry the wrong offset.
+            ZoneOffsetTransition previous = rules.previousTransition(now.plusSeconds(1));
             ZoneOffsetTransition next = rules.nextTransition(now);
             known = new OffsetSpan(previous == null ? Long.MIN_VALUE / 2 : previous.toEpochSecond(),
                     next == null ? Long.MAX_VALUE / 2 : next.toEpochSecond(), rules.getOffset(now).getTotalSeconds());

@@ -18,10 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends to the ledger with compare-and-set. Each append re-reads what other writers added,
- * re-checks its precondition against that fresh view, then appends at the next sequence number; a
- * conflict (another process won the race) repeats the cycle. So a precondition such as "I still
- * hold the lease" or "the environment still runs digest X" is true at the instant of the append.
+ * Appends to the ledger with compare-and-set. An append checks its precondition against the view,
+ * then appends at the view's next sequence number; the ledger accepts that number only if nobody
+ * took it, so a successful append proves the view was current at that instant, and a precondition
+ * such as "I still hold the lease" or "the environment still runs digest X" held when the entry
+ * landed. A conflict (another process won the race) re-reads what the others added and repeats
+ * the cycle. The first attempt does not re-read: the compare-and-set makes that safe, and on a
+ * remote ledger it saves a listing per append.
  */
 public final class LedgerWriter {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerWriter.class);
@@ -56,7 +59,7 @@ public final class LedgerWriter {
      */
     public LedgerEntry append(Consumer<LedgerView> precondition, Function<LedgerView, LedgerEntry.Draft> build) {
         for (int attempt = 1; ; attempt++) {
-            LedgerEntry entry = tryAppend(precondition, build);
+            LedgerEntry entry = tryAppend(precondition, build, attempt > 1);
             if (entry != null) {
                 notifyListeners(entry);
                 return entry;
@@ -72,11 +75,22 @@ public final class LedgerWriter {
 
     /** One compare-and-set attempt; null when another writer took the sequence number first. */
     private @Nullable LedgerEntry tryAppend(Consumer<LedgerView> precondition,
-            Function<LedgerView, LedgerEntry.Draft> build) {
+            Function<LedgerView, LedgerEntry.Draft> build, boolean retry) {
         lock.lock();
         try {
-            view.catchUp(ledger);
-            precondition.accept(view);
+            boolean fresh = retry || view.last() == null;
+            if (fresh) {
+                view.catchUp(ledger);
+            }
+            try {
+                precondition.accept(view);
+            } catch (RuntimeException refused) {
+                if (fresh) {
+                    throw refused;
+                }
+                view.catchUp(ledger); // refuse only on what the ledger says now, never on a stale view
+                precondition.accept(view);
+            }
             LedgerEntry entry = LedgerChain.next(view.last(), build.apply(view), clock.instant());
             ledger.append(entry);
             view.apply(entry);

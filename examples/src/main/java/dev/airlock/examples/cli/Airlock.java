@@ -1,6 +1,7 @@
 package dev.airlock.examples.cli;
 
 import dev.airlock.config.AirlockConfiguration;
+import dev.airlock.config.BackendConfiguration;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.local.LocalBackend;
 import dev.airlock.promotion.PromotionEngine;
@@ -12,22 +13,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** An engine wired from the configuration file onto the local backend, as the CLI uses it. */
-final class Airlock {
+/** An engine wired from the configuration file onto the backend it names, as the CLI uses it. */
+final class Airlock implements AutoCloseable {
     final AirlockConfiguration configuration;
     final PromotionEngine engine;
-    final LocalBackend backend;
     final Clock clock;
+    private final Backend backend;
 
-    private Airlock(AirlockConfiguration configuration, Path stateDir, Clock clock) {
+    private Airlock(AirlockConfiguration configuration, Backend backend, Clock clock) {
         this.configuration = configuration;
         this.clock = clock;
-        this.backend = LocalBackend.open(stateDir, configuration.landscape(), clock);
+        this.backend = backend;
         this.engine = PromotionEngine.builder()
                 .landscape(configuration.landscape())
                 .guardrails(configuration.guardrails())
-                .store(backend.artifactStore())
-                .access(backend.environmentAccess())
+                .store(backend.store())
+                .access(backend.access())
                 .ledger(backend.ledger())
                 .clock(clock)
                 .build();
@@ -35,14 +36,32 @@ final class Airlock {
 
     static Airlock open(EngineOptions options) {
         AirlockConfiguration configuration = AirlockConfiguration.load(options.config);
-        Path state = options.state != null ? options.state
-                : options.config.toAbsolutePath().getParent().resolve(".airlock");
         Clock clock = options.at != null ? Clock.fixed(options.at, ZoneOffset.UTC) : Clock.systemUTC();
-        return new Airlock(configuration, state, clock);
+        BackendConfiguration backend = configuration.backend();
+        if (backend.type() == BackendConfiguration.Type.AWS) {
+            if (options.state != null) {
+                throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "--state: '" + options.state + "' is for the "
+                        + "local backend, but " + options.config + " says 'backend: {type: aws}'; leave it out");
+            }
+            return new Airlock(configuration, Backend.aws(configuration), clock);
+        }
+        Path directory = options.config.toAbsolutePath().getParent();
+        Path state = options.state != null ? options.state
+                : backend.state().map(directory::resolve).orElse(directory.resolve(".airlock"));
+        return open(configuration, state, clock);
     }
 
+    /** The local backend in {@code stateDir}, whatever the configuration says (the demo runs locally). */
     static Airlock open(AirlockConfiguration configuration, Path stateDir, Clock clock) {
-        return new Airlock(configuration, stateDir, clock);
+        return new Airlock(configuration, Backend.local(configuration, stateDir, clock), clock);
+    }
+
+    /** The local backend this engine runs on. */
+    LocalBackend localBackend() {
+        if (backend.local() == null) {
+            throw new IllegalStateException("the engine runs on " + configuration.backend().type().configName());
+        }
+        return backend.local();
     }
 
     /** A principal with the groups the configuration gives them. */
@@ -54,5 +73,11 @@ final class Airlock {
         Set<String> memberOf = groups.entrySet().stream().filter(g -> g.getValue().contains(id))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         return new Principal(id, memberOf);
+    }
+
+    /** Closes the backend's clients (AWS SDK clients and credential providers). */
+    @Override
+    public void close() {
+        backend.close();
     }
 }

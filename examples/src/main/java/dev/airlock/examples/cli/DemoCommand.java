@@ -65,8 +65,9 @@ final class DemoCommand implements Callable<Integer> {
             Files.copy(sample, config);
         }
         DemoClock clock = new DemoClock(START);
-        Airlock airlock = Airlock.open(AirlockConfiguration.load(config), root.resolve("state"), clock);
-        new Story(airlock, clock, root, config).tell();
+        try (Airlock airlock = Airlock.open(AirlockConfiguration.load(config), root.resolve("state"), clock)) {
+            new Story(airlock, clock, root, config).tell();
+        }
         if (output.json()) {
             out.println(Json.write(steps));
         }
@@ -199,7 +200,7 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         void tamperIsCaught() {
-            Path ledger = airlock.backend.ledger().file();
+            Path ledger = airlock.localBackend().ledger().file();
             try {
                 byte[] original = Files.readAllBytes(ledger);
                 String text = new String(original, StandardCharsets.UTF_8);

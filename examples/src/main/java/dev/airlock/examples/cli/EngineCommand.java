@@ -16,7 +16,9 @@ abstract class EngineCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        return run(Airlock.open(options), spec.commandLine().getOut());
+        try (Airlock airlock = Airlock.open(options)) {
+            return run(airlock, spec.commandLine().getOut());
+        }
     }
 
     abstract int run(Airlock airlock, PrintWriter out);

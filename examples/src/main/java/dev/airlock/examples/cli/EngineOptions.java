@@ -11,7 +11,8 @@ final class EngineOptions {
     Path config;
 
     @Option(names = "--state", paramLabel = "DIR", defaultValue = "${env:AIRLOCK_STATE}",
-            description = "Directory of the local backend (default: $AIRLOCK_STATE, or .airlock beside the configuration).")
+            description = "Directory of the local backend (default: $AIRLOCK_STATE, backend.state of the configuration, "
+                    + "or .airlock beside it). Not used with 'backend: {type: aws}'.")
     Path state;
 
     @Option(names = "--as", paramLabel = "PRINCIPAL", defaultValue = "${env:AIRLOCK_PRINCIPAL:-${sys:user.name}}",

@@ -30,11 +30,17 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AirlockConfiguration configuration = AirlockConfiguration.load(file);
+        Map<String, Object> backend = BackendSummary.of(configuration);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            out.println(Json.write(summary(configuration)));
+            Map<String, Object> summary = summary(configuration);
+            summary.put("backend", backend);
+            out.println(Json.write(summary));
         } else {
             printText(out, configuration);
+            out.println();
+            out.println("Backend");
+            backend.forEach((key, value) -> out.printf("  %-16s %s%n", key, value));
         }
         return ExitCodes.OK;
     }

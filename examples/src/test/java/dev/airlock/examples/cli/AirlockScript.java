@@ -25,12 +25,19 @@ final class AirlockScript {
         return run(Map.of(), args);
     }
 
+    /** Runs with {@code env} added to this process's environment; a null value removes that variable. */
     static Result run(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("airlock").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
-        builder.environment().putAll(env);
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         try {
             Path out = java.nio.file.Files.createTempFile("airlock-out", ".txt");
             Path err = java.nio.file.Files.createTempFile("airlock-err", ".txt");

@@ -25,6 +25,7 @@ class ConcurrencyTest {
     private final TestLandscape aws = new TestLandscape();
 
     @Test
+    @StricterThanMoto("`If-None-Match: *` is atomic")
     void racingConditionalCreates_fromSeparateClients_haveExactlyOneWinner() throws Exception {
         S3Contract.createBucket(aws.s3(aws.root(PROD)), "prod-ledger", REGION);
         List<Callable<String>> racers = new ArrayList<>();

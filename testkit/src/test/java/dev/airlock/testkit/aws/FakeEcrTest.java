@@ -27,12 +27,6 @@ class FakeEcrTest {
     }
 
     @Test
-    void createRepository_isDescribedWithItsTagMutability() {
-        EcrContract.createRepository_isDescribedWithItsTagMutability(aws.ecr(aws.root("222222222222")), "222222222222",
-                REGION.id());
-    }
-
-    @Test
     void createRepository_withAnInvalidName_isInvalidParameter() {
         Expect.awsError(400, "InvalidParameterException", () -> tooling.createRepository(c -> c.repositoryName("Bad_Name")));
     }
@@ -46,37 +40,13 @@ class FakeEcrTest {
     }
 
     @Test
-    void putImage_thenBatchGetImage_returnsTheExactManifest() {
-        EcrContract.putImage_thenBatchGetImage_returnsTheExactManifest(tooling, "app", Images::uploadLayer);
-    }
-
-    @Test
-    void immutableTag_cannotMoveToAnotherImage_butAnImageMayGainTags() {
-        EcrContract.immutableTag_cannotMoveToAnotherImage_butAnImageMayGainTags(tooling, "app", Images::uploadLayer);
-    }
-
-    @Test
+    @StricterThanMoto("IMMUTABLE tags answer `ImageTagAlreadyExistsException`")
     void immutableTag_isRefusedWithAwsErrorCode() {
         Images.push(tooling, "app", Images::uploadLayer, "1.0.0", Images.blob("c1"), Images.blob("l1"));
         String other = Images.manifest(Images.blob("c1"), Images.blob("l1"), Images.blob("l1"));
 
         Expect.awsError(400, "ImageTagAlreadyExistsException", () -> tooling.putImage(p -> p.repositoryName("app")
                 .imageManifest(other).imageTag("1.0.0")));
-    }
-
-    @Test
-    void mutableTag_movesToTheNewImage() {
-        EcrContract.mutableTag_movesToTheNewImage(tooling, "scratch", Images::uploadLayer);
-    }
-
-    @Test
-    void sameManifestAndTag_pushedAgain_isImageAlreadyExists() {
-        EcrContract.sameManifestAndTag_pushedAgain_isImageAlreadyExists(tooling, "app", Images::uploadLayer);
-    }
-
-    @Test
-    void describeImages_reportsDigestTagsAndMediaType() {
-        EcrContract.describeImages_reportsDigestTagsAndMediaType(tooling, "app", Images::uploadLayer);
     }
 
     @Test
@@ -96,53 +66,63 @@ class FakeEcrTest {
     }
 
     @Test
+    @StricterThanMoto("`PutImage` verifies `imageDigest`")
     void putImage_withTheDigestOfOtherBytes_isImageDigestDoesNotMatch() {
         EcrStrictness.putImage_withTheDigestOfOtherBytes_isImageDigestDoesNotMatch(tooling, "scratch");
     }
 
     @Test
+    @StricterThanMoto("Manifests require their config and layer blobs")
     void putImage_referencingBlobsNotInTheRepository_isLayersNotFound() {
         EcrStrictness.putImage_referencingBlobsNotInTheRepository_isLayersNotFound(tooling, "app");
     }
 
     @Test
+    @StricterThanMoto("Manifests require their config and layer blobs")
     void imageIndex_requiresItsChildManifestsFirst() {
         EcrStrictness.imageIndex_requiresItsChildManifestsFirst(tooling, "app");
     }
 
     @Test
+    @StricterThanMoto("The layer APIs, with ECR's limits")
     void layerUpload_partsMustBeContiguousAndWithinTheSizeLimits() {
         EcrStrictness.layerUpload_partsMustBeContiguousAndWithinTheSizeLimits(tooling, "app");
     }
 
     @Test
+    @StricterThanMoto("The layer APIs, with ECR's limits")
     void layerUpload_withASmallPartBeforeTheLast_isLayerPartTooSmall() {
         EcrStrictness.layerUpload_withASmallPartBeforeTheLast_isLayerPartTooSmall(tooling, "app");
     }
 
     @Test
+    @StricterThanMoto("The layer APIs, with ECR's limits")
     void layerUpload_completion_checksDigestEmptinessAndDuplicates() {
         EcrStrictness.layerUpload_completion_checksDigestEmptinessAndDuplicates(tooling, "app");
     }
 
     @Test
+    @StricterThanMoto("The layer APIs, with ECR's limits")
     void batchCheckLayerAvailability_reportsPresentAndMissingLayers() {
         EcrStrictness.batchCheckLayerAvailability_reportsPresentAndMissingLayers(tooling, "app");
     }
 
     @Test
+    @StricterThanMoto("The layer APIs, with ECR's limits")
     void downloadUrl_resolvesToTheLayerBytesThroughTheWorld() {
         EcrStrictness.downloadUrl_resolvesToTheLayerBytes(tooling, "app", aws.world::download);
         assertThrows(IllegalArgumentException.class, () -> aws.world.download("https://example.com/layer"));
     }
 
     @Test
+    @StricterThanMoto("Cross-account pull needs a repository policy")
     void crossAccountPull_needsTheRepositoryPolicy() {
         EcrStrictness.crossAccountPull_needsTheRepositoryPolicy(tooling, aws.ecr(aws.deploy(PROD_DEPLOY)), TOOLING,
                 "app", PROD);
     }
 
     @Test
+    @StricterThanMoto("Bucket and repository policies naming unknown principals")
     void repositoryPolicy_namingAnUnknownPrincipal_isInvalid() {
         EcrStrictness.repositoryPolicy_namingAnUnknownPrincipal_isInvalid(tooling, "app");
     }
@@ -152,6 +132,7 @@ class FakeEcrTest {
      * the tooling registry cross-account and moves only the blobs prod lacks.
      */
     @Test
+    @StricterThanMoto("The layer APIs, with ECR's limits")
     void copyToEnvironmentRegistry_movesOnlyTheMissingBlobs() {
         byte[] shared = S3Contract.bytes(7 * Images.MIB);
         byte[] fresh = Images.blob("application layer");

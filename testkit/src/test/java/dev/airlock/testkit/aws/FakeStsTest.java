@@ -28,32 +28,13 @@ class FakeStsTest {
     private final TestLandscape aws = new TestLandscape();
 
     @Test
-    void getCallerIdentity_ofUser_isTheUser() {
-        StsContract.callerIdentity_ofUser_isTheUser(aws, aws.ci(), CI_USER, TOOLING);
-    }
-
-    @Test
-    void assumeRole_actsInTheRoleAccount() {
-        StsContract.assumedRole_actsInTheRoleAccount(aws, aws.ci(), HUB, null, TOOLING, "hub");
-        StsContract.assumedRole_actsInTheRoleAccount(aws, aws.hub(), PROD_DEPLOY, PROD_EXTERNAL_ID, PROD, "deploy");
-    }
-
-    @Test
-    void assumeRole_chained_actsInTheLastRoleAccount() {
-        StsContract.chainedRoles_actInTheLastRoleAccount(aws, aws.ci(), HUB, STAGING_DEPLOY, null, STAGING);
-    }
-
-    @Test
-    void assumeRole_withSessionNameLongerThan64_isRejected() {
-        StsContract.sessionName_longerThan64_isRejected(aws, aws.ci(), HUB);
-    }
-
-    @Test
+    @StricterThanMoto("Trust policies are checked across accounts")
     void assumeRole_byUntrustedUser_isDeniedAcrossAccounts() {
         StsStrictness.assumeRole_byUntrustedPrincipal_isDeniedNamingCallerAndRole(aws, aws.ci(), CI_USER, PROD_DEPLOY);
     }
 
     @Test
+    @StricterThanMoto("Trust policies are checked across accounts")
     void assumeRole_byHubSessionOfAnUntrustedRole_isDeniedNamingTheSession() {
         aws.world.putRole(IamRole.of(READER, TrustPolicy.trusting(CI_USER)));
 
@@ -70,6 +51,7 @@ class FakeStsTest {
     }
 
     @Test
+    @StricterThanMoto("Trust policies are checked across accounts")
     void assumeRole_whenTrustNamesOneSession_admitsOnlyThatSession() {
         aws.world.putRole(IamRole.of(READER,
                 TrustPolicy.trusting("arn:aws:sts::111111111111:assumed-role/hub/build-42")));
@@ -82,27 +64,32 @@ class FakeStsTest {
     }
 
     @Test
+    @StricterThanMoto("Trust policies are checked across accounts")
     void assumeRole_ofUnknownRole_isDeniedLikeAnUntrustedOne() {
         Expect.awsError(403, "AccessDenied", () -> aws.sts(aws.ci()).assumeRole(
                 r -> r.roleArn("arn:aws:iam::333333333333:role/missing").roleSessionName("s1")));
     }
 
     @Test
+    @StricterThanMoto("`ExternalId` required by the trust policy")
     void assumeRole_withoutTheRequiredExternalId_isDenied() {
         StsStrictness.assumeRole_withoutOrWithWrongExternalId_isDenied(aws, aws.hub(), PROD_DEPLOY, PROD_EXTERNAL_ID);
     }
 
     @Test
+    @StricterThanMoto("`DurationSeconds` 900–43200")
     void assumeRole_withDurationOutsideTheApiRange_isRejected() {
         StsStrictness.durationSeconds_outside900To43200_isRejected(aws, aws.ci(), HUB);
     }
 
     @Test
+    @StricterThanMoto("`DurationSeconds` 900–43200")
     void assumeRole_withDurationAboveTheRoleMaximum_isRejected() {
         StsStrictness.durationSeconds_aboveTheRoleMaximum_isRejected(aws, aws.ci(), HUB);
     }
 
     @Test
+    @StricterThanMoto("`DurationSeconds` 900–43200")
     void assumeRole_chainedForMoreThanOneHour_isRejectedEvenWhenTheRoleAllowsTwelve() {
         aws.world.putRole(IamRole.builder(LONG_SESSIONS).trust(TrustPolicy.trusting(CI_USER, HUB))
                 .maxSessionDuration(Duration.ofHours(12)).build());
@@ -112,12 +99,14 @@ class FakeStsTest {
     }
 
     @Test
+    @StricterThanMoto("`SourceIdentity` needs `sts:SetSourceIdentity`")
     void sourceIdentity_persistsDownTheChainAndCannotChange() {
         StsStrictness.sourceIdentity_persistsDownTheChainAndCannotChange(aws, aws.ci(), HUB, PROD_DEPLOY,
                 PROD_EXTERNAL_ID);
     }
 
     @Test
+    @StricterThanMoto("`SourceIdentity` needs `sts:SetSourceIdentity`")
     void sourceIdentity_whenTheTrustDoesNotAllowIt_isDeniedSetOrInherited() {
         aws.world.putRole(IamRole.of(READER, TrustPolicy.trusting(CI_USER, HUB)));
         AwsCredentialsProvider hubWithSourceIdentity = TestLandscape.credentials(aws.sts(aws.ci())
@@ -128,11 +117,13 @@ class FakeStsTest {
     }
 
     @Test
+    @StricterThanMoto("`SourceIdentity` needs `sts:SetSourceIdentity`")
     void sourceIdentity_isAbsentUnlessSet() {
         StsStrictness.assumeRole_responseCarriesNoSourceIdentityUnlessSet(aws, aws.ci(), HUB);
     }
 
     @Test
+    @StricterThanMoto("Session tags need `sts:TagSession`")
     void sessionTags_whenTheTrustDoesNotAllowTagSession_areDenied() {
         aws.world.putRole(IamRole.of(READER, TrustPolicy.trusting(CI_USER)));
 
@@ -140,11 +131,13 @@ class FakeStsTest {
     }
 
     @Test
+    @StricterThanMoto("Session tags need `sts:TagSession`")
     void transitiveTags_passDownTheChainAndCannotBeOverridden() {
         StsStrictness.transitiveTags_passDownTheChainAndCannotBeOverridden(aws, aws.ci(), HUB, STAGING_DEPLOY, null);
     }
 
     @Test
+    @StricterThanMoto("Session tags need `sts:TagSession`")
     void transitiveTags_whenTheNextTrustDoesNotAllowTagSession_areDenied() {
         aws.world.putRole(IamRole.of(READER, TrustPolicy.trusting(HUB)));
         AssumeRoleResponse hub = aws.sts(aws.ci()).assumeRole(r -> r.roleArn(HUB).roleSessionName("hop-1")
@@ -156,6 +149,7 @@ class FakeStsTest {
     }
 
     @Test
+    @StricterThanMoto("Trust policies are checked across accounts")
     void assumeRole_byRootUser_isDenied() {
         aws.world.putRole(IamRole.of(READER, TrustPolicy.trusting(STAGING)));
 
@@ -163,16 +157,19 @@ class FakeStsTest {
     }
 
     @Test
+    @StricterThanMoto("`RoleSessionName`/`SourceIdentity` match")
     void assumeRole_withSessionNameOutsideThePattern_isRejected() {
         StsStrictness.sessionName_outsideThePattern_isRejected(aws, aws.ci(), HUB);
     }
 
     @Test
+    @StricterThanMoto("Session policies")
     void assumeRole_withSessionPolicyTooLongOrMalformed_isRejected() {
         StsStrictness.sessionPolicy_longerThan2048OrMalformed_isRejected(aws, aws.ci(), HUB);
     }
 
     @Test
+    @StricterThanMoto("Session credentials expire on the clock")
     void sessionCredentials_afterExpiry_areRefusedByEveryService() {
         StsStrictness.expiredSession_isRefusedWithEachServicesExpiredTokenError(aws, aws.deploy(PROD_DEPLOY),
                 () -> aws.clock.advance(Duration.ofHours(1)));
@@ -197,6 +194,7 @@ class FakeStsTest {
     }
 
     @Test
+    @StricterThanMoto("Session policies")
     void sessionPolicy_narrowsWhatTheSessionMayDo() {
         aws.s3(aws.root(PROD)).createBucket(b -> b.bucket("prod-artifacts")
                 .createBucketConfiguration(c -> c.locationConstraint(TestLandscape.REGION.id())));

@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
-import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
@@ -246,13 +245,6 @@ final class S3Strictness {
         Expect.awsError(400, "InvalidRequest", () -> s3.getObjectRetention(g -> g.bucket(bucket).key("k")));
         Expect.awsError(404, "ObjectLockConfigurationNotFoundError",
                 () -> s3.getObjectLockConfiguration(g -> g.bucket(bucket)));
-    }
-
-    static void unmodeledFields_failLoudly(S3Client s3, String bucket) {
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> s3.putObject(p -> p.bucket(bucket).key("k").objectLockLegalHoldStatus(ObjectLockLegalHoldStatus.ON),
-                        RequestBody.fromString("x")));
-        assertTrue(e.getMessage().contains("ObjectLockLegalHoldStatus"), e.getMessage());
     }
 
     /** moto answers 500 here. */

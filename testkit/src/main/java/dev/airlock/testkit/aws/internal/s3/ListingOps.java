@@ -40,7 +40,11 @@ final class ListingOps {
             TreeSet<String> prefixes = new TreeSet<>();
             String last = null;
             boolean truncated = false;
-            for (Map.Entry<String, List<StoredObject>> entry : bucket.objects.tailMap(prefix, true).entrySet()) {
+            // Keys up to the marker are never listed (a key's group sorts no later than the key), so start
+            // after it: a listing costs what it returns, not the size of the bucket, as ledger tails need.
+            var from = after != null && after.compareTo(prefix) >= 0
+                    ? bucket.objects.tailMap(after, false) : bucket.objects.tailMap(prefix, true);
+            for (Map.Entry<String, List<StoredObject>> entry : from.entrySet()) {
                 String key = entry.getKey();
                 if (!key.startsWith(prefix)) {
                     break;

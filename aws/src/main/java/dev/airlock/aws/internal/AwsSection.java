@@ -1,0 +1,220 @@
+package dev.airlock.aws.internal;
+
+import dev.airlock.InvalidValueException;
+import dev.airlock.aws.AwsBackendConfig;
+import dev.airlock.aws.AwsBackendConfig.Artifacts;
+import dev.airlock.aws.AwsSettings;
+import dev.airlock.aws.EcrStrategy;
+import dev.airlock.aws.EnvironmentSettings;
+import dev.airlock.aws.ObjectLockRetention;
+import dev.airlock.aws.SessionScope;
+import dev.airlock.config.ConfigProblems;
+import dev.airlock.config.ConfigSection;
+import dev.airlock.environment.Environment;
+import dev.airlock.environment.Landscape;
+import dev.airlock.environment.Region;
+import dev.airlock.environment.RoleArn;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads {@code backend.aws} of a configuration file into {@link AwsSettings}, checking each value
+ * where it was written and collecting every problem before throwing them together.
+ */
+public final class AwsSection {
+    private static final Set<String> KEYS = Set.of("region", "endpoint", "pathStyle", "checksumsWhenRequired",
+            "hubRole", "hubExternalId", "sessionDuration", "refreshBefore", "sessionScope", "artifacts",
+            "originBucket", "artifactPrefix", "originRepository", "ecrStrategy", "verifyPullAsEnvironment",
+            "ledgerBucket", "ledgerPrefix", "environments");
+    private static final Set<String> ENVIRONMENT_KEYS = Set.of("bucket", "repository", "externalId", "region",
+            "objectLock");
+    private static final Set<String> OBJECT_LOCK_KEYS = Set.of("mode", "period");
+
+    private final ConfigSection aws;
+    private final Landscape landscape;
+    private final ConfigProblems problems = new ConfigProblems();
+    private final AwsSettings.Builder builder = AwsSettings.builder();
+
+    private AwsSection(ConfigSection aws, Landscape landscape) {
+        this.aws = aws;
+        this.landscape = landscape;
+    }
+
+    public static AwsBackendConfig read(ConfigSection aws, Landscape landscape) {
+        return new AwsSection(aws, landscape).read();
+    }
+
+    private AwsBackendConfig read() {
+        aws.checkKeys(Set.of("region", "ledgerBucket"), KEYS, problems);
+        aws.value("region", Region::of, problems).ifPresent(builder::region);
+        aws.value("endpoint", AwsSection::endpoint, problems).ifPresent(builder::endpointOverride);
+        aws.bool("pathStyle", problems).ifPresent(builder::pathStyle);
+        aws.bool("checksumsWhenRequired", problems).ifPresent(builder::checksumsWhenRequired);
+        Optional<RoleArn> hub = aws.value("hubRole", RoleArn::parse, problems);
+        hub.ifPresent(this::hubRole);
+        aws.value("hubExternalId", v -> Validate.externalId("hubExternalId", v), problems).ifPresent(id -> {
+            if (hub.isEmpty() && !aws.has("hubRole")) {
+                problems.add(aws.keyProblem("hubExternalId", aws.path("hubExternalId")
+                        + " needs a hubRole: it is sent only when assuming the hub role"));
+            }
+            builder.hubExternalId(id);
+        });
+        Duration session = durationBetween("sessionDuration", AwsSettings.MIN_SESSION, AwsSettings.MAX_SESSION)
+                .orElse(AwsSettings.MAX_SESSION);
+        builder.sessionDuration(session);
+        durationBetween("refreshBefore", Duration.ofSeconds(1), session.dividedBy(2)).ifPresent(builder::refreshBefore);
+        aws.value("sessionScope", v -> choice("sessionScope", v, SessionScope.values()), problems)
+                .ifPresent(builder::sessionScope);
+        Artifacts artifacts = aws.value("artifacts", v -> choice("artifacts", v, Artifacts.values()), problems)
+                .orElse(Artifacts.S3);
+        Optional<String> originBucket = aws.value("originBucket", v -> Validate.bucket("originBucket", v), problems);
+        originBucket.ifPresent(builder::originBucket);
+        aws.value("artifactPrefix", v -> Validate.prefix("artifactPrefix", v), problems)
+                .ifPresent(builder::artifactPrefix);
+        Optional<String> originRepository = aws.value("originRepository",
+                v -> Validate.repository("originRepository", v), problems);
+        originRepository.ifPresent(builder::originRepository);
+        aws.value("ecrStrategy", v -> choice("ecrStrategy", v, EcrStrategy.values()), problems)
+                .ifPresent(builder::ecrStrategy);
+        aws.bool("verifyPullAsEnvironment", problems).ifPresent(builder::verifyPullAsEnvironment);
+        aws.value("ledgerBucket", v -> Validate.bucket("ledgerBucket", v), problems).ifPresent(builder::ledgerBucket);
+        aws.value("ledgerPrefix", v -> Validate.prefix("ledgerPrefix", v), problems).ifPresent(builder::ledgerPrefix);
+        Optional<ConfigSection> environments = aws.section("environments", problems);
+        environments.ifPresent(this::environments);
+        requireWhatTheStoreNeeds(artifacts, environments.orElse(null));
+        problems.throwIfAny();
+        try {
+            return new AwsBackendConfig(builder.build(), artifacts);
+        } catch (InvalidValueException e) {
+            problems.add(aws.problem(aws.name() + "." + e.getMessage()));
+            problems.throwIfAny();
+            throw e;
+        }
+    }
+
+    private void hubRole(RoleArn hub) {
+        if (!hub.account().equals(landscape.accounts().tooling())) {
+            problems.add(aws.problem("hubRole", aws.path("hubRole") + ": '" + hub + "' must be a role in the tooling "
+                    + "account " + landscape.accounts().tooling() + ", where every role chain starts"));
+        }
+        builder.hubRole(hub);
+    }
+
+    private void environments(ConfigSection environments) {
+        for (String name : environments.keys()) {
+            Optional<Environment> environment = landscape.environments().stream()
+                    .filter(e -> e.name().equals(name)).findFirst();
+            if (environment.isEmpty()) {
+                problems.add(environments.keyProblem(name, environments.path(name) + ": '" + name + "' is not an "
+                        + "environment of the landscape; its environments are " + landscape.environments().stream()
+                                .map(Environment::name).collect(Collectors.joining(", "))));
+                continue;
+            }
+            environments.section(name, problems).map(section -> environment(section, environment.get()))
+                    .ifPresent(settings -> builder.environment(name, settings));
+        }
+    }
+
+    private @Nullable EnvironmentSettings environment(ConfigSection section, Environment environment) {
+        int before = problems.list().size();
+        section.checkKeys(Set.of(), ENVIRONMENT_KEYS, problems);
+        EnvironmentSettings.Builder settings = EnvironmentSettings.builder();
+        section.value("bucket", v -> Validate.bucket("bucket", v), problems).ifPresent(settings::bucket);
+        section.value("repository", v -> Validate.repository("repository", v), problems).ifPresent(settings::repository);
+        section.value("externalId", v -> Validate.externalId("externalId", v), problems).ifPresent(settings::externalId);
+        section.value("region", Region::of, problems).ifPresent(region -> {
+            if (!environment.regions().contains(region)) {
+                problems.add(section.problem("region", section.path("region") + ": '" + region + "' must be one of "
+                        + "environment " + environment.name() + "'s regions " + environment.regions()));
+            }
+            settings.region(region);
+        });
+        section.section("objectLock", problems).ifPresent(lock -> objectLock(lock).ifPresent(settings::objectLock));
+        return problems.list().size() == before ? settings.build() : null;
+    }
+
+    private Optional<ObjectLockRetention> objectLock(ConfigSection lock) {
+        lock.checkKeys(OBJECT_LOCK_KEYS, OBJECT_LOCK_KEYS, problems);
+        Optional<ObjectLockRetention.Mode> mode = lock.value("mode",
+                v -> choice("mode", v, ObjectLockRetention.Mode.values()), problems);
+        Optional<Duration> period = lock.duration("period", problems).filter(p -> {
+            if (p.compareTo(Duration.ofDays(1)) < 0) {
+                problems.add(lock.problem("period", lock.path("period") + ": '" + p + "' must be at least one day"));
+                return false;
+            }
+            return true;
+        });
+        return mode.isPresent() && period.isPresent()
+                ? Optional.of(new ObjectLockRetention(mode.get(), period.get())) : Optional.empty();
+    }
+
+    private void requireWhatTheStoreNeeds(Artifacts artifacts, @Nullable ConfigSection environments) {
+        if (artifacts == Artifacts.ECR) {
+            if (!aws.has("originRepository")) {
+                problems.add(aws.problem(aws.name() + " is missing required key 'originRepository' "
+                        + "(images are pushed there with 'artifacts: ecr')"));
+            }
+            return;
+        }
+        if (!aws.has("originBucket")) {
+            problems.add(aws.problem(aws.name() + " is missing required key 'originBucket' "
+                    + "(files are uploaded there with 'artifacts: s3', the default)"));
+        }
+        for (Environment environment : landscape.environments()) {
+            boolean hasBucket = environments != null && environments.section(environment.name(), new ConfigProblems())
+                    .map(section -> section.has("bucket")).orElse(false);
+            if (!hasBucket) {
+                ConfigSection at = environments != null && environments.has(environment.name())
+                        ? environments.section(environment.name(), new ConfigProblems()).orElse(environments)
+                        : environments != null ? environments : aws;
+                problems.add(at.problem(aws.path("environments") + "." + environment.name() + " needs a bucket: "
+                        + "with 'artifacts: s3' every environment is promoted into a bucket of its own account"));
+            }
+        }
+    }
+
+    private Optional<Duration> durationBetween(String key, Duration min, Duration max) {
+        return aws.duration(key, problems).filter(value -> {
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                problems.add(aws.problem(key, aws.path(key) + ": '" + value + "' must be between " + min + " and "
+                        + max));
+                return false;
+            }
+            return true;
+        });
+    }
+
+    private static URI endpoint(String text) {
+        try {
+            URI uri = new URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getUserInfo() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new InvalidValueException("endpoint", text,
+                "must be an http or https URL with a host and no user info, such as http://127.0.0.1:5000");
+    }
+
+    /** An enum constant written in kebab case: {@code central-registry} for {@code CENTRAL_REGISTRY}. */
+    private static <E extends Enum<E>> E choice(String field, String text, E[] values) {
+        Function<E, String> name = value -> value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (E value : values) {
+            if (name.apply(value).equals(text)) {
+                return value;
+            }
+        }
+        throw new InvalidValueException(field, text, "must be one of "
+                + Arrays.stream(values).map(name).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.airlock.aws;
+
+import dev.airlock.environment.AccountId;
+import dev.airlock.environment.Environment;
+import dev.airlock.environment.Region;
+import dev.airlock.environment.RoleArn;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * A multi-account AWS the aws module's tests run against: moto_server ({@link MotoAws}) or the testkit's
+ * in-memory AWS ({@link FakeAws}). Both hold the same landscape: tooling 111111111111 (base credentials,
+ * hub role, origin bucket and repository), security 999999999999 (ledger bucket) and dev 222222222222,
+ * staging 333333333333 and prod 444444444444 (one bucket each, prod with Object Lock). Airlock's clients
+ * record every request and can be made to fail.
+ */
+interface AwsTarget extends AutoCloseable {
+    AccountId TOOLING = AccountId.of("111111111111");
+    AccountId SECURITY = AccountId.of("999999999999");
+    AccountId DEV = AccountId.of("222222222222");
+    AccountId STAGING = AccountId.of("333333333333");
+    AccountId PROD = AccountId.of("444444444444");
+    Region REGION = Region.of("eu-central-1");
+    RoleArn HUB = RoleArn.parse("arn:aws:iam::111111111111:role/airlock-hub");
+    String ORIGIN_BUCKET = "airlock-origin";
+    String LEDGER_BUCKET = "airlock-ledger";
+    String ORIGIN_REPOSITORY = "payments/api";
+    /** The external ids dev's and prod's deploy roles require (only the fake checks them). */
+    String DEV_EXTERNAL_ID = "dev-ext-id";
+    String PROD_EXTERNAL_ID = "prod:ext/id=7";
+
+    /** Every request Airlock's clients sent (setup clients are not recorded). */
+    RecordingInterceptor recorder();
+
+    /** Error answers for coming requests of Airlock's clients. */
+    FaultInjector faults();
+
+    /** Creates the origin, ledger and environment buckets and the origin repository (immutable tags). */
+    AwsTarget withStorage();
+
+    /** Settings for this AWS: hub role, all buckets and repositories, fast retries. */
+    AwsSettings.Builder settings();
+
+    AwsBackend backend(AwsSettings settings, Clock clock);
+
+    default AwsBackend backend(AwsSettings settings) {
+        return backend(settings, Clock.systemUTC());
+    }
+
+    Environment env(String name);
+
+    /** The tooling account's base credentials, the start of every chain. */
+    AwsCredentialsProvider base();
+
+    /** A setup client with these credentials, not recorded. Close it. */
+    StsClient sts(AwsCredentialsProvider credentials);
+
+    /** A setup client acting in {@code account}, not recorded. Close it. */
+    S3Client s3(AccountId account);
+
+    /** A setup client acting in {@code account}, not recorded. Close it. */
+    EcrClient ecr(AccountId account);
+
+    void repository(AccountId account, String name, boolean immutable);
+
+    /**
+     * Makes image blobs available in a repository, as {@code docker push} does before the manifest: through
+     * the layer API on the fake, which like ECR refuses manifests whose blobs are missing; not at all on moto,
+     * which has no layer API and does not check.
+     */
+    void pushBlobs(AccountId account, String repository, byte[]... blobs);
+
+    @Override
+    void close();
+}

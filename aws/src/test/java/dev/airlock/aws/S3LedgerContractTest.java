@@ -1,0 +1,65 @@
+package dev.airlock.aws;
+
+import static dev.airlock.aws.MotoAws.LEDGER_BUCKET;
+import static dev.airlock.aws.MotoAws.SECURITY;
+
+import dev.airlock.aws.internal.LedgerEntryJson;
+import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.spi.Ledger;
+import dev.airlock.testkit.contract.LedgerContract;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The ledger contract for the S3 ledger, on moto. */
+class S3LedgerContractTest extends LedgerContract<S3Ledger> {
+    private final MotoAws aws = new MotoAws().withStorage();
+
+    @AfterEach
+    void close() {
+        aws.close();
+    }
+
+    @Override
+    protected S3Ledger createLedger() {
+        return aws.backend(aws.settings().build()).ledger();
+    }
+
+    /** Another promoter: its own backend, clients and entry cache. */
+    @Override
+    protected Ledger anotherWriter(S3Ledger ledger) {
+        return createLedger();
+    }
+
+    /**
+     * Rewrites the entry objects with the security account's own credentials, as someone allowed to
+     * overwrite and delete in the ledger bucket could: entry {@code i} of the list at the key of sequence {@code i}.
+     */
+    @Override
+    protected void tamper(S3Ledger ledger, UnaryOperator<List<LedgerEntry>> rewrite) {
+        List<LedgerEntry> stored = ledger.read(1);
+        List<LedgerEntry> rewritten = rewrite.apply(new ArrayList<>(stored));
+        try (S3Client s3 = aws.s3(SECURITY)) {
+            for (int position = 1; position <= Math.max(stored.size(), rewritten.size()); position++) {
+                String key = ledger.key(position);
+                if (position <= rewritten.size()) {
+                    String json = LedgerEntryJson.write(rewritten.get(position - 1));
+                    s3.putObject(r -> r.bucket(LEDGER_BUCKET).key(key), RequestBody.fromString(json));
+                } else {
+                    s3.deleteObject(r -> r.bucket(LEDGER_BUCKET).key(key));
+                }
+            }
+        }
+    }
+
+    @Override
+    protected Optional<String> concurrentAppendsUnsupportedBecause() {
+        return Optional.of("moto checks If-None-Match: * and then writes, in a threaded server, so two concurrent "
+                + "PutObjects of one key can both succeed there; S3 itself creates a key at most once. "
+                + "The in-memory and local ledgers run these cases.");
+    }
+}
