@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * The identity of an artifact: {@code sha256:} followed by 64 lowercase hex digits. Names, versions
@@ -15,11 +14,13 @@ import java.util.regex.Pattern;
  */
 public record Digest(String value) implements Comparable<Digest> {
     private static final String PREFIX = "sha256:";
-    private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final int LENGTH = PREFIX.length() + 64;
+    /** Cloned for each computation: far cheaper than a provider look-up through MessageDigest.getInstance. */
+    private static final MessageDigest PROTOTYPE = newSha256();
 
     public Digest {
         InvalidValueException.requireNonNull("digest", value);
-        if (!SHA256.matcher(value).matches()) {
+        if (!isSha256(value)) {
             throw new InvalidValueException("digest", value, "must be 'sha256:' followed by 64 lowercase hex digits");
         }
     }
@@ -78,10 +79,35 @@ public record Digest(String value) implements Comparable<Digest> {
     /** A new SHA-256 message digest; every JVM is required to have one. */
     public static MessageDigest sha256() {
         try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM lacks SHA-256, which the Java platform requires", e);
         }
+    }
+
+    /**
+     * {@code sha256:} and 64 lowercase hex digits. A loop rather than a regular expression: every
+     * ledger entry's hash passes through here, several times per promotion.
+     */
+    private static boolean isSha256(String value) {
+        if (value.length() != LENGTH || !value.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < LENGTH; i++) {
+            char c = value.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

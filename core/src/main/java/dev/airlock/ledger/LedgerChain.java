@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import dev.airlock.InvalidValueException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -110,7 +111,8 @@ public final class LedgerChain {
             field(sha, value);
         });
         field(sha, previousHash);
-        return Digest.fromRaw(sha.digest()).hex();
+        // Straight to hex: the 32 bytes are a SHA-256 by construction, no Digest to validate on the way.
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Length-prefixed, so no two different field lists encode to the same bytes; null differs from "". */
@@ -120,8 +122,9 @@ public final class LedgerChain {
             return;
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        sha.update((byte) 1);
-        sha.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+        int n = bytes.length;
+        // A present marker, then the length as four big-endian bytes: the encoding every ledger uses.
+        sha.update(new byte[] {1, (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
         sha.update(bytes);
     }
 }

@@ -20,6 +20,7 @@ public final class InMemoryLedger implements Ledger {
     // The last entry ever appended: entries tampered away from the end still leave their head to verify against.
     private LedgerHead highestAppended = LedgerHead.empty();
     private final List<LedgerEntry> entries = new ArrayList<>();
+    private boolean tampered;
 
     @Override
     public synchronized void append(LedgerEntry entry) {
@@ -48,6 +49,12 @@ public final class InMemoryLedger implements Ledger {
 
     @Override
     public synchronized List<LedgerEntry> read(long fromSequence) {
+        // Appends keep entry i at sequence i + 1, so a read copies only the tail; after tampering
+        // (entries deleted, reordered, renumbered) that may not hold, so every entry is looked at.
+        if (!tampered) {
+            int from = fromSequence <= 1 ? 0 : (int) Math.min(entries.size(), fromSequence - 1);
+            return List.copyOf(entries.subList(from, entries.size()));
+        }
         return entries.stream().filter(entry -> entry.sequence() >= fromSequence).toList();
     }
 
@@ -66,6 +73,7 @@ public final class InMemoryLedger implements Ledger {
         List<LedgerEntry> rewritten = rewrite.apply(new ArrayList<>(entries));
         entries.clear();
         entries.addAll(rewritten);
+        tampered = true;
     }
 
     @Override

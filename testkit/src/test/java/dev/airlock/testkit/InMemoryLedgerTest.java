@@ -126,6 +126,25 @@ class InMemoryLedgerTest {
     }
 
     @Test
+    void read_fromBeforeTheFirstOrAfterTheLastSequence_isEverythingOrNothing() {
+        List<LedgerEntry> entries = appendChain(3);
+
+        assertEquals(entries, ledger.read(0));
+        assertEquals(entries, ledger.read(Long.MIN_VALUE));
+        assertEquals(List.of(), ledger.read(4));
+        assertEquals(List.of(), ledger.read(Long.MAX_VALUE));
+    }
+
+    @Test
+    void read_afterEntriesWereReordered_stillSelectsBySequenceNumber() {
+        List<LedgerEntry> entries = appendChain(4);
+        ledger.tamper(stored -> List.of(stored.get(0), stored.get(2), stored.get(1), stored.get(3)));
+
+        assertEquals(List.of(entries.get(2), entries.get(1), entries.get(3)), ledger.read(2));
+        assertEquals(List.of(entries.get(2), entries.get(3)), ledger.read(3));
+    }
+
+    @Test
     void tamper_rewritesTheStoredEntriesSoVerificationCanBeTested() {
         appendChain(5);
 
