@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The complete example in docs/testkit.md is {@link FirstPromotionTest}, word for word, so it keeps compiling. */
+/** The complete testkit example in the README is {@link FirstPromotionTest}, word for word, so it keeps compiling. */
 class DocsExampleTest {
-    private static final Path DOC = Path.of("..", "docs", "testkit.md");
+    private static final Path DOC = Path.of("..", "README.md");
     private static final Path TEST = Path.of("src", "test", "java", "dev", "airlock", "examples", "consumer",
             "FirstPromotionTest.java");
 

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
-/** The consumer test shown in docs/testkit-aws.md, kept compiling and passing by the build. */
+/** The in-memory AWS consumer test shown in the README, kept compiling and passing by the build. */
 class ReadmeExampleTest {
     /** The code under test: copies a build artifact from the tooling bucket into prod, as prod's deploy role. */
     static final class Promoter {

@@ -7,7 +7,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * {@link S3ParityTest} against moto_server, and where cheap, moto's laxer answers to what the fake holds
- * to AWS's rules (docs/testkit-aws.md). Should one of those fail, moto has become stricter: run the
+ * to AWS's rules (the README). Should one of those fail, moto has become stricter: run the
  * behaviour in the parity suite instead.
  */
 class S3ParityOnMotoTest extends S3ParityTest {

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 /**
  * Marks a test of a behaviour in which the fake, like AWS, is stricter than moto_server, so the test runs
  * on the fake only. {@link #value()} names the row of the table "Where the fake is stricter than moto,
- * because AWS is" in docs/testkit-aws.md that explains the difference; {@code StrictnessListTest} keeps
+ * because AWS is" in the README that explains the difference; {@code StrictnessListTest} keeps
  * the annotations and the table in step.
  */
 @Retention(RetentionPolicy.RUNTIME)

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the tests that hold the fake to AWS where moto is laxer and the table that explains each
- * difference in docs/testkit-aws.md in step: every such test names a row, every row has a test, a moto
+ * difference in README.md in step: every such test names a row, every row has a test, a moto
  * answer and a reason, and every {@code *Strictness} helper runs only in such tests.
  */
 class StrictnessListTest {
-    static final String HEADING = "## Where the fake is stricter than moto, because AWS is";
+    static final String HEADING = "### Where the fake is stricter than moto, because AWS is";
     private static final Set<String> HELPERS = Set.of("S3Strictness", "StsStrictness", "EcrStrictness");
 
     private static JavaClasses tests;
@@ -118,7 +118,7 @@ class StrictnessListTest {
     /** The cells of each row of the first table under {@link #HEADING}, header and separator left out. */
     static List<List<String>> table(List<String> lines) {
         int start = lines.indexOf(HEADING);
-        assertTrue(start >= 0, "docs/testkit-aws.md has no heading \"" + HEADING + "\"");
+        assertTrue(start >= 0, "README.md has no heading \"" + HEADING + "\"");
         List<List<String>> table = new ArrayList<>();
         boolean header = true;
         for (String line : lines.subList(start + 1, lines.size())) {
@@ -141,16 +141,16 @@ class StrictnessListTest {
         return table;
     }
 
-    /** The project's docs/testkit-aws.md, found from the module directory Maven runs the tests in. */
+    /** The project's README.md, found from the module directory Maven runs the tests in. */
     private static Path doc() {
         Path directory = Path.of("").toAbsolutePath();
         while (directory != null) {
-            Path candidate = directory.resolve("docs/testkit-aws.md");
-            if (Files.isRegularFile(candidate)) {
+            Path candidate = directory.resolve("README.md");
+            if (Files.isRegularFile(candidate) && Files.isDirectory(directory.resolve("testkit"))) {
                 return candidate;
             }
             directory = directory.getParent();
         }
-        throw new AssertionError("docs/testkit-aws.md not found above " + Path.of("").toAbsolutePath());
+        throw new AssertionError("README.md not found above " + Path.of("").toAbsolutePath());
     }
 }

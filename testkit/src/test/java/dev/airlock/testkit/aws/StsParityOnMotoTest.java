@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link StsParityTest} against moto_server, and where cheap, moto's laxer answers to what the fake holds
- * to AWS's rules (docs/testkit-aws.md). Should one of those fail, moto has become stricter: run the
+ * to AWS's rules (the README). Should one of those fail, moto has become stricter: run the
  * behaviour in the parity suite instead.
  */
 class StsParityOnMotoTest extends StsParityTest {
