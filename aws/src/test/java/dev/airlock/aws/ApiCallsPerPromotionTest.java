@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Counts the AWS API calls of one promotion (open access, transfer, verify) into an environment whose
- * role chain is already warm, per store. docs/benchmarks-aws.md reports these numbers next to the
+ * role chain is already warm, per store. benchmarks/README.md reports these numbers next to the
  * minimum the APIs allow; this test keeps the two from drifting apart. It counts the same on moto
  * ({@link ApiCallsPerPromotionOnMotoTest}) and in memory ({@link ApiCallsPerPromotionOnFakesTest}), which
  * also counts the copy-to-environment strategy (moto has no layer API).
