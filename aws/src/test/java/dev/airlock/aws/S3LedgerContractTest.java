@@ -1,7 +1,7 @@
 package dev.airlock.aws;
 
-import static dev.airlock.aws.MotoAws.LEDGER_BUCKET;
-import static dev.airlock.aws.MotoAws.SECURITY;
+import static dev.airlock.aws.AwsTarget.LEDGER_BUCKET;
+import static dev.airlock.aws.AwsTarget.SECURITY;
 
 import dev.airlock.aws.internal.LedgerEntryJson;
 import dev.airlock.ledger.LedgerEntry;
@@ -9,15 +9,17 @@ import dev.airlock.spi.Ledger;
 import dev.airlock.testkit.contract.LedgerContract;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The ledger contract for the S3 ledger, on moto. */
-class S3LedgerContractTest extends LedgerContract<S3Ledger> {
-    private final MotoAws aws = new MotoAws().withStorage();
+/** The ledger contract for the S3 ledger; the subclasses pick moto or the in-memory AWS. */
+abstract class S3LedgerContractTest extends LedgerContract<S3Ledger> {
+    private final AwsTarget aws = target().withStorage();
+
+    /** A fresh target, called once per test while this instance is constructed. */
+    abstract AwsTarget target();
 
     @AfterEach
     void close() {
@@ -54,12 +56,5 @@ class S3LedgerContractTest extends LedgerContract<S3Ledger> {
                 }
             }
         }
-    }
-
-    @Override
-    protected Optional<String> concurrentAppendsUnsupportedBecause() {
-        return Optional.of("moto checks If-None-Match: * and then writes, in a threaded server, so two concurrent "
-                + "PutObjects of one key can both succeed there; S3 itself creates a key at most once. "
-                + "The in-memory and local ledgers run these cases.");
     }
 }
