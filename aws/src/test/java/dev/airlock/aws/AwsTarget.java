@@ -2,9 +2,12 @@ package dev.airlock.aws;
 
 import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Environment;
+import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Region;
 import dev.airlock.environment.RoleArn;
+import dev.airlock.environment.Tier;
 import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,6 +34,40 @@ interface AwsTarget extends AutoCloseable {
     /** The external ids dev's and prod's deploy roles require (only the fake checks them). */
     String DEV_EXTERNAL_ID = "dev-ext-id";
     String PROD_EXTERNAL_ID = "prod:ext/id=7";
+
+    /** The landscape both targets hold. */
+    static Landscape landscape() {
+        return Landscape.builder().tooling(TOOLING.value()).security(SECURITY.value())
+                .environment(environment("dev", DEV, Tier.DEVELOPMENT))
+                .environment(environment("staging", STAGING, Tier.STAGING))
+                .environment(environment("prod", PROD, Tier.PRODUCTION))
+                .chain("dev", "staging", "prod")
+                .build();
+    }
+
+    private static Environment environment(String name, AccountId account, Tier tier) {
+        return Environment.builder(name).account(account.value()).regions(REGION.value()).tier(tier).build();
+    }
+
+    /** Settings both targets share: hub role, all buckets and repositories, external ids, fast retries. */
+    static AwsSettings.Builder commonSettings() {
+        return AwsSettings.builder()
+                .region(REGION)
+                .hubRole(HUB)
+                .sessionDuration(Duration.ofMinutes(15))
+                .refreshBefore(Duration.ofMinutes(2))
+                .originBucket(ORIGIN_BUCKET)
+                .originRepository(ORIGIN_REPOSITORY)
+                .ledgerBucket(LEDGER_BUCKET)
+                .environment("dev", EnvironmentSettings.builder().bucket("airlock-dev").externalId(DEV_EXTERNAL_ID)
+                        .build())
+                .environment("staging", EnvironmentSettings.builder().bucket("airlock-staging").build())
+                .environment("prod", EnvironmentSettings.builder().bucket("airlock-prod").externalId(PROD_EXTERNAL_ID)
+                        .build())
+                .resilience(ResilienceSettings.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(5))
+                        .maxBackoff(Duration.ofMillis(20)).minimumCalls(4).slidingWindow(4)
+                        .openDuration(Duration.ofSeconds(30)).build());
+    }
 
     /** Every request Airlock's clients sent (setup clients are not recorded). */
     RecordingInterceptor recorder();

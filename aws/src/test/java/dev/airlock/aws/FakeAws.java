@@ -5,12 +5,10 @@ import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Region;
-import dev.airlock.environment.Tier;
 import dev.airlock.testkit.aws.AwsWorld;
 import dev.airlock.testkit.aws.IamRole;
 import dev.airlock.testkit.aws.TrustPolicy;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,12 +81,7 @@ final class FakeAws implements AwsTarget {
                                 : answer);
             }
         };
-        landscape = Landscape.builder().tooling(TOOLING.value()).security(SECURITY.value())
-                .environment(environment("dev", DEV, Tier.DEVELOPMENT))
-                .environment(environment("staging", STAGING, Tier.STAGING))
-                .environment(environment("prod", PROD, Tier.PRODUCTION))
-                .chain("dev", "staging", "prod")
-                .build();
+        landscape = AwsTarget.landscape();
     }
 
     static String deployRole(AccountId account) {
@@ -103,9 +96,6 @@ final class FakeAws implements AwsTarget {
         return IamRole.of(deployRole(account), trust.build());
     }
 
-    private static Environment environment(String name, AccountId account, Tier tier) {
-        return Environment.builder(name).account(account.value()).regions(REGION.value()).tier(tier).build();
-    }
 
     private static software.amazon.awssdk.regions.Region sdk(Region region) {
         return software.amazon.awssdk.regions.Region.of(region.value());
@@ -132,23 +122,7 @@ final class FakeAws implements AwsTarget {
      */
     @Override
     public AwsSettings.Builder settings() {
-        return AwsSettings.builder()
-                .region(REGION)
-                .hubRole(HUB)
-                .sessionDuration(Duration.ofMinutes(15))
-                .refreshBefore(Duration.ofMinutes(2))
-                .originBucket(ORIGIN_BUCKET)
-                .originRepository(ORIGIN_REPOSITORY)
-                .ledgerBucket(LEDGER_BUCKET)
-                .verifyPullAsEnvironment(true)
-                .environment("dev", EnvironmentSettings.builder().bucket("airlock-dev").externalId(DEV_EXTERNAL_ID)
-                        .build())
-                .environment("staging", EnvironmentSettings.builder().bucket("airlock-staging").build())
-                .environment("prod", EnvironmentSettings.builder().bucket("airlock-prod").externalId(PROD_EXTERNAL_ID)
-                        .build())
-                .resilience(ResilienceSettings.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(5))
-                        .maxBackoff(Duration.ofMillis(20)).minimumCalls(4).slidingWindow(4)
-                        .openDuration(Duration.ofSeconds(30)).build());
+        return AwsTarget.commonSettings().verifyPullAsEnvironment(true);
     }
 
     @Override

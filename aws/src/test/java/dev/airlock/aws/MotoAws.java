@@ -5,10 +5,8 @@ import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Region;
 import dev.airlock.environment.RoleArn;
-import dev.airlock.environment.Tier;
 import dev.airlock.testkit.moto.MotoServer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -54,17 +52,9 @@ final class MotoAws implements AwsTarget {
                 .checksumsWhenRequired(true).addInterceptor(faults).addInterceptor(recorder).build();
         setupFactory = AwsClientFactory.builder().endpointOverride(server.endpoint()).pathStyle(true)
                 .checksumsWhenRequired(true).build();
-        landscape = Landscape.builder().tooling(TOOLING.value()).security(SECURITY.value())
-                .environment(environment("dev", DEV, Tier.DEVELOPMENT))
-                .environment(environment("staging", STAGING, Tier.STAGING))
-                .environment(environment("prod", PROD, Tier.PRODUCTION))
-                .chain("dev", "staging", "prod")
-                .build();
+        landscape = AwsTarget.landscape();
     }
 
-    private static Environment environment(String name, AccountId account, Tier tier) {
-        return Environment.builder(name).account(account.value()).regions(REGION.value()).tier(tier).build();
-    }
 
     @Override
     public RecordingInterceptor recorder() {
@@ -83,24 +73,8 @@ final class MotoAws implements AwsTarget {
 
     @Override
     public AwsSettings.Builder settings() {
-        return AwsSettings.builder()
-                .region(REGION)
-                .emulator(server.endpoint())
-                .hubRole(HUB)
-                .sessionDuration(Duration.ofMinutes(15))
-                .refreshBefore(Duration.ofMinutes(2))
-                .originBucket(ORIGIN_BUCKET)
-                .originRepository(ORIGIN_REPOSITORY)
-                .ledgerBucket(LEDGER_BUCKET)
-                // moto models no cross-account ECR reads; the fake registry tests cover pulling as the environment.
-                .verifyPullAsEnvironment(false)
-                .environment("dev", EnvironmentSettings.builder().bucket("airlock-dev").externalId("dev-ext-id").build())
-                .environment("staging", EnvironmentSettings.builder().bucket("airlock-staging").build())
-                .environment("prod", EnvironmentSettings.builder().bucket("airlock-prod").externalId("prod:ext/id=7")
-                        .build())
-                .resilience(ResilienceSettings.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(5))
-                        .maxBackoff(Duration.ofMillis(20)).minimumCalls(4).slidingWindow(4)
-                        .openDuration(Duration.ofSeconds(30)).build());
+        // moto models no cross-account ECR reads; the fake registry tests cover pulling as the environment.
+        return AwsTarget.commonSettings().emulator(server.endpoint()).verifyPullAsEnvironment(false);
     }
 
     @Override
