@@ -228,6 +228,13 @@ class AwsBackendConfigTest {
     }
 
     @Test
+    void endpointWithUserInfo_isRefused_withoutEchoingIt() {
+        assertOnly(VALID + "    endpoint: https://ci:s3cr3t@s3.example.com\n", 20, 15,
+                "backend.aws.endpoint: 'https://<user info>@s3.example.com' must be an http or https URL with a host "
+                        + "and no user info, such as http://127.0.0.1:5000");
+    }
+
+    @Test
     void filesNeedAnOriginBucketAndABucketPerEnvironment() {
         List<Problem> problems = problems("""
                     region: eu-central-1

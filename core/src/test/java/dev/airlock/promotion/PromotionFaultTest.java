@@ -177,7 +177,7 @@ class PromotionFaultTest {
         PromotionConflictException moved = assertThrows(PromotionConflictException.class,
                 () -> engine.promote(command(digest, "dev")));
 
-        assertTrue(moved.getMessage().contains("moved from null to " + second), moved.getMessage());
+        assertTrue(moved.getMessage().contains("moved from nothing to " + second.shortForm()), moved.getMessage());
         assertEquals(EntryType.FAILED, types().get(types().size() - 1));
         assertNull(engine.status().get(0).leaseHolder(), "the failed attempt holds no lease");
         PromotionResult retry = engine.promote(command(digest, "dev"));

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The ledger as the engine of a {@link TestWorld} sees it: appends go through {@link Faults} and are
  * recorded as calls in the security account. Reads are neither faulted nor recorded: the engine
- * reads before every step, and recording that would bury the calls a test cares about.
+ * reads before most steps, and recording that would bury the calls a test cares about.
  */
 final class FaultyLedger implements Ledger {
     private final Ledger ledger;

@@ -202,7 +202,9 @@ public final class AwsSection {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new InvalidValueException("endpoint", text,
+        // Whatever sits before an '@' may be a password: never echo it.
+        String shown = text.contains("@") ? text.replaceFirst("^([a-zA-Z][\\w+.-]*://)?[^/]*@", "$1<user info>@") : text;
+        throw new InvalidValueException("endpoint", shown,
                 "must be an http or https URL with a host and no user info, such as http://127.0.0.1:5000");
     }
 

@@ -114,7 +114,7 @@ final class CompiledSchedule {
         if (known == null || from < known.from || until >= known.until) {
             // The latest transition at or before now: previousTransition is strictly before its argument,
             // and a span reaching back over a transition at exactly now would carry the wrong offset.
-            ZoneOffsetTransition previous = rules.previousTransition(now.plusSeconds(1));
+            ZoneOffsetTransition previous = rules.previousTransition(Instant.ofEpochSecond(now.getEpochSecond() + 1));
             ZoneOffsetTransition next = rules.nextTransition(now);
             known = new OffsetSpan(previous == null ? Long.MIN_VALUE / 2 : previous.toEpochSecond(),
                     next == null ? Long.MAX_VALUE / 2 : next.toEpochSecond(), rules.getOffset(now).getTotalSeconds());

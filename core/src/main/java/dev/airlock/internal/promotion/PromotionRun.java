@@ -163,8 +163,10 @@ public final class PromotionRun {
             requireLeaseFree(view, environment, promotionId);
             Digest current = view.current(environment).orElse(null);
             if (!Objects.equals(current, decidedOn)) {
-                throw new PromotionConflictException("environment '" + environment + "' moved from " + decidedOn
-                        + " to " + current + " after promotion " + promotionId + " was decided; retry to decide again");
+                throw new PromotionConflictException("environment '" + environment + "' moved from "
+                        + (decidedOn == null ? "nothing" : decidedOn.shortForm()) + " to "
+                        + (current == null ? "nothing" : current.shortForm()) + " after promotion " + promotionId
+                        + " was decided; retry to decide again");
             }
         }, view -> {
             long token = view.lastToken(environment) + 1;

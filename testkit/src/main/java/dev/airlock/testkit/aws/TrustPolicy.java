@@ -46,7 +46,8 @@ public record TrustPolicy(
         }
         principals = Set.copyOf(normalized);
         if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
-            throw new InvalidValueException("externalId", externalId,
+            // An external id is a shared secret: say how long it is, never what it is.
+            throw new InvalidValueException("externalId", "<" + externalId.length() + " characters>",
                     "must be 2-1224 characters of letters, digits and +=,.@:/-");
         }
     }
