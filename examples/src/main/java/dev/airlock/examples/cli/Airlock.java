@@ -40,10 +40,11 @@ final class Airlock implements AutoCloseable {
         BackendConfiguration backend = configuration.backend();
         if (backend.type() == BackendConfiguration.Type.AWS) {
             if (options.state != null) {
-                throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "--state: '" + options.state + "' is for the "
-                        + "local backend, but " + options.config + " says 'backend: {type: aws}'; leave it out");
+                throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "--state: '" + options.state + "' (from --state "
+                        + "or $AIRLOCK_STATE) is for the local backend, but " + options.config
+                        + " says 'backend: {type: aws}'; leave it out");
             }
-            return new Airlock(configuration, Backend.aws(configuration), clock);
+            return on(configuration, Backend.aws(configuration), clock);
         }
         Path directory = options.config.toAbsolutePath().getParent();
         Path state = options.state != null ? options.state
@@ -53,7 +54,17 @@ final class Airlock implements AutoCloseable {
 
     /** The local backend in {@code stateDir}, whatever the configuration says (the demo runs locally). */
     static Airlock open(AirlockConfiguration configuration, Path stateDir, Clock clock) {
-        return new Airlock(configuration, Backend.local(configuration, stateDir, clock), clock);
+        return on(configuration, Backend.local(configuration, stateDir, clock), clock);
+    }
+
+    /** An engine on {@code backend}; the backend is closed if the engine cannot be built on it. */
+    private static Airlock on(AirlockConfiguration configuration, Backend backend, Clock clock) {
+        try {
+            return new Airlock(configuration, backend, clock);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
     }
 
     /** The local backend this engine runs on. */

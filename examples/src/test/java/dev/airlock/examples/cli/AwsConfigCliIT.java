@@ -83,8 +83,8 @@ class AwsConfigCliIT {
         AirlockScript.Result result = badInput(Map.of(), "status", "--config", config.toString(), "--state",
                 dir.resolve("state").toString());
 
-        assertTrue(result.err().contains("--state: '" + dir.resolve("state") + "' is for the local backend"),
-                result.err());
+        assertTrue(result.err().contains("--state: '" + dir.resolve("state")
+                + "' (from --state or $AIRLOCK_STATE) is for the local backend"), result.err());
     }
 
     @Test
