@@ -2,14 +2,11 @@ package dev.airlock.aws;
 
 import dev.airlock.artifact.Digest;
 import dev.airlock.environment.AccountId;
-import dev.airlock.environment.Environment;
-import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Region;
 import dev.airlock.testkit.aws.AwsWorld;
 import dev.airlock.testkit.aws.IamRole;
 import dev.airlock.testkit.aws.TrustPolicy;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,7 +15,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerResponse;
-import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -29,19 +25,15 @@ import software.amazon.awssdk.services.sts.StsClient;
  * bucket policies letting the deploy roles read the origin bucket and the CI user write the security
  * account's ledger bucket, and a repository policy letting the environments pull from the origin.
  */
-final class FakeAws implements AwsTarget {
+final class FakeAws extends TargetBase {
     static final String CI_USER = "arn:aws:iam::111111111111:user/airlock-ci";
     /** ECR takes layer parts of 5 to 10 MiB (the last may be smaller). */
     private static final int LAYER_PART = 10 * 1024 * 1024;
     private static final List<AccountId> ENVIRONMENTS = List.of(DEV, STAGING, PROD);
 
     final AwsWorld world;
-    final RecordingInterceptor recorder = new RecordingInterceptor();
-    final FaultInjector faults = new FaultInjector();
     final AwsClientFactory factory;
-    final Landscape landscape;
     final LayerDownloads layers;
-    private final List<AwsBackend> backends = new ArrayList<>();
 
     FakeAws() {
         this(Clock.systemUTC());
@@ -81,7 +73,6 @@ final class FakeAws implements AwsTarget {
                                 : answer);
             }
         };
-        landscape = AwsTarget.landscape();
     }
 
     static String deployRole(AccountId account) {
@@ -96,24 +87,8 @@ final class FakeAws implements AwsTarget {
         return IamRole.of(deployRole(account), trust.build());
     }
 
-
     private static software.amazon.awssdk.regions.Region sdk(Region region) {
         return software.amazon.awssdk.regions.Region.of(region.value());
-    }
-
-    @Override
-    public RecordingInterceptor recorder() {
-        return recorder;
-    }
-
-    @Override
-    public FaultInjector faults() {
-        return faults;
-    }
-
-    @Override
-    public Environment env(String name) {
-        return landscape.require(name);
     }
 
     /**
@@ -123,20 +98,6 @@ final class FakeAws implements AwsTarget {
     @Override
     public AwsSettings.Builder settings() {
         return AwsTarget.commonSettings().verifyPullAsEnvironment(true);
-    }
-
-    @Override
-    public AwsBackend backend(AwsSettings settings, Clock clock) {
-        return backend(settings, clock, factory);
-    }
-
-    AwsBackend backend(AwsSettings settings, Clock clock, AwsClientFactory clients) {
-        AwsBackend backend = AwsBackend.builder().settings(settings).landscape(landscape)
-                .baseCredentials(base()).clientFactory(clients).clock(clock).build();
-        synchronized (backends) {
-            backends.add(backend);
-        }
-        return backend;
     }
 
     @Override
@@ -190,14 +151,6 @@ final class FakeAws implements AwsTarget {
     }
 
     @Override
-    public void repository(AccountId account, String name, boolean immutable) {
-        try (EcrClient ecr = ecr(account)) {
-            ecr.createRepository(r -> r.repositoryName(name)
-                    .imageTagMutability(immutable ? ImageTagMutability.IMMUTABLE : ImageTagMutability.MUTABLE));
-        }
-    }
-
-    @Override
     public void pushBlobs(AccountId account, String repository, byte[]... blobs) {
         try (EcrClient ecr = ecr(account)) {
             for (byte[] blob : blobs) {
@@ -235,10 +188,13 @@ final class FakeAws implements AwsTarget {
     }
 
     @Override
+    AwsClientFactory clients() {
+        return factory;
+    }
+
+    @Override
     public void close() {
-        synchronized (backends) {
-            backends.forEach(AwsBackend::close);
-        }
+        super.close();
         layers.close();
     }
 }

@@ -1,20 +1,13 @@
 package dev.airlock.aws;
 
 import dev.airlock.environment.AccountId;
-import dev.airlock.environment.Environment;
-import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Region;
-import dev.airlock.environment.RoleArn;
 import dev.airlock.testkit.moto.MotoServer;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -25,25 +18,10 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * and three environments (dev 222222222222, staging 333333333333, prod 444444444444), their buckets
  * and repositories, and clients that record (and can fail) every request Airlock makes.
  */
-final class MotoAws implements AwsTarget {
-    static final AccountId TOOLING = AwsTarget.TOOLING;
-    static final AccountId SECURITY = AwsTarget.SECURITY;
-    static final AccountId DEV = AwsTarget.DEV;
-    static final AccountId STAGING = AwsTarget.STAGING;
-    static final AccountId PROD = AwsTarget.PROD;
-    static final Region REGION = AwsTarget.REGION;
-    static final RoleArn HUB = AwsTarget.HUB;
-    static final String ORIGIN_BUCKET = AwsTarget.ORIGIN_BUCKET;
-    static final String LEDGER_BUCKET = AwsTarget.LEDGER_BUCKET;
-    static final String ORIGIN_REPOSITORY = AwsTarget.ORIGIN_REPOSITORY;
-
+final class MotoAws extends TargetBase {
     final MotoServer server = MotoServer.shared();
-    final RecordingInterceptor recorder = new RecordingInterceptor();
-    final FaultInjector faults = new FaultInjector();
     final AwsClientFactory factory;
     final AwsClientFactory setupFactory;
-    final Landscape landscape;
-    private final List<AwsBackend> backends = new ArrayList<>();
     private AwsCredentialsProvider base;
 
     MotoAws() {
@@ -52,46 +30,12 @@ final class MotoAws implements AwsTarget {
                 .checksumsWhenRequired(true).addInterceptor(faults).addInterceptor(recorder).build();
         setupFactory = AwsClientFactory.builder().endpointOverride(server.endpoint()).pathStyle(true)
                 .checksumsWhenRequired(true).build();
-        landscape = AwsTarget.landscape();
-    }
-
-
-    @Override
-    public RecordingInterceptor recorder() {
-        return recorder;
-    }
-
-    @Override
-    public FaultInjector faults() {
-        return faults;
-    }
-
-    @Override
-    public Environment env(String name) {
-        return landscape.require(name);
     }
 
     @Override
     public AwsSettings.Builder settings() {
         // moto models no cross-account ECR reads; the fake registry tests cover pulling as the environment.
         return AwsTarget.commonSettings().emulator(server.endpoint()).verifyPullAsEnvironment(false);
-    }
-
-    @Override
-    public AwsBackend backend(AwsSettings settings, Clock clock) {
-        return backend(settings, clock, factory);
-    }
-
-    AwsBackend backend(AwsSettings settings, Clock clock, AwsClientFactory clients) {
-        AwsBackend backend = AwsBackend.builder().settings(settings).landscape(landscape)
-                .baseCredentials(base()).clientFactory(clients).clock(clock).build();
-        backends.add(backend);
-        return backend;
-    }
-
-    @Override
-    public AwsBackend backend(AwsSettings settings) {
-        return backend(settings, Clock.systemUTC());
     }
 
     /**
@@ -147,14 +91,6 @@ final class MotoAws implements AwsTarget {
     }
 
     @Override
-    public void repository(AccountId account, String name, boolean immutable) {
-        try (EcrClient ecr = setupFactory.ecr(credentials(account), REGION)) {
-            ecr.createRepository(r -> r.repositoryName(name)
-                    .imageTagMutability(immutable ? ImageTagMutability.IMMUTABLE : ImageTagMutability.MUTABLE));
-        }
-    }
-
-    @Override
     public void pushBlobs(AccountId account, String repository, byte[]... blobs) {
         // moto has no layer API and accepts manifests without their blobs.
     }
@@ -194,7 +130,7 @@ final class MotoAws implements AwsTarget {
     }
 
     @Override
-    public void close() {
-        backends.forEach(AwsBackend::close);
+    AwsClientFactory clients() {
+        return factory;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,7 +73,7 @@ public final class InMemoryArtifactStore implements ArtifactStore {
         InvalidValueException.requireNonNull("content", content);
         InvalidValueException.requireNonNull("mediaType", mediaType);
         Call call = new Call(Operation.UPLOAD, origin, uploader, null);
-        try {
+        return call.run(() -> {
             faults.beforeCall(Operation.UPLOAD, null, origin.account(), uploader);
             byte[] bytes = readAll(content);
             Digest digest = Digest.of(bytes);
@@ -83,33 +84,25 @@ public final class InMemoryArtifactStore implements ArtifactStore {
                 requireIntact(digest, origin, existing);
             }
             return new Upload(digest, bytes.length);
-        } catch (RuntimeException e) {
-            throw call.failed(e);
-        } finally {
-            call.record();
-        }
+        });
     }
 
     @Override
     public boolean contains(Place place, Digest digest, AccessSession session) {
         InvalidValueException.requireNonNull("digest", digest);
         Call call = call(Operation.CONTAINS, place, session, digest);
-        try {
+        return call.run(() -> {
             requireAccess(place, session);
             faults.beforeCall(Operation.CONTAINS, environmentOf(place), place.account(), call.caller);
             return bytesAt(place).containsKey(digest);
-        } catch (RuntimeException e) {
-            throw call.failed(e);
-        } finally {
-            call.record();
-        }
+        });
     }
 
     @Override
     public Transfer transfer(Digest digest, Place target, AccessSession session) {
         InvalidValueException.requireNonNull("digest", digest);
         Call call = call(Operation.TRANSFER, target, session, digest);
-        try {
+        return call.run(() -> {
             if (target.isOrigin()) {
                 throw new InvalidValueException("target", target, "must be an environment's place, not the origin");
             }
@@ -131,18 +124,14 @@ public final class InMemoryArtifactStore implements ArtifactStore {
             }
             return destination.putIfAbsent(digest, copy) == null ? new Transfer(digest, copy.length, false)
                     : new Transfer(digest, 0, true);
-        } catch (RuntimeException e) {
-            throw call.failed(e);
-        } finally {
-            call.record();
-        }
+        });
     }
 
     @Override
     public void verify(Digest digest, Place place, AccessSession session) {
         InvalidValueException.requireNonNull("digest", digest);
         Call call = call(Operation.VERIFY, place, session, digest);
-        try {
+        call.run(() -> {
             requireAccess(place, session);
             faults.beforeCall(Operation.VERIFY, environmentOf(place), place.account(), call.caller);
             byte[] stored = bytesAt(place).get(digest);
@@ -150,11 +139,8 @@ public final class InMemoryArtifactStore implements ArtifactStore {
                 throw new DigestMismatchException(digest, null, place);
             }
             requireIntact(digest, place, stored);
-        } catch (RuntimeException e) {
-            throw call.failed(e);
-        } finally {
-            call.record();
-        }
+            return null;
+        });
     }
 
     /** True unless {@link #allowOverwrites} was called for the place's environment. */
@@ -296,12 +282,19 @@ public final class InMemoryArtifactStore implements ArtifactStore {
             this.principal = principal;
         }
 
-        RuntimeException failed(RuntimeException e) {
-            failure = e;
-            return e;
+        /** Runs the call's body and records it, with its failure if it throws. */
+        <T> T run(Supplier<T> body) {
+            try {
+                return body.get();
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            } finally {
+                record();
+            }
         }
 
-        void record() {
+        private void record() {
             Place where = place == null ? origin : place;
             calls.add(new CallRecord(clock.instant(), operation, where.account(), environmentOf(where), caller,
                     principal, digest, promotionId,
