@@ -46,9 +46,10 @@ public final class AwsBackendConfig {
      */
     public static AwsBackendConfig from(AirlockConfiguration configuration) {
         BackendConfiguration backend = configuration.backend();
-        ConfigSection aws = backend.aws().orElseThrow(() -> new InvalidValueException("backend.type",
-                backend.type().configName(), "must be aws to read the aws backend's settings"));
-        return read(aws, configuration.landscape());
+        if (!AwsBackendProvider.TYPE.equals(backend.type())) {
+            throw new InvalidValueException("backend.type", backend.type(), "must be aws to read the aws backend's settings");
+        }
+        return AwsSection.readBackend(backend.settings(), configuration.landscape());
     }
 
     /**

@@ -148,6 +148,6 @@ public final class AirlockConfiguration {
     public String toString() {
         return "AirlockConfiguration[landscape=" + landscape + ", groups=" + groups.keySet() + ", policies="
                 + policies.documents().stream().map(d -> d.id() + "@" + d.version()).toList() + ", backend="
-                + backend.type().configName() + "]";
+                + backend.type() + "]";
     }
 }

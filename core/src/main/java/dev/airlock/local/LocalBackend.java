@@ -2,6 +2,7 @@ package dev.airlock.local;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.environment.Landscape;
+import dev.airlock.spi.Backend;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -13,9 +14,10 @@ import java.time.Clock;
  * root/artifacts/environments/&lt;name&gt;/sha256/&lt;hex&gt; what each environment reads
  * root/access/&lt;name&gt;.log                          who opened each environment, when
  * </pre>
- * Several processes may use the same root at once; the ledger serializes them.
+ * Several processes may use the same root at once; the ledger serializes them. Nothing stays open
+ * between calls, so {@link #close()} has nothing to release.
  */
-public final class LocalBackend {
+public final class LocalBackend implements Backend {
     private final Path root;
     private final Landscape landscape;
     private final LocalFileLedger ledger;
@@ -51,16 +53,23 @@ public final class LocalBackend {
         return landscape;
     }
 
+    @Override
     public LocalFileLedger ledger() {
         return ledger;
     }
 
+    @Override
     public LocalArtifactStore artifactStore() {
         return artifactStore;
     }
 
+    @Override
     public LocalEnvironmentAccess environmentAccess() {
         return environmentAccess;
+    }
+
+    @Override
+    public void close() {
     }
 
     @Override

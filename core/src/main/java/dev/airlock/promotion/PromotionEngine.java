@@ -17,6 +17,7 @@ import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.spi.ArtifactStore;
+import dev.airlock.spi.Backend;
 import dev.airlock.spi.EnvironmentAccess;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.PromotionListener;
@@ -253,6 +254,11 @@ public final class PromotionEngine {
         public Builder ledger(Ledger ledger) {
             this.ledger = ledger;
             return this;
+        }
+
+        /** The store, access and ledger of one backend; closing it stays the caller's job. */
+        public Builder backend(Backend backend) {
+            return store(backend.artifactStore()).access(backend.environmentAccess()).ledger(backend.ledger());
         }
 
         /** The clock for every timestamp and decision; inject a controllable one in tests. */

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.airlock.config.BackendConfiguration.Type;
+import dev.airlock.local.LocalBackend;
+import dev.airlock.spi.Backend;
+import dev.airlock.spi.BackendContext;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code backend:} section: its generic shape, located problems, and no credentials in the file. */
 class BackendLoadingTest {
@@ -41,53 +46,79 @@ class BackendLoadingTest {
         }
     }
 
-    @Test
-    void noBackendSection_isTheLocalBackendInItsDefaultDirectory() {
-        BackendConfiguration backend = load("").backend();
+    private static Problem onlyProblemOpening(String backend) {
+        AirlockConfiguration configuration = load(backend);
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> configuration.backend().describe(configuration.landscape()));
+        assertEquals(1, e.problems().size(), e::getMessage);
+        return e.problems().get(0);
+    }
 
-        assertEquals(Type.LOCAL, backend.type());
-        assertEquals(Optional.empty(), backend.state());
-        assertEquals(Optional.empty(), backend.aws());
+    private static Path root(String backend, Path directory, Path state) {
+        AirlockConfiguration configuration = load(backend);
+        try (Backend opened = configuration.backend().open(new BackendContext(configuration.landscape(),
+                Clock.systemUTC(), directory, state))) {
+            return ((LocalBackend) opened).root();
+        }
     }
 
     @Test
-    void localBackend_keepsItsStateDirectoryAsWritten() {
-        BackendConfiguration backend = load("backend: {type: local, state: ../airlock-state}\n").backend();
+    void noBackendSection_isTheLocalBackendInItsDefaultDirectory(@TempDir Path dir) {
+        BackendConfiguration backend = load("").backend();
 
-        assertEquals(Type.LOCAL, backend.type());
-        assertEquals(Optional.of(Path.of("../airlock-state")), backend.state());
+        assertEquals("local", backend.type());
+        assertEquals(Set.of(), backend.settings().keys());
+        assertEquals(dir.resolve(".airlock"), root("", dir, null));
+    }
+
+    @Test
+    void localBackend_resolvesItsStateDirectoryAgainstTheFilesDirectory(@TempDir Path dir) {
+        String backend = "backend: {type: local, state: ../airlock-state}\n";
+
+        assertEquals(Map.of("type", "local", "state", "../airlock-state"), load(backend).backend()
+                .describe(load(backend).landscape()));
+        assertEquals(dir.resolve("config").resolve("../airlock-state").normalize(),
+                root(backend, dir.resolve("config"), null));
+    }
+
+    @Test
+    void stateGivenOutsideTheFile_winsOverTheFile(@TempDir Path dir) {
+        assertEquals(dir.resolve("elsewhere"), root("backend: {state: promotions}\n", dir, dir.resolve("elsewhere")));
     }
 
     @Test
     void typeIsLocalByDefault() {
-        assertEquals(Type.LOCAL, load("backend: {state: st}\n").backend().type());
+        assertEquals("local", load("backend: {state: st}\n").backend().type());
     }
 
     @Test
-    void awsBackend_keepsItsSectionAsLocatedData() {
-        ConfigSection aws = load("""
+    void providerFoundOnTheClassPath_readsItsSettingsWithTheirPositions(@TempDir Path dir) {
+        AirlockConfiguration configuration = load("""
                 backend:
-                  type: aws
-                  aws:
-                    region: eu-central-1
-                    originBucket: Not_A_Bucket
-                """).backend().aws().orElseThrow();
+                  type: recording
+                  bucket: Not_A_Bucket
+                """);
 
-        assertEquals("backend.aws", aws.name());
-        assertEquals(List.of("region", "originBucket"), List.copyOf(aws.keys()));
-        assertEquals("airlock.yaml:11:19: wrong", aws.problem("originBucket", "wrong").toString());
-        assertEquals("airlock.yaml:11:5: here", aws.keyProblem("originBucket", "here").toString());
+        try (Backend opened = configuration.backend().open(BackendContext.of(configuration.landscape(),
+                Clock.systemUTC(), dir))) {
+            ConfigSection settings = RecordingBackendProvider.lastSettings();
+            assertEquals("backend", settings.name());
+            assertEquals(List.of("type", "bucket"), List.copyOf(settings.keys()));
+            assertEquals("airlock.yaml:9:11: wrong", settings.problem("bucket", "wrong").toString());
+            assertEquals(RecordingBackendProvider.BACKEND, opened);
+        }
+    }
+
+    @Test
+    void unknownType_isLocated_andNamesTheTypesOnTheClassPath() {
+        assertAt(onlyProblemOpening("backend:\n  type: gcp\n"), 8, 9,
+                "backend.type: 'gcp' is not a backend type found on the class path; found: local, recording");
     }
 
     @Test
     void unknownKey_isReportedWhereItIsWritten() {
-        assertAt(onlyProblem("backend: {type: local, directory: x}\n"), 7, 24, "unknown key 'directory' in backend",
-                "allowed keys: aws, state, type");
-    }
-
-    @Test
-    void unknownType_namesTheValueAndTheChoices() {
-        assertAt(onlyProblem("backend:\n  type: gcp\n"), 8, 9, "backend.type: 'gcp' must be local or aws");
+        assertAt(onlyProblemOpening("backend: {type: local, directory: x}\n"), 7, 24,
+                "unknown key 'directory' in backend", "allowed keys: state, type");
     }
 
     @Test
@@ -101,29 +132,18 @@ class BackendLoadingTest {
     }
 
     @Test
-    void awsTypeWithoutSettings_isMissingTheAwsKey() {
-        assertAt(onlyProblem("backend:\n  type: aws\n"), 8, 3, "backend is missing required key 'aws'");
-    }
-
-    @Test
-    void awsSettingsThatAreNotAMap_areRefused() {
-        assertAt(onlyProblem("backend:\n  type: aws\n  aws: eu-central-1\n"), 9, 8, "backend.aws must be a map, got text");
-    }
-
-    @Test
     void awsSettingsWithTheLocalType_areRefused() {
-        assertAt(onlyProblem("backend:\n  aws: {region: eu-central-1}\n"), 8, 3, "only read with 'type: aws'");
-    }
-
-    @Test
-    void stateDirectoryWithTheAwsType_isRefused() {
-        assertAt(onlyProblem("backend:\n  type: aws\n  state: st\n  aws: {region: eu-central-1}\n"), 9, 3,
-                "backend.state is only read with 'type: local'");
+        assertAt(onlyProblemOpening("backend:\n  aws: {region: eu-central-1}\n"), 8, 3, "unknown key 'aws' in backend");
     }
 
     @Test
     void stateThatIsNotText_isRefused() {
-        assertAt(onlyProblem("backend:\n  state: {dir: x}\n"), 8, 10, "backend.state must be text, got a map");
+        assertAt(onlyProblemOpening("backend:\n  state: {dir: x}\n"), 8, 10, "backend.state must be text, got a map");
+    }
+
+    @Test
+    void blankState_isRefused() {
+        assertAt(onlyProblemOpening("backend:\n  state: ' '\n"), 8, 10, "backend.state: ' ' must be a directory path");
     }
 
     @Test

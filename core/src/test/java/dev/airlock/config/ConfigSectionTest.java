@@ -35,7 +35,8 @@ class ConfigSectionTest {
                 weird: 1
             """;
 
-    private final ConfigSection aws = AirlockConfiguration.parse("f.yaml", FILE, false).backend().aws().orElseThrow();
+    private final ConfigSection aws = AirlockConfiguration.parse("f.yaml", FILE, false).backend().settings()
+            .section("aws", new ConfigProblems()).orElseThrow();
     private final ConfigProblems problems = new ConfigProblems();
 
     @Test

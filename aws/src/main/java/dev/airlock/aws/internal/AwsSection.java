@@ -52,6 +52,15 @@ public final class AwsSection {
         return new AwsSection(aws, landscape).read();
     }
 
+    /** Reads a whole {@code backend:} section of {@code type: aws}: its only other key is {@code aws}. */
+    public static AwsBackendConfig readBackend(ConfigSection backend, Landscape landscape) {
+        ConfigProblems problems = new ConfigProblems();
+        backend.checkKeys(Set.of("type", "aws"), Set.of("type", "aws"), problems);
+        Optional<ConfigSection> aws = backend.section("aws", problems);
+        problems.throwIfAny();
+        return read(aws.orElseThrow(), landscape);
+    }
+
     private AwsBackendConfig read() {
         aws.checkKeys(Set.of("region", "ledgerBucket"), KEYS, problems);
         aws.value("region", Region::of, problems).ifPresent(builder::region);

@@ -1,0 +1,83 @@
+package dev.airlock.cli;
+
+import dev.airlock.InvalidValueException;
+import dev.airlock.config.AirlockConfiguration;
+import dev.airlock.guardrail.Principal;
+import dev.airlock.promotion.PromotionEngine;
+import dev.airlock.spi.Backend;
+import dev.airlock.spi.BackendContext;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** An engine wired from the configuration file onto the backend it names, as the CLI uses it. */
+final class Airlock implements AutoCloseable {
+    final AirlockConfiguration configuration;
+    final PromotionEngine engine;
+    final Clock clock;
+    private final Backend backend;
+
+    private Airlock(AirlockConfiguration configuration, Backend backend, Clock clock) {
+        this.configuration = configuration;
+        this.clock = clock;
+        this.backend = backend;
+        this.engine = PromotionEngine.builder()
+                .landscape(configuration.landscape())
+                .guardrails(configuration.guardrails())
+                .backend(backend)
+                .clock(clock)
+                .build();
+    }
+
+    /**
+     * The backend the file's {@code backend.type} names, found through the provider SPI. The backend
+     * keeps real time (credential expiry, access logs) even when the engine acts at {@code --at}.
+     */
+    static Airlock open(EngineOptions options) {
+        AirlockConfiguration configuration = AirlockConfiguration.load(options.config);
+        Clock clock = options.at != null ? Clock.fixed(options.at, ZoneOffset.UTC) : Clock.systemUTC();
+        BackendContext context = new BackendContext(configuration.landscape(), Clock.systemUTC(),
+                options.config.toAbsolutePath().getParent(), options.state);
+        Backend backend;
+        try {
+            backend = configuration.backend().open(context);
+        } catch (InvalidValueException e) {
+            if ("state".equals(e.field()) && options.state != null) {
+                throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "--state: '" + options.state
+                        + "' (from --state or $AIRLOCK_STATE) " + e.rule());
+            }
+            throw e;
+        }
+        return on(configuration, backend, clock);
+    }
+
+    /** An engine on {@code backend}; the backend is closed if the engine cannot be built on it. */
+    static Airlock on(AirlockConfiguration configuration, Backend backend, Clock clock) {
+        try {
+            return new Airlock(configuration, backend, clock);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    /** A principal with the groups the configuration gives them. */
+    Principal principal(String id) {
+        return principal(configuration.groups(), id);
+    }
+
+    static Principal principal(Map<String, List<String>> groups, String id) {
+        Set<String> memberOf = groups.entrySet().stream().filter(g -> g.getValue().contains(id))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        return new Principal(id, memberOf);
+    }
+
+    /** Closes the backend's clients (AWS SDK clients and credential providers). */
+    @Override
+    public void close() {
+        backend.close();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.airlock.cli;
+
+import dev.airlock.guardrail.Approval;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code airlock approve}: approve a digest for an environment, as the acting principal. */
+@Command(name = "approve", description = "Approve an artifact for an environment (bound to digest, environment and policy version).")
+final class ApproveCommand extends EngineCommand {
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    ArtifactSelector artifact;
+
+    @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment approved for.")
+    String environment;
+
+    @Override
+    int run(Airlock airlock, PrintWriter out) {
+        Approval approval = airlock.engine.approve(artifact.resolve(airlock.engine), environment,
+                airlock.principal(options.principal));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("approver", approval.approver().id());
+        json.put("digest", approval.digest().value());
+        json.put("environment", approval.environment());
+        json.put("policyVersion", approval.policyVersion());
+        json.put("approvedAt", approval.approvedAt().toString());
+        report(out, json, approval.approver().id() + " approved " + approval.digest().shortForm() + " for "
+                + approval.environment() + " (policy version " + approval.policyVersion() + ")");
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.airlock.cli;
+
+/** The documented exit codes of {@code airlock}; scripts branch on them. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int DENIED = 3;
+    public static final int PENDING = 4;
+    public static final int CONFLICT = 5;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,24 @@
+package dev.airlock.cli;
+
+import dev.airlock.ledger.LedgerEntry;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code airlock history ENV}: the ledger entries of one environment. */
+@Command(name = "history", description = "Show the ledger entries of an environment.")
+final class HistoryCommand extends EngineCommand {
+    @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
+    String environment;
+
+    @Override
+    int run(Airlock airlock, PrintWriter out) {
+        List<LedgerEntry> entries = airlock.engine.history(environment);
+        report(out, entries.stream().map(Render::entry).toList(),
+                entries.isEmpty() ? "no entries for " + environment
+                        : entries.stream().map(Render::entryLine).collect(Collectors.joining("\n")));
+        return ExitCodes.OK;
+    }
+}

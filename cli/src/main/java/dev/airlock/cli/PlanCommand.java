@@ -1,0 +1,30 @@
+package dev.airlock.cli;
+
+import dev.airlock.promotion.Plan;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code airlock plan}: a dry run. Exit code follows the decision (0 allowed, 3 denied, 4 pending). */
+@Command(name = "plan", description = "Dry run: explain the decision and list the steps a promotion would take.")
+final class PlanCommand extends EngineCommand {
+    @Mixin
+    PromotionOptions promotion;
+
+    @Override
+    int run(Airlock airlock, PrintWriter out) {
+        Plan plan = airlock.engine.plan(promotion.command(airlock, airlock.principal(options.principal)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("decision", Render.decision(plan.decision()));
+        json.put("steps", plan.steps());
+        StringBuilder text = new StringBuilder(plan.decision().explain());
+        if (plan.decision().allowed()) {
+            text.append("\nSteps:");
+            plan.steps().forEach(step -> text.append("\n  - ").append(step));
+        }
+        report(out, json, text.toString());
+        return Render.exitCode(plan.decision().outcome());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.airlock.cli;
+
+import dev.airlock.promotion.PromotionResult;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code airlock promote}: promote by digest, or record why not (exit 3 denied, 4 pending, 5 conflict). */
+@Command(name = "promote", description = "Promote an artifact, by digest, into an environment.")
+final class PromoteCommand extends EngineCommand {
+    @Mixin
+    PromotionOptions promotion;
+
+    @Override
+    int run(Airlock airlock, PrintWriter out) {
+        PromotionResult result = airlock.engine.promote(promotion.command(airlock, airlock.principal(options.principal)));
+        String text = result.status() == PromotionResult.Status.PROMOTED
+                || result.status() == PromotionResult.Status.ALREADY_PROMOTED
+                ? Render.resultLine(result) : result.decision().explain() + "\n" + Render.resultLine(result);
+        report(out, Render.result(result), text);
+        return Render.exitCode(result.status());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.airlock.cli;
+
+import dev.airlock.guardrail.Decision;
+import dev.airlock.guardrail.Outcome;
+import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.promotion.EnvironmentStatus;
+import dev.airlock.promotion.PromotionResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Shared text and JSON shapes of what commands report. */
+final class Render {
+    private Render() {
+    }
+
+    static int exitCode(Outcome outcome) {
+        return switch (outcome) {
+            case ALLOWED -> ExitCodes.OK;
+            case DENIED -> ExitCodes.DENIED;
+            case PENDING -> ExitCodes.PENDING;
+        };
+    }
+
+    static int exitCode(PromotionResult.Status status) {
+        return switch (status) {
+            case PROMOTED, ALREADY_PROMOTED -> ExitCodes.OK;
+            case DENIED -> ExitCodes.DENIED;
+            case PENDING -> ExitCodes.PENDING;
+        };
+    }
+
+    static Map<String, Object> result(PromotionResult result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("promotionId", result.promotionId());
+        out.put("status", result.status().name());
+        out.put("digest", result.digest().value());
+        out.put("target", result.target());
+        out.put("source", result.source());
+        out.put("previous", result.previous() == null ? null : result.previous().value());
+        out.put("bytesCopied", result.bytesCopied());
+        out.put("decision", decision(result.decision()));
+        return out;
+    }
+
+    static Object decision(Decision decision) {
+        return Json.read(decision.toJson());
+    }
+
+    static String resultLine(PromotionResult result) {
+        return switch (result.status()) {
+            case PROMOTED -> "PROMOTED " + result.digest().shortForm() + " into " + result.target()
+                    + (result.previous() == null ? "" : " (was " + result.previous().shortForm() + ")")
+                    + (result.bytesCopied() == 0 ? ", bytes already there" : ", " + result.bytesCopied() + " bytes copied")
+                    + "  [promotion " + result.promotionId() + "]";
+            case ALREADY_PROMOTED -> "ALREADY PROMOTED by promotion " + result.promotionId() + "; nothing to do";
+            case DENIED -> "DENIED  [recorded as promotion " + result.promotionId() + "]";
+            case PENDING -> "PENDING  [recorded as promotion " + result.promotionId() + "]";
+        };
+    }
+
+    static Map<String, Object> entry(LedgerEntry e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sequence", e.sequence());
+        out.put("time", e.time().toString());
+        out.put("type", e.type().name());
+        out.put("principal", e.principal());
+        out.put("environment", e.environment());
+        out.put("digest", e.digest() == null ? null : e.digest().value());
+        out.put("promotionId", e.promotionId());
+        out.put("details", e.details());
+        out.put("hash", e.hash());
+        return out;
+    }
+
+    static String entryLine(LedgerEntry e) {
+        StringBuilder line = new StringBuilder(String.format("#%-4d %s  %-11s %-8s %-10s %s", e.sequence(), e.time(),
+                e.type(), e.principal(), e.environment() == null ? "-" : e.environment(),
+                e.digest() == null ? "" : e.digest().shortForm()));
+        e.details().forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                line.append("  ").append(k).append('=').append(v);
+            }
+        });
+        return line.toString();
+    }
+
+    static Map<String, Object> status(EnvironmentStatus s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("environment", s.environment().name());
+        out.put("tier", s.environment().tier().configName());
+        out.put("account", s.environment().account().value());
+        out.put("digest", s.current() == null ? null : s.current().digest().value());
+        out.put("artifact", s.current() == null ? null : s.current().name() + ":" + s.current().version());
+        out.put("since", s.since() == null ? null : s.since().toString());
+        out.put("verifiedSince", s.verifiedSince() == null ? null : s.verifiedSince().toString());
+        out.put("leaseHolder", s.leaseHolder());
+        return out;
+    }
+
+    static String statusLine(EnvironmentStatus s) {
+        if (s.current() == null) {
+            return String.format("  %-10s %-12s (nothing promoted yet)", s.environment().name(),
+                    s.environment().tier().configName());
+        }
+        return String.format("  %-10s %-12s %-22s %s  %s%s", s.environment().name(), s.environment().tier().configName(),
+                s.current().name() + ":" + s.current().version(), s.current().digest().shortForm(),
+                s.verifiedSince() == null ? "not verified yet" : "verified since " + s.verifiedSince(),
+                s.leaseHolder() == null ? "" : "  [being promoted: " + s.leaseHolder() + "]");
+    }
+}

@@ -1,0 +1,20 @@
+package dev.airlock.cli;
+
+import dev.airlock.promotion.PromotionResult;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code airlock resume ID}: continue a promotion whose promoter stopped part-way. */
+@Command(name = "resume", description = "Resume an interrupted promotion from its last recorded step.")
+final class ResumeCommand extends EngineCommand {
+    @Parameters(index = "0", paramLabel = "PROMOTION_ID", description = "The promotion id (see history).")
+    String promotionId;
+
+    @Override
+    int run(Airlock airlock, PrintWriter out) {
+        PromotionResult result = airlock.engine.resume(promotionId, airlock.principal(options.principal));
+        report(out, Render.result(result), Render.resultLine(result));
+        return Render.exitCode(result.status());
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code airlock} command-line tool. */
+package dev.airlock.cli;

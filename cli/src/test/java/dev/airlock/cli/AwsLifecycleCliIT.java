@@ -1,0 +1,191 @@
+package dev.airlock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.artifact.Digest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * Every command of the real ./airlock script against AWS accounts on moto, configured by the shipped
+ * examples/config/airlock-aws.yaml (only its emulator endpoint changed), with the tooling account's
+ * credentials in environment variables — then the result checked with the AWS CLI as the prod account.
+ */
+class AwsLifecycleCliIT {
+    static final String TOOLING = "111111111111";
+    static final String PROD = "444444444444";
+    static final String MORNING = "2026-03-03T09:00:00Z";
+    static final String LATER = "2026-03-03T11:00:00Z";
+
+    @TempDir
+    Path dir;
+
+    MotoAccounts accounts;
+    Path config;
+    Credentials tooling;
+    private final List<AirlockScript.Result> results = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        accounts = new MotoAccounts();
+        accounts.bucket(TOOLING, "acme-airlock-origin");
+        accounts.bucket("999999999999", "acme-airlock-ledger");
+        accounts.bucket("222222222222", "acme-airlock-dev");
+        accounts.bucket("333333333333", "acme-airlock-staging");
+        accounts.bucket(PROD, "acme-airlock-prod");
+        config = dir.resolve("airlock.yaml");
+        String sample = Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock-aws.yaml"));
+        assertTrue(sample.contains("endpoint: http://127.0.0.1:5000"), "the sample names the documented endpoint");
+        Files.writeString(config, sample.replace("http://127.0.0.1:5000", accounts.endpoint().toString()));
+        tooling = accounts.credentials(TOOLING, "ci-promoter");
+    }
+
+    AirlockScript.Result airlock(String as, String at, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--config", config.toString(), "--as", as, "--at", at));
+        Map<String, String> env = new java.util.HashMap<>(MotoAccounts.environment(tooling));
+        env.put("AIRLOCK_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+        AirlockScript.Result result = AirlockScript.run(env, all.toArray(String[]::new));
+        results.add(result);
+        return result;
+    }
+
+    AirlockScript.Result expect(int exitCode, AirlockScript.Result result) {
+        assertEquals(exitCode, result.exitCode(), result.all());
+        return result;
+    }
+
+    String register(String version) throws IOException {
+        Path jar = Files.writeString(dir.resolve("payments-api-" + version + ".jar"), "payments-api " + version);
+        String digest = expect(0, airlock("ci@tooling", MORNING, "register", jar.toString(), "--name", "payments-api",
+                "--version", version, "--source-repo", "github.com/acme/payments", "--revision", "9f1c2e7"))
+                .out().strip();
+        assertTrue(digest.matches("sha256:[0-9a-f]{64}"), digest);
+        return digest;
+    }
+
+    @Test
+    void aReleaseFromDevToProd_landsInProdsBucketWithTheSameDigest() throws IOException {
+        String digest = register("1.4.2");
+        for (String env : List.of("dev", "staging")) {
+            expect(0, airlock("alice", MORNING, "promote", "--digest", digest, "--to", env));
+            expect(0, airlock("deploy-bot", MORNING, "verified", "--artifact", "payments-api:1.4.2", "--env", env));
+        }
+
+        AirlockScript.Result denied = expect(3, airlock("alice", LATER, "promote", "--digest", digest, "--to", "prod"));
+        assertTrue(denied.out().contains("release-managers-only"), denied.out());
+        AirlockScript.Result pending = expect(4, airlock("rita", LATER, "plan", "--digest", digest, "--to", "prod"));
+        assertTrue(pending.out().contains("1 more approval from group release-managers"), pending.out());
+        expect(0, airlock("rob", LATER, "approve", "--digest", digest, "--env", "prod"));
+        JsonNode promoted = json(expect(0, airlock("rita", LATER, "promote", "--digest", digest, "--to", "prod",
+                "-o", "json")));
+        assertEquals("PROMOTED", promoted.path("status").asText(), promoted.toString());
+
+        JsonNode status = json(expect(0, airlock("rita", LATER, "status", "-o", "json")));
+        for (JsonNode environment : status) {
+            assertEquals(digest, environment.path("digest").asText(), status.toString());
+        }
+        assertTrue(expect(0, airlock("rita", LATER, "history", "prod")).out().contains("PROMOTED"));
+        JsonNode ledger = json(expect(0, airlock("rita", LATER, "verify-ledger", "-o", "json")));
+        assertTrue(ledger.path("intact").asBoolean(), ledger.toString());
+
+        assertInProdsBucket(Digest.parse(digest));
+        assertNoSecretPrinted();
+    }
+
+    @Test
+    void aBadRelease_isRolledBackToThePreviousVerifiedDigest() throws IOException {
+        String good = register("1.4.2");
+        expect(0, airlock("alice", MORNING, "promote", "--digest", good, "--to", "dev"));
+        expect(0, airlock("deploy-bot", MORNING, "verified", "--digest", good, "--env", "dev"));
+        String bad = register("1.4.3");
+        expect(0, airlock("alice", LATER, "promote", "--artifact", "payments-api:1.4.3", "--to", "dev"));
+
+        AirlockScript.Result rolledBack = expect(0, airlock("alice", LATER, "rollback", "dev"));
+
+        assertTrue(rolledBack.out().contains("ROLLED BACK dev to " + Digest.parse(good).shortForm()), rolledBack.out());
+        assertTrue(rolledBack.out().contains("(was " + Digest.parse(bad).shortForm() + ")"), rolledBack.out());
+        JsonNode status = json(expect(0, airlock("alice", LATER, "status", "-o", "json")));
+        assertEquals(good, status.get(0).path("digest").asText(), status.toString());
+        assertNoSecretPrinted();
+    }
+
+    @Test
+    void aPromoterThatDied_holdsTheLeaseUntilItsPromotionIsResumedOrAborted() throws IOException {
+        String digest = register("1.4.2");
+        diedHoldingTheLease("crashed-dev", "dev", digest);
+
+        AirlockScript.Result busy = expect(5, airlock("alice", MORNING, "promote", "--digest", digest, "--to", "dev",
+                "--key", "again"));
+        assertTrue(busy.err().contains("is being promoted by crashed-dev"), busy.err());
+        AirlockScript.Result resumed = expect(0, airlock("alice", MORNING, "resume", "crashed-dev"));
+        assertTrue(resumed.out().contains("PROMOTED"), resumed.out());
+
+        expect(0, airlock("deploy-bot", MORNING, "verified", "--digest", digest, "--env", "dev"));
+        diedHoldingTheLease("crashed-staging", "staging", digest);
+        expect(0, airlock("alice", MORNING, "abort", "crashed-staging", "--reason", "promoter host lost"));
+        expect(0, airlock("alice", MORNING, "promote", "--digest", digest, "--to", "staging", "--key", "after-abort"));
+        assertNoSecretPrinted();
+    }
+
+    /** Writes what a promoter leaves in the S3 ledger when it dies right after taking the lease. */
+    private void diedHoldingTheLease(String promotionId, String environment, String digest) {
+        new DeadPromoter(config, accounts.provider(tooling)).diedHoldingTheLease(promotionId, environment,
+                Digest.parse(digest), java.time.Instant.parse(MORNING));
+    }
+
+    private void assertInProdsBucket(Digest digest) {
+        AwsCommand prod = new AwsCommand(accounts.endpoint(), accounts.credentials(PROD, "auditor"));
+        String key = "airlock/artifacts/sha256/" + digest.hex();
+        JsonNode head = prod.json("s3api", "head-object", "--bucket", "acme-airlock-prod", "--key", key,
+                "--expected-bucket-owner", PROD, "--checksum-mode", "ENABLED");
+        assertEquals(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(digest.hex())),
+                head.path("ChecksumSHA256").asText(), head.toString());
+        // Stored checksums are not verified by the emulator: hash the bytes themselves too.
+        Path copy = dir.resolve("from-prod");
+        prod.run("s3api", "get-object", "--bucket", "acme-airlock-prod", "--key", key, "--expected-bucket-owner", PROD,
+                copy.toString());
+        assertEquals(digest.hex(), sha256(copy));
+    }
+
+    private void assertNoSecretPrinted() {
+        for (AirlockScript.Result result : results) {
+            assertFalse(result.all().contains(tooling.secretAccessKey()), result.all());
+            assertFalse(result.all().contains(tooling.sessionToken()), result.all());
+            assertFalse(result.all().contains("prod-7f3a"), "external id printed: " + result.all());
+            assertFalse(result.all().contains("Exception"), result.all());
+        }
+    }
+
+    private static JsonNode json(AirlockScript.Result result) {
+        try {
+            return new ObjectMapper().readTree(result.out());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + result.all(), e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.airlock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.config.AirlockConfiguration;
+import dev.airlock.environment.Landscape;
+import dev.airlock.ledger.EntryType;
+import dev.airlock.ledger.LedgerChain;
+import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.local.LocalFileLedger;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The life cycle through the real ./airlock script, one process per command, with every exit code. */
+class LifecycleCliIT {
+    private static final String TUESDAY = "2026-03-03T08:00:00Z";
+    private static final String WEDNESDAY = "2026-03-04T08:30:00Z";
+
+    @TempDir
+    Path dir;
+
+    Path config;
+    Path state;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        config = dir.resolve("airlock.yaml");
+        Files.copy(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"), config);
+        state = dir.resolve("state");
+    }
+
+    private AirlockScript.Result airlock(String as, String at, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--config", config.toString(), "--state", state.toString(), "--as", as, "--at", at));
+        return AirlockScript.run(all.toArray(String[]::new));
+    }
+
+    private AirlockScript.Result ok(AirlockScript.Result result) {
+        assertEquals(0, result.exitCode(), result.all());
+        return result;
+    }
+
+    private String registerAndWalkToStaging() throws IOException {
+        Path jar = Files.writeString(dir.resolve("payments-api.jar"), "payments-api 1.4.2 bytes");
+        String digest = ok(airlock("ci@tooling", TUESDAY, "register", jar.toString(), "--name", "payments-api",
+                "--version", "1.4.2", "--source-repo", "github.com/acme/payments", "--revision", "9f1c2e7"))
+                .out().strip();
+        assertTrue(digest.matches("sha256:[0-9a-f]{64}"), digest);
+        for (String env : List.of("dev", "test", "staging")) {
+            ok(airlock("alice", TUESDAY, "promote", "--digest", digest, "--to", env));
+            ok(airlock("deploy-bot", TUESDAY, "verified", "--artifact", "payments-api:1.4.2", "--env", env));
+        }
+        return digest;
+    }
+
+    @Test
+    void aReleaseThroughEveryStage_withEachExitCodeFromARealScenario() throws IOException {
+        String digest = registerAndWalkToStaging();
+
+        AirlockScript.Result shortcut = airlock("alice", TUESDAY, "promote", "--digest", digest, "--from", "dev",
+                "--to", "prod-eu");
+        assertEquals(3, shortcut.exitCode(), shortcut.all());
+        assertTrue(shortcut.out().contains("DENIED"), shortcut.out());
+
+        AirlockScript.Result pending = airlock("rita", TUESDAY, "promote", "--digest", digest, "--to", "prod-eu",
+                "--attr", "change=CHG-2041");
+        assertEquals(4, pending.exitCode(), pending.all());
+        assertTrue(pending.out().contains("2 more approvals from group release-managers"), pending.out());
+
+        AirlockScript.Result badDigest = airlock("rita", TUESDAY, "promote", "--digest", "sha256:1234", "--to", "prod-eu");
+        assertEquals(2, badDigest.exitCode(), badDigest.all());
+        assertTrue(badDigest.err().contains("must be 'sha256:' followed by 64 lowercase hex digits"), badDigest.err());
+
+        ok(airlock("rob", TUESDAY, "approve", "--digest", digest, "--env", "prod-eu"));
+        ok(airlock("rae", TUESDAY, "approve", "--digest", digest, "--env", "prod-eu"));
+        AirlockScript.Result plan = airlock("rita", WEDNESDAY, "plan", "--digest", digest, "--to", "prod-eu",
+                "--attr", "change=CHG-2041", "--output", "json");
+        assertEquals(0, plan.exitCode(), plan.all());
+        JsonNode planJson = new ObjectMapper().readTree(plan.out());
+        assertEquals("ALLOWED", planJson.path("decision").path("outcome").asText(), plan.out());
+
+        AirlockScript.Result promoted = airlock("rita", WEDNESDAY, "promote", "--digest", digest, "--to", "prod-eu",
+                "--attr", "change=CHG-2041", "--output", "json");
+        assertEquals(0, promoted.exitCode(), promoted.all());
+        assertEquals("PROMOTED", new ObjectMapper().readTree(promoted.out()).path("status").asText());
+
+        JsonNode status = new ObjectMapper().readTree(ok(airlock("rita", WEDNESDAY, "status", "-o", "json")).out());
+        assertEquals(digest, status.get(3).path("digest").asText(), status.toString());
+        assertTrue(ok(airlock("rita", WEDNESDAY, "history", "prod-eu")).out().contains("PROMOTED"));
+        assertTrue(ok(airlock("rita", WEDNESDAY, "verify-ledger")).out().contains("ledger intact"));
+        assertTrue(LedgerChain.verify(LocalFileLedger.open(state.resolve("ledger.jsonl")).read(1)).ok());
+    }
+
+    @Test
+    void aPromoterThatDiedHoldingTheLease_isAConflict_untilItsPromotionIsAborted() throws IOException {
+        String digest = registerAndWalkToStaging();
+        String crashed = leaseHeldByADeadPromoter("test");
+
+        AirlockScript.Result busy = airlock("alice", TUESDAY, "promote", "--digest", digest, "--to", "test",
+                "--key", "again");
+        assertEquals(5, busy.exitCode(), busy.all());
+        assertTrue(busy.err().contains("is being promoted by " + crashed), busy.err());
+
+        ok(airlock("alice", TUESDAY, "abort", crashed, "--reason", "promoter host lost"));
+        ok(airlock("alice", TUESDAY, "promote", "--digest", digest, "--to", "test", "--key", "again"));
+    }
+
+    @Test
+    void aTamperedLedger_failsVerificationWithExitOne() throws IOException {
+        registerAndWalkToStaging();
+        Path ledger = state.resolve("ledger.jsonl");
+        Files.writeString(ledger, Files.readString(ledger).replaceFirst("\"principal\":\"alice\"", "\"principal\":\"bob\""));
+
+        AirlockScript.Result result = airlock("alice", TUESDAY, "verify-ledger");
+
+        assertEquals(1, result.exitCode(), result.all());
+        assertTrue(result.out().contains("LEDGER TAMPERED: entry "), result.out());
+        assertFalse(result.all().contains("Exception"), result.all());
+    }
+
+    /**
+     * What the ledger holds after a promoter took the lease and its process died: the decision and
+     * the lease, nothing after. Written with the same chain rules the engine uses.
+     */
+    private String leaseHeldByADeadPromoter(String environment) {
+        Landscape landscape = AirlockConfiguration.load(config).landscape();
+        LocalFileLedger ledger = LocalFileLedger.open(state.resolve("ledger.jsonl"));
+        LedgerEntry last = ledger.read(ledger.lastSequence()).get(0);
+        String promotionId = "crashed-promotion";
+        LedgerEntry decided = LedgerChain.next(last, new LedgerEntry.Draft(EntryType.DECIDED, "alice", environment,
+                last.digest(), promotionId, Map.of("idempotencyKey", "crashed", "outcome", "ALLOWED",
+                        "source", landscape.graph().predecessors(environment).iterator().next())),
+                java.time.Instant.parse(TUESDAY));
+        ledger.append(decided);
+        ledger.append(LedgerChain.next(decided, new LedgerEntry.Draft(EntryType.LEASED, "alice", environment,
+                last.digest(), promotionId, Map.of("token", "1", "expiresAt", "2026-03-03T08:15:00Z")),
+                java.time.Instant.parse(TUESDAY)));
+        return promotionId;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.airlock.spi;
+
+import java.util.Objects;
+
+/**
+ * The ports one backend gives an engine — where artifacts are stored, how environments are opened,
+ * where the ledger lives — and what closing it releases (clients, credential providers).
+ * {@link BackendProvider}s open them from a configuration file's {@code backend:} section.
+ */
+public interface Backend extends AutoCloseable {
+    ArtifactStore artifactStore();
+
+    EnvironmentAccess environmentAccess();
+
+    Ledger ledger();
+
+    /** Releases what the backend opened; the ports must not be used afterwards. Never throws checked exceptions. */
+    @Override
+    void close();
+
+    /** A backend made of these ports; {@code onClose} runs once per {@link #close()}. */
+    static Backend of(ArtifactStore artifactStore, EnvironmentAccess environmentAccess, Ledger ledger,
+            Runnable onClose) {
+        Objects.requireNonNull(artifactStore, "artifactStore");
+        Objects.requireNonNull(environmentAccess, "environmentAccess");
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(onClose, "onClose");
+        return new Backend() {
+            @Override
+            public ArtifactStore artifactStore() {
+                return artifactStore;
+            }
+
+            @Override
+            public EnvironmentAccess environmentAccess() {
+                return environmentAccess;
+            }
+
+            @Override
+            public Ledger ledger() {
+                return ledger;
+            }
+
+            @Override
+            public void close() {
+                onClose.run();
+            }
+
+            @Override
+            public String toString() {
+                return "Backend[" + artifactStore + ", " + environmentAccess + ", " + ledger + "]";
+            }
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package dev.airlock.spi;
+
+import dev.airlock.config.ConfigSection;
+import dev.airlock.config.InvalidConfigurationException;
+import dev.airlock.environment.Landscape;
+import java.util.Map;
+
+/**
+ * A kind of backend, named in configuration files by {@code backend.type}. Providers are found with
+ * {@link java.util.ServiceLoader}: a module registers its provider in
+ * {@code META-INF/services/dev.airlock.spi.BackendProvider}, and core never names one. Core's own is
+ * {@code local}; {@code airlock-aws} adds {@code aws}.
+ *
+ * <p>The provider reads every key of the {@code backend:} section except {@code type}; core has
+ * already refused credentials anywhere in it. Problems are reported at their line and column.
+ */
+public interface BackendProvider {
+    /** The name written as {@code backend.type}, such as {@code local} or {@code aws}. */
+    String type();
+
+    /**
+     * Checks {@code settings} without opening anything (no directories created, no network calls) and
+     * says where the backend keeps artifacts and the ledger, for people: key to value, in display order,
+     * never a secret.
+     *
+     * @throws InvalidConfigurationException at every value that breaks a rule
+     */
+    Map<String, String> describe(ConfigSection settings, Landscape landscape);
+
+    /**
+     * Opens the backend: the caller closes it.
+     *
+     * @throws InvalidConfigurationException at every value of {@code settings} that breaks a rule, or when
+     *                                       the backend cannot be used as configured
+     */
+    Backend open(ConfigSection settings, BackendContext context);
+}

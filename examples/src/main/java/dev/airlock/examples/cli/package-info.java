@@ -1,2 +1,0 @@
-/** The {@code airlock} command-line tool. */
-package dev.airlock.examples.cli;
