@@ -161,9 +161,4 @@ public class GuardrailBenchmark {
     public String decideAndExplain() {
         return guardrails.decide(request, state, now).explain();
     }
-
-    @Benchmark
-    public String decideAndJson() {
-        return guardrails.decide(request, state, now).toJson();
-    }
 }

@@ -11,14 +11,6 @@ final class Json {
     private Json() {
     }
 
-    static Object read(String json) {
-        try {
-            return MAPPER.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not read JSON produced by Airlock", e);
-        }
-    }
-
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -42,8 +42,40 @@ final class Render {
         return out;
     }
 
-    static Object decision(Decision decision) {
-        return Json.read(decision.toJson());
+    /**
+     * A decision as JSON: {@code outcome}, {@code breakGlass}, the request ({@code artifact},
+     * {@code digest}, {@code source}, {@code target}, {@code principal}, {@code rollback},
+     * {@code justification}), {@code at}, {@code policyVersion} and {@code results} ({@code statement},
+     * {@code level}, {@code verdict}, {@code reason}). Absent values are left out.
+     */
+    static Map<String, Object> decision(Decision decision) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("outcome", decision.outcome().name());
+        out.put("breakGlass", decision.breakGlass());
+        decision.request().ifPresent(request -> {
+            out.put("artifact", request.artifact().name() + ":" + request.artifact().version());
+            out.put("digest", request.artifact().digest().value());
+            if (request.source() != null) {
+                out.put("source", request.source().name());
+            }
+            out.put("target", request.target().name());
+            out.put("principal", request.principal().id());
+            out.put("rollback", request.rollback());
+            if (request.justification() != null) {
+                out.put("justification", request.justification());
+            }
+        });
+        decision.at().ifPresent(at -> out.put("at", at.toString()));
+        decision.policyVersion().ifPresent(version -> out.put("policyVersion", version));
+        out.put("results", decision.results().stream().map(result -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("statement", result.statementId());
+            r.put("level", result.level());
+            r.put("verdict", result.verdict().name());
+            r.put("reason", result.reason());
+            return r;
+        }).toList());
+        return out;
     }
 
     static String resultLine(PromotionResult result) {

@@ -1,12 +1,7 @@
 package dev.airlock.guardrail;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.airlock.guardrail.StatementResult.Verdict;
 import dev.airlock.internal.guardrail.Times;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,14 +13,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The explained verdict of {@link Guardrails#decide}: the outcome, whether it was a break-glass
  * request, and every statement's result, so "why can't I promote?" has a complete answer, as text
- * ({@link #explain()}, {@link #summary()}) or JSON ({@link #toJson()}).
+ * ({@link #explain()}, {@link #summary()}).
  *
  * <p>The outcome is computed when deciding; the statement results, with their reasons, may be
  * computed on first use, so enforcement that only needs the outcome pays nothing for explanations.
  * Decisions are immutable and safe to share between threads.
  */
 public final class Decision {
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final Outcome outcome;
     private final boolean breakGlass;
@@ -172,54 +166,6 @@ public final class Decision {
 
     private static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());
-    }
-
-    /**
-     * The decision as JSON with a stable shape: {@code outcome}, {@code breakGlass}, the request
-     * ({@code artifact}, {@code digest}, {@code source}, {@code target}, {@code principal},
-     * {@code rollback}, {@code justification}), {@code at}, {@code policyVersion} and {@code results}
-     * ({@code statement}, {@code level}, {@code verdict}, {@code reason}). Absent values are left out.
-     */
-    public String toJson() {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            json.writeStringField("outcome", outcome.name());
-            json.writeBooleanField("breakGlass", breakGlass);
-            if (request != null) {
-                json.writeStringField("artifact", request.artifact().name() + ":" + request.artifact().version());
-                json.writeStringField("digest", request.artifact().digest().value());
-                if (request.source() != null) {
-                    json.writeStringField("source", request.source().name());
-                }
-                json.writeStringField("target", request.target().name());
-                json.writeStringField("principal", request.principal().id());
-                json.writeBooleanField("rollback", request.rollback());
-                if (request.justification() != null) {
-                    json.writeStringField("justification", request.justification());
-                }
-            }
-            if (at != null) {
-                json.writeStringField("at", Times.format(at));
-            }
-            if (policyVersion != null) {
-                json.writeStringField("policyVersion", policyVersion);
-            }
-            json.writeArrayFieldStart("results");
-            for (StatementResult result : results()) {
-                json.writeStartObject();
-                json.writeStringField("statement", result.statementId());
-                json.writeStringField("level", result.level());
-                json.writeStringField("verdict", result.verdict().name());
-                json.writeStringField("reason", result.reason());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing JSON to memory failed", e);
-        }
-        return text.toString();
     }
 
     /** Equal decisions have the same outcome, request, instant, policy version and statement results. */

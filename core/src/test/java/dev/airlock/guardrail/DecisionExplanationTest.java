@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.guardrail.StatementResult.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** The two forms of an explanation: text for people and JSON for tools. */
 class DecisionExplanationTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** alice, a developer, tries to take the artifact from dev straight into prod-eu with one approval. */
     private static Decision skipStraightToProd() {
@@ -75,33 +72,13 @@ class DecisionExplanationTest {
     }
 
     @Test
-    void toJson_hasAStableShape() throws Exception {
-        Decision decision = skipStraightToProd();
-        JsonNode json = JSON.readTree(decision.toJson());
-
-        List<String> fields = new ArrayList<>();
-        json.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("outcome", "breakGlass", "artifact", "digest", "source", "target", "principal", "rollback",
-                "at", "policyVersion", "results"), fields);
-        assertEquals("DENIED", json.get("outcome").asText());
-        assertEquals(DIGEST.value(), json.get("digest").asText());
-        assertEquals("organization@12,production@2025-03,prod-change-control@3", json.get("policyVersion").asText());
-        assertEquals(decision.results().size(), json.get("results").size());
-        assertEquals("{\"statement\":\"two-approvals\",\"level\":\"tier:production\",\"verdict\":\"UNMET\","
-                + "\"reason\":\"1 more approval from group release-managers (1 of 2: rob)\"}",
-                json.get("results").get(12).toString());
-    }
-
-    @Test
-    void breakGlass_isShownInTextAndJson() throws Exception {
+    void breakGlass_isShownInTheExplanation() {
         Decision decision = GUARDRAILS.decide(promote("staging", "prod-eu").breakGlass("INC-4711 checkout is down").build(),
                 state().verified("staging", TUESDAY_11_BERLIN.minus(Duration.ofHours(2))).build(), TUESDAY_11_BERLIN);
 
         assertEquals("PENDING: promote shop:1.4.2@" + DIGEST.shortForm() + " from staging to prod-eu for rita at"
                 + " 2025-03-25T10:00:00Z (break-glass: INC-4711 checkout is down)", decision.explain().lines().findFirst().get());
-        JsonNode json = JSON.readTree(decision.toJson());
-        assertEquals(true, json.get("breakGlass").asBoolean());
-        assertEquals("INC-4711 checkout is down", json.get("justification").asText());
+        assertEquals(true, decision.breakGlass());
     }
 
     @Test
@@ -110,9 +87,6 @@ class DecisionExplanationTest {
                 List.of(new StatementResult("soak", "tier:production", Verdict.UNMET, "soak 1h of 24h in staging, 23h remaining")));
 
         assertEquals("PENDING\n  soak  tier:production  UNMET     soak 1h of 24h in staging, 23h remaining\n", decision.explain());
-        assertEquals("{\"outcome\":\"PENDING\",\"breakGlass\":false,\"results\":[{\"statement\":\"soak\",\"level\":"
-                + "\"tier:production\",\"verdict\":\"UNMET\",\"reason\":\"soak 1h of 24h in staging, 23h remaining\"}]}",
-                decision.toJson());
         assertFalse(decision.request().isPresent());
     }
 
