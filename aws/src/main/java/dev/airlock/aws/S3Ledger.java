@@ -2,14 +2,17 @@ package dev.airlock.aws;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.aws.internal.AwsCalls;
-import dev.airlock.aws.internal.LedgerEntryJson;
 import dev.airlock.environment.AccountId;
 import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.ledger.LedgerEntryCodec;
 import dev.airlock.ledger.LedgerHead;
+import dev.airlock.ledger.MalformedEntryException;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +42,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * configured size) and {@link #lastSequence()} lists only the keys after the last one known. Reads
  * trust what this process has seen; {@link #verify()} does not: it re-reads every object, so
  * tampering behind this instance's back is reported. Zero-padded keys list in sequence order.
+ * Objects hold core's one encoding ({@link LedgerEntryCodec}); an object that is not an entry in it
+ * is a {@link MalformedEntryException} naming its {@code s3://bucket/key}.
  *
  * <p>Protect the bucket with versioning plus Object Lock (compliance mode) or a policy denying
  * {@code s3:DeleteObject} and overwrites, and require {@code s3:if-none-match} on PutObject.
@@ -118,7 +123,7 @@ public final class S3Ledger implements Ledger {
         // a broken link is refused when written, not found by an audit later.
         LedgerChain.requireFollows(previous, entry);
         String key = key(sequence);
-        byte[] body = LedgerEntryJson.write(entry).getBytes(StandardCharsets.UTF_8);
+        byte[] body = LedgerEntryCodec.toJson(entry).getBytes(StandardCharsets.UTF_8);
         boolean created = calls.call(owner, "PutObject s3://" + bucket + "/" + key, () -> {
             try {
                 s3.putObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner.value()).ifNoneMatch("*")
@@ -257,12 +262,21 @@ public final class S3Ledger implements Ledger {
         if (bytes == null) {
             return null;
         }
-        LedgerEntry entry = LedgerEntryJson.read(bytes.asUtf8String(), source);
+        LedgerEntry entry = LedgerEntryCodec.fromJson(utf8(bytes.asByteBuffer(), source), source);
         if (entry.sequence() != sequence) {
             // Reported, not thrown: the object is evidence, and verification names the broken link.
             LOG.warn("{} holds entry {}, not {}", source, entry.sequence(), sequence);
         }
         return entry;
+    }
+
+    /** Strictly: a replacement character in place of a bad byte would hide an edit the ledger must report. */
+    private static String utf8(ByteBuffer bytes, String source) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedEntryException(source, "not valid UTF-8", e);
+        }
     }
 
     private synchronized void remember(long sequence, LedgerEntry entry) {

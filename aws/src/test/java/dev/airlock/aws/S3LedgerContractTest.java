@@ -3,8 +3,8 @@ package dev.airlock.aws;
 import static dev.airlock.aws.AwsTarget.LEDGER_BUCKET;
 import static dev.airlock.aws.AwsTarget.SECURITY;
 
-import dev.airlock.aws.internal.LedgerEntryJson;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.ledger.LedgerEntryCodec;
 import dev.airlock.spi.Ledger;
 import dev.airlock.testkit.contract.LedgerContract;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ abstract class S3LedgerContractTest extends LedgerContract<S3Ledger> {
             for (int position = 1; position <= Math.max(stored.size(), rewritten.size()); position++) {
                 String key = ledger.key(position);
                 if (position <= rewritten.size()) {
-                    String json = LedgerEntryJson.write(rewritten.get(position - 1));
+                    String json = LedgerEntryCodec.toJson(rewritten.get(position - 1));
                     s3.putObject(r -> r.bucket(LEDGER_BUCKET).key(key), RequestBody.fromString(json));
                 } else {
                     s3.deleteObject(r -> r.bucket(LEDGER_BUCKET).key(key));

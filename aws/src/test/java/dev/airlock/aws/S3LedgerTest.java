@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.Digest;
-import dev.airlock.aws.internal.LedgerEntryJson;
 import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.ledger.LedgerEntryCodec;
+import dev.airlock.ledger.MalformedEntryException;
 import dev.airlock.spi.LedgerConflictException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,13 +175,76 @@ abstract class S3LedgerTest {
                 original.previousHash(), original.hash());
         try (S3Client s3 = aws.s3(SECURITY)) {
             s3.putObject(r -> r.bucket(LEDGER_BUCKET).key(promoter().key(2)),
-                    RequestBody.fromString(LedgerEntryJson.write(edited)));
+                    RequestBody.fromString(LedgerEntryCodec.toJson(edited)));
         }
 
         List<LedgerEntry> read = promoter().read(1);
 
         assertEquals("mallory", read.get(1).principal());
         assertEquals(2, firstBrokenLink(read));
+    }
+
+    @Test
+    void anEntryObjectThatIsNotJson_isMalformed_namingItsKey() {
+        MalformedEntryException e = readWithSecondEntryStoredAs("{\"sequence\":2,");
+
+        assertTrue(e.problem().startsWith("not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void anEntryObjectWithAnUnknownField_isMalformed_namingItsKey() {
+        MalformedEntryException e = readWithSecondEntryStoredAs(storedJson(2).replaceFirst("^\\{", "{\"admin\":true,"));
+
+        assertTrue(e.problem().startsWith("unknown field 'admin'"), e.getMessage());
+    }
+
+    @Test
+    void anEntryObjectWithADuplicatedField_isMalformed_namingItsKey() {
+        MalformedEntryException e = readWithSecondEntryStoredAs(storedJson(2).replaceFirst(",\"principal\":",
+                ",\"principal\":\"mallory\",\"principal\":"));
+
+        assertTrue(e.problem().contains("Duplicate field 'principal'"), e.getMessage());
+    }
+
+    @Test
+    void anEntryObjectWithAMissingField_isMalformed_namingItsKey() {
+        MalformedEntryException e = readWithSecondEntryStoredAs(storedJson(2).replaceFirst(",\"hash\":\"[^\"]*\"", ""));
+
+        assertEquals("missing field 'hash'", e.problem());
+    }
+
+    @Test
+    void anEntryObjectThatIsNotUtf8_isMalformed_namingItsKey() {
+        byte[] json = storedJson(2).getBytes(StandardCharsets.UTF_8);
+        json[json.length - 3] = (byte) 0xff;
+
+        MalformedEntryException e = readWithSecondEntryStoredAs(RequestBody.fromBytes(json));
+
+        assertEquals("not valid UTF-8", e.problem());
+    }
+
+    /** Entry {@code sequence} of {@link #chain} as the ledger stores it. */
+    private static String storedJson(int sequence) {
+        return LedgerEntryCodec.toJson(chain(sequence).get(sequence - 1));
+    }
+
+    private MalformedEntryException readWithSecondEntryStoredAs(String json) {
+        return readWithSecondEntryStoredAs(RequestBody.fromString(json));
+    }
+
+    /** Stores three entries, overwrites the second one's object directly in S3, and reads through a fresh ledger. */
+    private MalformedEntryException readWithSecondEntryStoredAs(RequestBody body) {
+        chain(3).forEach(promoter()::append);
+        String key = promoter().key(2);
+        try (S3Client s3 = aws.s3(SECURITY)) {
+            s3.putObject(r -> r.bucket(LEDGER_BUCKET).key(key), body);
+        }
+
+        MalformedEntryException e = assertThrows(MalformedEntryException.class, () -> promoter().read(1));
+
+        assertTrue(e.getMessage().startsWith("s3://" + LEDGER_BUCKET + "/" + key + ": malformed ledger entry: "),
+                e.getMessage());
+        return e;
     }
 
     /** The sequence of the first entry whose hash or link does not hold, -1 if intact (as core verifies). */

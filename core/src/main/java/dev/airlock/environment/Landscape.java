@@ -3,6 +3,7 @@ package dev.airlock.environment;
 import dev.airlock.InvalidValueException;
 import dev.airlock.config.InvalidConfigurationException;
 import dev.airlock.config.Problem;
+import dev.airlock.internal.environment.LandscapeRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Set;
 
 /**
  * Everything Airlock knows about an organization's accounts: the special accounts, the
- * environments and the promotion graph between them. Construction checks every invariant
- * ({@link LandscapeRules}) and reports all violations at once.
+ * environments and the promotion graph between them. Construction checks every invariant and
+ * reports all violations at once.
  */
 public final class Landscape {
     private final SpecialAccounts accounts;

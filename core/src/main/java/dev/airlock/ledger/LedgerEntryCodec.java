@@ -71,6 +71,20 @@ public final class LedgerEntryCodec {
     }
 
     /**
+     * Reads one entry stored at {@code source}, such as {@code s3://bucket/key}, which a
+     * {@link MalformedEntryException} then names.
+     *
+     * @throws MalformedEntryException naming the source and what is wrong
+     */
+    public static LedgerEntry fromJson(String json, String source) {
+        try {
+            return fromJson(json);
+        } catch (MalformedEntryException e) {
+            throw new MalformedEntryException(source, e.problem(), e.getCause());
+        }
+    }
+
+    /**
      * Reads one entry written by {@link #toJson}.
      *
      * @throws MalformedEntryException naming what is wrong
@@ -102,7 +116,7 @@ public final class LedgerEntryCodec {
         try {
             JsonNode node = MAPPER.readTree(json);
             if (node == null || node.isMissingNode()) {
-                throw new MalformedEntryException("the line is empty", null);
+                throw new MalformedEntryException("there is no JSON at all", null);
             }
             return node;
         } catch (JsonProcessingException e) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 /**
  * One line of an environment's access log: who opened or closed access, for which promotion, when.
+ * Not API: users read the log file itself ({@link LocalEnvironmentAccess#logFile}).
  *
  * @param time        from the injected clock
  * @param event       whether access was opened or closed
@@ -12,9 +13,9 @@ import java.time.Instant;
  * @param promotionId the promotion the access was for
  * @param principal   who the promotion acts for
  */
-public record AccessRecord(Instant time, Event event, String environment, String promotionId, String principal) {
+record AccessRecord(Instant time, Event event, String environment, String promotionId, String principal) {
 
-    public AccessRecord {
+    AccessRecord {
         InvalidValueException.requireNonNull("time", time);
         InvalidValueException.requireNonNull("event", event);
         InvalidValueException.requireNonNull("environment", environment);
@@ -23,7 +24,7 @@ public record AccessRecord(Instant time, Event event, String environment, String
     }
 
     /** What happened to the access. */
-    public enum Event {
+    enum Event {
         /** A session was opened. */
         OPENED,
         /** The session was closed. */

@@ -85,7 +85,7 @@ public final class LocalEnvironmentAccess implements EnvironmentAccess {
     }
 
     /** The access log of {@code environment}, oldest first; empty if it was never opened. */
-    public List<AccessRecord> log(String environment) {
+    List<AccessRecord> log(String environment) {
         Path file = logFile(Environment.validateName(environment));
         List<String> lines;
         try {

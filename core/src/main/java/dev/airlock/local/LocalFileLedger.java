@@ -168,10 +168,11 @@ public final class LocalFileLedger implements Ledger {
      * ledger to its last complete entry. Only the last line is ever removed; damage anywhere else
      * is refused.
      *
-     * @return what was removed, or empty if the last line was intact
+     * @return the file that now holds the removed bytes, unchanged, for inspection; empty if the last
+     *         line was intact
      * @throws CorruptLedgerException if a line other than the last cannot be read
      */
-    public Optional<TornTail> repairTornTail() {
+    public Optional<Path> repairTornTail() {
         return locked(false, "repair", () -> {
             if (!Files.exists(file)) {
                 return Optional.empty();
@@ -190,7 +191,7 @@ public final class LocalFileLedger implements Ledger {
         });
     }
 
-    private TornTail moveAside(FileChannel channel, long line) throws IOException {
+    private Path moveAside(FileChannel channel, long line) throws IOException {
         long size = channel.size();
         ByteBuffer torn = ByteBuffer.allocate(Math.toIntExact(size - offset));
         LineBuffer.readFully(channel, torn, offset);
@@ -209,7 +210,7 @@ public final class LocalFileLedger implements Ledger {
         remember(Files.readAttributes(file, BasicFileAttributes.class));
         LOG.warn("removed a torn last line from {} (line {}, {} bytes); its bytes are in {}", file, line,
                 size - offset, aside);
-        return new TornTail(line, offset, size - offset, aside);
+        return aside;
     }
 
     private void write(FileChannel channel, byte[] line) throws IOException {

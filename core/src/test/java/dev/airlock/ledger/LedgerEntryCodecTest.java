@@ -9,6 +9,7 @@ import dev.airlock.artifact.Digest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,7 +63,7 @@ class LedgerEntryCodecTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "'{\"sequence\":1'                                   | not valid JSON",
-        "''                                                  | the line is empty",
+        "''                                                  | there is no JSON at all",
         "'[1,2]'                                             | expected a JSON object, got [1,2]",
         "'{\"sequence\":1} {}'                               | not valid JSON",
     })
@@ -91,6 +92,18 @@ class LedgerEntryCodecTest {
         MalformedEntryException e = assertThrows(MalformedEntryException.class, () -> LedgerEntryCodec.fromJson(json));
 
         assertTrue(e.getMessage().contains("Duplicate field 'sequence'"), e.getMessage());
+    }
+
+    @Test
+    void fromJson_fromANamedSource_startsTheMessageWithIt() {
+        String json = valid().replace("{\"sequence\"", "{\"admin\":true,\"sequence\"");
+
+        MalformedEntryException e = assertThrows(MalformedEntryException.class,
+                () -> LedgerEntryCodec.fromJson(json, "s3://ledger/entries/1.json"));
+
+        assertTrue(e.getMessage().startsWith("s3://ledger/entries/1.json: malformed ledger entry: unknown field 'admin'"),
+                e.getMessage());
+        assertEquals(Optional.of("s3://ledger/entries/1.json"), e.source());
     }
 
     @Test

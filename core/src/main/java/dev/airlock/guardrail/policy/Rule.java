@@ -1,6 +1,11 @@
 package dev.airlock.guardrail.policy;
 
 import dev.airlock.InvalidValueException;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -10,12 +15,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a statement checks: one of the built-in kinds, each with its parameters, or generic
  * {@link Conditional conditions}. Every kind has a fixed {@link #effect()} except conditions, which
- * choose theirs. Component names are the keys that write them in a policy document.
+ * choose theirs. A policy document writes a kind with the name its {@link Kind} gives and its
+ * parameters with the names of its components; a {@link Schedule} component is written with the
+ * components of its forms.
  */
 public sealed interface Rule {
 
+    /**
+     * Names a kind as a policy document writes it. Every kind carries one, so the name is known from
+     * the type alone, before any rule of that kind exists.
+     */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface Kind {
+        /** The name, e.g. {@code no-skipping}. */
+        String value();
+    }
+
     /** The kind as written in a policy document, e.g. {@code no-skipping}. */
-    String kind();
+    default String kind() {
+        return getClass().getAnnotation(Kind.class).value();
+    }
 
     /** What the rule does when it matches (denies, grants or requires). */
     Effect effect();
@@ -38,11 +59,8 @@ public sealed interface Rule {
      *
      * @param enabled false only to switch the organization default off
      */
+    @Kind("no-skipping")
     record NoSkipping(boolean enabled) implements Rule {
-        public String kind() {
-            return "no-skipping";
-        }
-
         public Effect effect() {
             return Effect.DENY;
         }
@@ -58,6 +76,7 @@ public sealed interface Rule {
      * @param expiresAfter how long an approval stays valid; positive
      * @param breakGlass   true for the approval requirement of break-glass requests only
      */
+    @Kind("approvals")
     record Approvals(int count, List<String> from, Duration expiresAfter, boolean breakGlass) implements Rule {
         /** How long approvals stay valid unless a statement says otherwise. */
         public static final Duration DEFAULT_EXPIRY = Duration.ofHours(24);
@@ -75,10 +94,6 @@ public sealed interface Rule {
             return new Approvals(count, List.of(groups), DEFAULT_EXPIRY, false);
         }
 
-        public String kind() {
-            return "approvals";
-        }
-
         public Effect effect() {
             return Effect.REQUIRE;
         }
@@ -91,13 +106,10 @@ public sealed interface Rule {
      * @param duration how long; positive
      * @param stage    the environment the soak is measured in, or null for the request's source
      */
+    @Kind("soak")
     record Soak(Duration duration, @Nullable String stage) implements Rule {
         public Soak {
             positive("duration", duration);
-        }
-
-        public String kind() {
-            return "soak";
         }
 
         public Effect effect() {
@@ -116,13 +128,10 @@ public sealed interface Rule {
      *
      * @param schedule when the window is open
      */
+    @Kind("window")
     record Window(Schedule schedule) implements Rule {
         public Window {
             InvalidValueException.requireNonNull("schedule", schedule);
-        }
-
-        public String kind() {
-            return "window";
         }
 
         public Effect effect() {
@@ -141,14 +150,11 @@ public sealed interface Rule {
      * @param schedule when the freeze holds
      * @param reason   why, shown in decisions; may be empty
      */
+    @Kind("freeze")
     record Freeze(Schedule schedule, String reason) implements Rule {
         public Freeze {
             InvalidValueException.requireNonNull("schedule", schedule);
             InvalidValueException.requireNonNull("reason", reason);
-        }
-
-        public String kind() {
-            return "freeze";
         }
 
         public Effect effect() {
@@ -167,13 +173,10 @@ public sealed interface Rule {
      * @param engaged whether it is engaged
      * @param reason  why, shown in decisions; may be empty
      */
+    @Kind("stop")
     record Stop(boolean engaged, String reason) implements Rule {
         public Stop {
             InvalidValueException.requireNonNull("reason", reason);
-        }
-
-        public String kind() {
-            return "stop";
         }
 
         public Effect effect() {
@@ -194,6 +197,7 @@ public sealed interface Rule {
      * @param builders     trusted builder identities
      * @param repositories trusted source repositories
      */
+    @Kind("provenance")
     record TrustedProvenance(List<String> builders, List<String> repositories) implements Rule {
         public TrustedProvenance {
             builders = sortedNames("builders", builders);
@@ -202,10 +206,6 @@ public sealed interface Rule {
                 throw new InvalidValueException("builders", builders,
                         "or repositories must name at least one trusted builder or repository");
             }
-        }
-
-        public String kind() {
-            return "provenance";
         }
 
         public Effect effect() {
@@ -223,13 +223,10 @@ public sealed interface Rule {
      *
      * @param maxAge the oldest an artifact may be; positive
      */
+    @Kind("max-age")
     record MaxAge(Duration maxAge) implements Rule {
         public MaxAge {
             positive("maxAge", maxAge);
-        }
-
-        public String kind() {
-            return "max-age";
         }
 
         public Effect effect() {
@@ -243,15 +240,12 @@ public sealed interface Rule {
      * @param principals principal ids
      * @param groups     people groups
      */
+    @Kind("permission")
     record Permission(List<String> principals, List<String> groups) implements Rule {
         public Permission {
             principals = sortedNames("principals", principals);
             groups = sortedNames("groups", groups);
             requireSomeone(principals, groups);
-        }
-
-        public String kind() {
-            return "permission";
         }
 
         public Effect effect() {
@@ -265,15 +259,12 @@ public sealed interface Rule {
      * @param principals principal ids
      * @param groups     people groups
      */
+    @Kind("allowed-principals")
     record AllowedPrincipals(List<String> principals, List<String> groups) implements Rule {
         public AllowedPrincipals {
             principals = sortedNames("principals", principals);
             groups = sortedNames("groups", groups);
             requireSomeone(principals, groups);
-        }
-
-        public String kind() {
-            return "allowed-principals";
         }
 
         public Effect effect() {
@@ -287,6 +278,7 @@ public sealed interface Rule {
      *
      * @param regions allowed regions or patterns; at least one
      */
+    @Kind("allowed-regions")
     record AllowedRegions(List<String> regions) implements Rule {
         public AllowedRegions {
             regions = sortedNames("regions", regions);
@@ -295,21 +287,14 @@ public sealed interface Rule {
             }
         }
 
-        public String kind() {
-            return "allowed-regions";
-        }
-
         public Effect effect() {
             return Effect.DENY;
         }
     }
 
     /** Immutable repositories: denies a target whose artifact store reports tags can be overwritten. */
+    @Kind("immutable-repository")
     record ImmutableRepository() implements Rule {
-        public String kind() {
-            return "immutable-repository";
-        }
-
         public Effect effect() {
             return Effect.DENY;
         }
@@ -323,6 +308,7 @@ public sealed interface Rule {
      * @param conditions the tests, all of which must hold; at least one
      * @param reason     what decisions say when it denies, grants or is unmet; may be empty
      */
+    @Kind("condition")
     record Conditional(Effect effect, List<Condition> conditions, String reason) implements Rule {
         public Conditional {
             InvalidValueException.requireNonNull("effect", effect);
@@ -332,10 +318,6 @@ public sealed interface Rule {
             if (conditions.isEmpty()) {
                 throw new InvalidValueException("conditions", conditions, "must list at least one condition");
             }
-        }
-
-        public String kind() {
-            return "condition";
         }
     }
 

@@ -20,6 +20,7 @@ import dev.airlock.internal.config.Node.ScalarNode;
 import dev.airlock.internal.guardrail.Durations;
 import dev.airlock.internal.guardrail.PolicyRules;
 import dev.airlock.internal.guardrail.PolicyValues;
+import dev.airlock.internal.guardrail.RuleKinds;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -47,30 +48,8 @@ import org.jspecify.annotations.Nullable;
 public final class PolicySection {
     private static final Set<String> DOCUMENT_KEYS = Set.of("id", "version", "attach", "statements");
     private static final Set<String> ATTACH_KEYS = Set.of("tier", "group", "environment");
-    private static final Set<String> COMMON_KEYS = Set.of("id", "kind", "effect", "bypassable", "rollbacks", "when");
-    private static final Set<String> SCHEDULE_KEYS = Set.of("zone", "days", "from", "to", "start", "end");
-    private static final Map<String, Set<String>> KIND_KEYS = Map.ofEntries(
-            Map.entry("no-skipping", Set.of("enabled")),
-            Map.entry("approvals", Set.of("count", "from", "expiresAfter", "breakGlass")),
-            Map.entry("soak", Set.of("duration", "stage")),
-            Map.entry("window", SCHEDULE_KEYS),
-            Map.entry("freeze", union(SCHEDULE_KEYS, Set.of("reason"))),
-            Map.entry("stop", Set.of("engaged", "reason")),
-            Map.entry("provenance", Set.of("builders", "repositories")),
-            Map.entry("max-age", Set.of("maxAge")),
-            Map.entry("permission", Set.of("principals", "groups")),
-            Map.entry("allowed-principals", Set.of("principals", "groups")),
-            Map.entry("allowed-regions", Set.of("regions")),
-            Map.entry("immutable-repository", Set.of()),
-            Map.entry("condition", Set.of("effect", "conditions", "reason")));
-    private static final Map<String, Set<String>> KIND_REQUIRED = Map.of(
-            "approvals", Set.of("count"),
-            "soak", Set.of("duration"),
-            "window", Set.of("zone"),
-            "freeze", Set.of("zone"),
-            "max-age", Set.of("maxAge"),
-            "allowed-regions", Set.of("regions"),
-            "condition", Set.of("effect", "conditions"));
+    /** The keys of every statement, whatever its kind; each kind adds its own ({@link RuleKinds}). */
+    private static final Set<String> STATEMENT_KEYS = Set.of("id", "kind", "effect", "bypassable", "rollbacks", "when");
     private static final Set<String> CONDITION_KEYS = Set.of("attribute", "equals", "notEquals", "in", "glob", "before",
             "after");
 
@@ -236,30 +215,30 @@ public final class PolicySection {
             return Optional.empty();
         }
         int before = reader.problems().size();
-        String kind = ConfigReader.get(map, "kind").flatMap(n -> reader.text(n, "statement kind")).orElse(null);
-        Set<String> kindKeys = kind == null ? null : KIND_KEYS.get(kind);
-        if (kind != null && kindKeys == null) {
-            reader.error(map.fields().get("kind").value(), "unknown statement kind '" + kind + "'; kinds: "
-                    + String.join(", ", new TreeSet<>(KIND_KEYS.keySet())));
+        String name = ConfigReader.get(map, "kind").flatMap(n -> reader.text(n, "statement kind")).orElse(null);
+        RuleKinds.Definition<?> kind = name == null ? null : RuleKinds.named(name).orElse(null);
+        if (name != null && kind == null) {
+            reader.error(map.fields().get("kind").value(), "unknown statement kind '" + name + "'; kinds: "
+                    + String.join(", ", RuleKinds.names()));
         }
         String rawId = map.fields().containsKey("id") && map.fields().get("id").value() instanceof ScalarNode s ? s.text() : null;
         String what = rawId == null ? "statement" : "statement '" + rawId + "'";
-        Set<String> allowed = kindKeys == null ? allKeys() : union(COMMON_KEYS, kindKeys);
-        Set<String> required = union(Set.of("id", "kind"), kindKeys == null ? Set.of() : KIND_REQUIRED.getOrDefault(kind, Set.of()));
-        reader.map(map, what, required, allowed);
+        // A kind's required keys are reported as its parameters are read.
+        reader.map(map, what, Set.of("id", "kind"), union(STATEMENT_KEYS, kind == null ? RuleKinds.allKeys() : kind.keys()));
         record(map, path);
         String id = field(map, "id", what + " id", text -> Statement.checkId("id", text)).orElse(null);
         Effect effect = field(map, "effect", what + " effect", Effect::parse).orElse(null);
         Boolean bypassable = bool(map, "bypassable", what).orElse(null);
         Rollbacks rollbacks = field(map, "rollbacks", what + " rollbacks", Rollbacks::parse).orElse(Rollbacks.INCLUDE);
         List<Condition> when = ConfigReader.get(map, "when").map(n -> conditions(n, what + " when")).orElse(List.of());
-        Rule rule = kindKeys == null ? null : rule(kind, map, what, effect, before);
+        Rule rule = kind == null ? null : rule(kind, map, what, effect, before);
         if (reader.problems().size() > before || id == null || rule == null) {
             return Optional.empty();
         }
-        if (effect != null && !(rule instanceof Rule.Conditional) && effect != rule.effect()) {
+        // A kind with an effect parameter took the statement's; every other kind has a fixed one.
+        if (effect != null && effect != rule.effect()) {
             reader.error(map.fields().get("effect").value(), what + " effect: '" + effect.configName() + "' is not possible: a "
-                    + kind + " statement always has effect " + rule.effect().configName());
+                    + name + " statement always has effect " + rule.effect().configName());
             return Optional.empty();
         }
         boolean bypass = bypassable != null ? bypassable : rule.bypassableByDefault();
@@ -267,78 +246,88 @@ public final class PolicySection {
     }
 
     /** The rule, unless the statement has problems so far ({@code before} counts those before it). */
-    private @Nullable Rule rule(String kind, MapNode map, String what, @Nullable Effect effect, int before) {
-        Supplier<Rule> rule = switch (kind) {
-            case "no-skipping" -> {
-                boolean enabled = bool(map, "enabled", what).orElse(true);
-                yield () -> new Rule.NoSkipping(enabled);
+    private @Nullable Rule rule(RuleKinds.Definition<?> kind, MapNode map, String what, @Nullable Effect effect,
+            int before) {
+        try {
+            Rule rule = kind.read(new StatementParameters(map, what, effect));
+            return reader.problems().size() > before ? null : rule;
+        } catch (InvalidValueException e) {
+            // A parameter that was reported is read as null or zero; its rejection by the rule says nothing new.
+            if (reader.problems().size() == before) {
+                report(map, e);
             }
-            case "approvals" -> {
-                Long count = integer(map, "count", what).orElse(null);
-                List<String> from = names(map, "from", what);
-                Duration expiresAfter = duration(map, "expiresAfter", what).orElse(Rule.Approvals.DEFAULT_EXPIRY);
-                boolean breakGlass = bool(map, "breakGlass", what).orElse(false);
-                yield () -> new Rule.Approvals(count == null ? 0 : (int) Math.min(count, Integer.MAX_VALUE), from,
-                        expiresAfter, breakGlass);
-            }
-            case "soak" -> {
-                Duration duration = duration(map, "duration", what).orElse(null);
-                String stage = field(map, "stage", what + " stage", s -> s).orElse(null);
-                yield () -> new Rule.Soak(duration, stage);
-            }
-            case "window" -> {
-                Schedule schedule = schedule(map, what);
-                yield () -> new Rule.Window(schedule);
-            }
-            case "freeze" -> {
-                Schedule schedule = schedule(map, what);
-                String reason = field(map, "reason", what + " reason", s -> s).orElse("");
-                yield () -> new Rule.Freeze(schedule, reason);
-            }
-            case "stop" -> {
-                boolean engaged = bool(map, "engaged", what).orElse(true);
-                String reason = field(map, "reason", what + " reason", s -> s).orElse("");
-                yield () -> new Rule.Stop(engaged, reason);
-            }
-            case "provenance" -> {
-                List<String> builders = names(map, "builders", what);
-                List<String> repositories = names(map, "repositories", what);
-                yield () -> new Rule.TrustedProvenance(builders, repositories);
-            }
-            case "max-age" -> {
-                Duration maxAge = duration(map, "maxAge", what).orElse(null);
-                yield () -> new Rule.MaxAge(maxAge);
-            }
-            case "permission" -> {
-                List<String> principals = names(map, "principals", what);
-                List<String> groups = names(map, "groups", what);
-                yield () -> new Rule.Permission(principals, groups);
-            }
-            case "allowed-principals" -> {
-                List<String> principals = names(map, "principals", what);
-                List<String> groups = names(map, "groups", what);
-                yield () -> new Rule.AllowedPrincipals(principals, groups);
-            }
-            case "allowed-regions" -> {
-                List<String> regions = regions(map, what);
-                yield () -> new Rule.AllowedRegions(regions);
-            }
-            case "immutable-repository" -> Rule.ImmutableRepository::new;
-            default -> {
-                List<Condition> conditions = ConfigReader.get(map, "conditions")
-                        .map(n -> conditions(n, what + " conditions")).orElse(List.of());
-                String reason = field(map, "reason", what + " reason", s -> s).orElse("");
-                yield () -> new Rule.Conditional(effect, conditions, reason);
-            }
-        };
-        if (reader.problems().size() > before) {
             return null;
         }
-        return build(map, rule).orElse(null);
+    }
+
+    /** A statement's parameters, read from its map; each problem is reported where it was written. */
+    private final class StatementParameters implements RuleKinds.Parameters {
+        private final MapNode map;
+        private final String what;
+        private final @Nullable Effect effect;
+
+        StatementParameters(MapNode map, String what, @Nullable Effect effect) {
+            this.map = map;
+            this.what = what;
+            this.effect = effect;
+        }
+
+        @Override
+        public boolean flag(String key, boolean absent) {
+            return bool(map, key, what).orElse(absent);
+        }
+
+        @Override
+        public int count(String key) {
+            return required(map, key, what) ? integer(map, key, what)
+                    .map(n -> (int) Math.max(Integer.MIN_VALUE, Math.min(n, Integer.MAX_VALUE))).orElse(0) : 0;
+        }
+
+        @Override
+        public @Nullable Duration duration(String key) {
+            return required(map, key, what) ? PolicySection.this.duration(map, key, what).orElse(null) : null;
+        }
+
+        @Override
+        public Duration duration(String key, Duration absent) {
+            return PolicySection.this.duration(map, key, what).orElse(absent);
+        }
+
+        @Override
+        public @Nullable String text(String key, @Nullable String absent) {
+            return field(map, key, what + " " + key, s -> s).orElse(absent);
+        }
+
+        @Override
+        public List<String> names(String key, List<String> absent) {
+            return ConfigReader.get(map, key).map(node -> reader.values(node, what + " " + key, s -> s)).orElse(absent);
+        }
+
+        @Override
+        public List<String> regions(String key) {
+            return required(map, key, what) ? PolicySection.this.regions(map.fields().get(key).value(), what + " " + key)
+                    : List.of();
+        }
+
+        @Override
+        public @Nullable Schedule schedule() {
+            return PolicySection.this.schedule(map, what);
+        }
+
+        @Override
+        public @Nullable Effect effect() {
+            return required(map, "effect", what) ? effect : null;
+        }
+
+        @Override
+        public List<Condition> conditions(String key) {
+            return required(map, key, what) ? PolicySection.this.conditions(map.fields().get(key).value(), what + " " + key)
+                    : List.of();
+        }
     }
 
     private @Nullable Schedule schedule(MapNode map, String what) {
-        ZoneId zone = field(map, "zone", what + " zone", PolicyValues::zone).orElse(null);
+        ZoneId zone = requiredField(map, "zone", what, PolicyValues::zone);
         boolean once = map.fields().containsKey("start") || map.fields().containsKey("end");
         boolean weekly = map.fields().containsKey("days") || map.fields().containsKey("from") || map.fields().containsKey("to");
         if (once && weekly) {
@@ -363,15 +352,13 @@ public final class PolicySection {
         return build(map, () -> Schedule.weekly(zone, days, from, to)).orElse(null);
     }
 
-    private List<String> regions(MapNode map, String what) {
+    private List<String> regions(Node node, String what) {
         List<String> out = new ArrayList<>();
-        ConfigReader.get(map, "regions").ifPresent(node -> {
-            for (Node item : reader.list(node, what + " regions", true)) {
-                // A pattern is checked by matching; a plain name must be a real region code.
-                reader.value(item, what + " regions", text -> text.contains("*") || text.contains("?") ? text
-                        : Region.of(text).value()).ifPresent(out::add);
-            }
-        });
+        for (Node item : reader.list(node, what, true)) {
+            // A pattern is checked by matching; a plain name must be a real region code.
+            reader.value(item, what, text -> text.contains("*") || text.contains("?") ? text
+                    : Region.of(text).value()).ifPresent(out::add);
+        }
         return out;
     }
 
@@ -429,10 +416,14 @@ public final class PolicySection {
         try {
             return Optional.of(constructor.get());
         } catch (InvalidValueException e) {
-            Field field = map.fields().get(e.field());
-            reader.error(field == null ? map.location() : field.value().location(), e.getMessage());
+            report(map, e);
             return Optional.empty();
         }
+    }
+
+    private void report(MapNode map, InvalidValueException e) {
+        Field field = map.fields().get(e.field());
+        reader.error(field == null ? map.location() : field.value().location(), e.getMessage());
     }
 
     private void record(MapNode map, String path) {
@@ -444,11 +435,16 @@ public final class PolicySection {
     }
 
     private <T> @Nullable T requiredField(MapNode map, String key, String what, Function<String, T> parser) {
-        if (!map.fields().containsKey(key)) {
-            reader.error(map, what + " is missing required key '" + key + "'");
-            return null;
+        return required(map, key, what) ? field(map, key, what + " " + key, parser).orElse(null) : null;
+    }
+
+    /** Whether {@code key} is written; reports it missing otherwise. */
+    private boolean required(MapNode map, String key, String what) {
+        if (map.fields().containsKey(key)) {
+            return true;
         }
-        return field(map, key, what + " " + key, parser).orElse(null);
+        reader.error(map, what + " is missing required key '" + key + "'");
+        return false;
     }
 
     private Optional<Boolean> bool(MapNode map, String key, String what) {
@@ -461,16 +457,6 @@ public final class PolicySection {
 
     private Optional<Duration> duration(MapNode map, String key, String what) {
         return field(map, key, what + " " + key, text -> Durations.parse(key, text));
-    }
-
-    private List<String> names(MapNode map, String key, String what) {
-        return ConfigReader.get(map, key).map(node -> reader.values(node, what + " " + key, s -> s)).orElse(List.of());
-    }
-
-    private static Set<String> allKeys() {
-        Set<String> all = new TreeSet<>(COMMON_KEYS);
-        KIND_KEYS.values().forEach(all::addAll);
-        return all;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

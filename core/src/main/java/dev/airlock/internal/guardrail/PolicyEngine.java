@@ -61,7 +61,7 @@ public final class PolicyEngine implements Guardrails {
         for (PolicyDocument document : policies.documents()) {
             List<Check> checks = new ArrayList<>();
             for (Statement statement : document.statements()) {
-                checks.add(compile(statement, document.attach(), landscape));
+                checks.add(RuleKinds.compile(statement, document.attach(), landscape));
                 noSkippingSwitchedOff |= statement.rule() instanceof Rule.NoSkipping noSkipping && !noSkipping.enabled()
                         && document.attach().scope() == Attachment.Scope.ORGANIZATION;
             }
@@ -95,36 +95,6 @@ public final class PolicyEngine implements Guardrails {
             case GROUP -> groups.getOrDefault(attach.name(), List.of()).contains(environment.name());
             case ENVIRONMENT -> environment.name().equals(attach.name());
         };
-    }
-
-    private static Check compile(Statement statement, Attachment attach, Landscape landscape) {
-        Rule rule = statement.rule();
-        if (rule instanceof Rule.NoSkipping r) {
-            return new NoSkippingCheck(statement, attach, r, landscape);
-        } else if (rule instanceof Rule.Approvals r) {
-            return new ApprovalsCheck(statement, attach, r);
-        } else if (rule instanceof Rule.Soak r) {
-            return new SoakCheck(statement, attach, r);
-        } else if (rule instanceof Rule.Window r) {
-            return new WindowCheck(statement, attach, r);
-        } else if (rule instanceof Rule.Freeze r) {
-            return new FreezeCheck(statement, attach, r);
-        } else if (rule instanceof Rule.Stop r) {
-            return new StopCheck(statement, attach, r);
-        } else if (rule instanceof Rule.TrustedProvenance r) {
-            return new ProvenanceCheck(statement, attach, r);
-        } else if (rule instanceof Rule.MaxAge r) {
-            return new MaxAgeCheck(statement, attach, r);
-        } else if (rule instanceof Rule.Permission r) {
-            return new PermissionCheck(statement, attach, r);
-        } else if (rule instanceof Rule.AllowedPrincipals r) {
-            return new AllowedPrincipalsCheck(statement, attach, r);
-        } else if (rule instanceof Rule.AllowedRegions r) {
-            return new AllowedRegionsCheck(statement, attach, r);
-        } else if (rule instanceof Rule.ImmutableRepository r) {
-            return new ImmutableRepositoryCheck(statement, attach, r);
-        }
-        return new ConditionalCheck(statement, attach, (Rule.Conditional) rule);
     }
 
     @Override

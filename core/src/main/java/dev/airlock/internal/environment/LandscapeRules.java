@@ -1,5 +1,9 @@
-package dev.airlock.environment;
+package dev.airlock.internal.environment;
 
+import dev.airlock.environment.AccountId;
+import dev.airlock.environment.Environment;
+import dev.airlock.environment.PromotionGraph;
+import dev.airlock.environment.SpecialAccounts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -156,7 +160,7 @@ public final class LandscapeRules {
     }
 
     /** Without declared entries, every environment nothing promotes into is an entry. */
-    static List<String> defaultEntries(List<Environment> environments, PromotionGraph graph) {
+    public static List<String> defaultEntries(List<Environment> environments, PromotionGraph graph) {
         return environments.stream().map(Environment::name).filter(n -> graph.predecessors(n).isEmpty()).toList();
     }
 }
