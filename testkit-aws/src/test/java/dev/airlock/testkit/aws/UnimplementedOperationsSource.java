@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Writes the {@code Unimplemented*Operations} classes: every method of an SDK client interface whose
  * default throws a bare UnsupportedOperationException, overridden to throw one naming the operation.
  * Run after upgrading the SDK, from the repository root:
- * {@code java -cp <testkit test class path> dev.airlock.testkit.aws.UnimplementedOperationsSource}.
+ * {@code java -cp <testkit-aws test class path> dev.airlock.testkit.aws.UnimplementedOperationsSource}.
  */
 final class UnimplementedOperationsSource {
     private static final Pattern QUALIFIED = Pattern.compile("software\\.amazon\\.awssdk(?:\\.\\w+)+\\.[A-Z]\\w*");
@@ -36,7 +36,7 @@ final class UnimplementedOperationsSource {
     }
 
     public static void main(String[] args) throws IOException, ReflectiveOperationException {
-        Path root = Path.of(args.length > 0 ? args[0] : "testkit/src/main/java/dev/airlock/testkit/aws/internal");
+        Path root = Path.of(args.length > 0 ? args[0] : "testkit-aws/src/main/java/dev/airlock/testkit/aws/internal");
         write(root, "sts", StsClient.class, new StsClient() {
             @Override
             public String serviceName() {
