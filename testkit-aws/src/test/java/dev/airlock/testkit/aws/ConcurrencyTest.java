@@ -27,7 +27,7 @@ class ConcurrencyTest {
     @Test
     @StricterThanMoto("`If-None-Match: *` is atomic")
     void racingConditionalCreates_fromSeparateClients_haveExactlyOneWinner() throws Exception {
-        S3Contract.createBucket(aws.s3(aws.root(PROD)), "prod-ledger", REGION);
+        Buckets.create(aws.s3(aws.root(PROD)), "prod-ledger", REGION);
         List<Callable<String>> racers = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         for (int i = 0; i < THREADS; i++) {

@@ -46,11 +46,11 @@ final class EcrStrictness {
         String amd64 = Images.manifest(Images.blob("config-amd64"), Images.blob("layer-amd64"));
         String arm64 = Images.manifest(Images.blob("config-arm64"), Images.blob("layer-arm64"));
         String index = Images.index(List.of(amd64, arm64));
-        Images.push(ecr, repository, Images::uploadLayer, "amd64", Images.blob("config-amd64"), Images.blob("layer-amd64"));
+        Images.push(ecr, repository, "amd64", Images.blob("config-amd64"), Images.blob("layer-amd64"));
 
         Expect.awsError(400, "ReferencedImagesNotFoundException", () -> ecr.putImage(p -> p.repositoryName(repository)
                 .imageManifest(index).imageTag("1.0.0").imageDigest(Images.sha256(index))));
-        Images.push(ecr, repository, Images::uploadLayer, "arm64", Images.blob("config-arm64"), Images.blob("layer-arm64"));
+        Images.push(ecr, repository, "arm64", Images.blob("config-arm64"), Images.blob("layer-arm64"));
         ecr.putImage(p -> p.repositoryName(repository).imageManifest(index).imageTag("1.0.0")
                 .imageDigest(Images.sha256(index)));
 
@@ -59,7 +59,7 @@ final class EcrStrictness {
     }
 
     static void layerUpload_partsMustBeContiguousAndWithinTheSizeLimits(EcrClient ecr, String repository) {
-        byte[] layer = S3Contract.bytes(11 * Images.MIB);
+        byte[] layer = Images.bytes(11 * Images.MIB);
         String upload = ecr.initiateLayerUpload(i -> i.repositoryName(repository)).uploadId();
         part(ecr, repository, upload, layer, 0, 5 * Images.MIB);
 
@@ -79,7 +79,7 @@ final class EcrStrictness {
     }
 
     static void layerUpload_withASmallPartBeforeTheLast_isLayerPartTooSmall(EcrClient ecr, String repository) {
-        byte[] layer = S3Contract.bytes(6 * Images.MIB);
+        byte[] layer = Images.bytes(6 * Images.MIB);
         String upload = ecr.initiateLayerUpload(i -> i.repositoryName(repository)).uploadId();
         part(ecr, repository, upload, layer, 0, Images.MIB);
         part(ecr, repository, upload, layer, Images.MIB, 6 * Images.MIB);
@@ -136,7 +136,7 @@ final class EcrStrictness {
     /** {@code puller} is in another account than {@code owner}, the owner of {@code repository}. */
     static void crossAccountPull_needsTheRepositoryPolicy(EcrClient owner, EcrClient puller, String ownerAccount,
             String repository, String pullerAccount) {
-        String manifest = Images.push(owner, repository, Images::uploadLayer, "1.0.0", Images.blob("config"),
+        String manifest = Images.push(owner, repository, "1.0.0", Images.blob("config"),
                 Images.blob("layer"));
 
         Expect.awsError(400, "AccessDeniedException", () -> puller.batchGetImage(b -> b.registryId(ownerAccount)

@@ -42,7 +42,7 @@ class FakeEcrTest {
     @Test
     @StricterThanMoto("IMMUTABLE tags answer `ImageTagAlreadyExistsException`")
     void immutableTag_isRefusedWithAwsErrorCode() {
-        Images.push(tooling, "app", Images::uploadLayer, "1.0.0", Images.blob("c1"), Images.blob("l1"));
+        Images.push(tooling, "app", "1.0.0", Images.blob("c1"), Images.blob("l1"));
         String other = Images.manifest(Images.blob("c1"), Images.blob("l1"), Images.blob("l1"));
 
         Expect.awsError(400, "ImageTagAlreadyExistsException", () -> tooling.putImage(p -> p.repositoryName("app")
@@ -51,9 +51,9 @@ class FakeEcrTest {
 
     @Test
     void describeAndListImages_filterByTagStatusAndPage() {
-        Images.push(tooling, "scratch", Images::uploadLayer, "a", Images.blob("c1"), Images.blob("l1"));
-        Images.push(tooling, "scratch", Images::uploadLayer, "a", Images.blob("c2"), Images.blob("l2"));
-        Images.push(tooling, "scratch", Images::uploadLayer, "b", Images.blob("c3"), Images.blob("l3"));
+        Images.push(tooling, "scratch", "a", Images.blob("c1"), Images.blob("l1"));
+        Images.push(tooling, "scratch", "a", Images.blob("c2"), Images.blob("l2"));
+        Images.push(tooling, "scratch", "b", Images.blob("c3"), Images.blob("l3"));
 
         assertEquals(1, tooling.describeImages(d -> d.repositoryName("scratch").filter(f -> f.tagStatus("UNTAGGED")))
                 .imageDetails().size());
@@ -134,10 +134,10 @@ class FakeEcrTest {
     @Test
     @StricterThanMoto("The layer APIs, with ECR's limits")
     void copyToEnvironmentRegistry_movesOnlyTheMissingBlobs() {
-        byte[] shared = S3Contract.bytes(7 * Images.MIB);
+        byte[] shared = Images.bytes(7 * Images.MIB);
         byte[] fresh = Images.blob("application layer");
         byte[] config = Images.blob("{\"architecture\":\"amd64\"}");
-        String manifest = Images.push(tooling, "app", Images::uploadLayer, "1.0.0", config, shared, fresh);
+        String manifest = Images.push(tooling, "app", "1.0.0", config, shared, fresh);
         Images.uploadLayer(prod, "app", shared);
         tooling.setRepositoryPolicy(s -> s.repositoryName("app").policyText("{\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Principal\":{\"AWS\":\"" + PROD_DEPLOY + "\"},\"Action\":[\"ecr:BatchGetImage\","

@@ -24,13 +24,14 @@ class FakeS3Test {
     private final S3Client prod = aws.s3(aws.root(PROD));
 
     FakeS3Test() {
-        S3Contract.createBucket(tooling, TOOLING_BUCKET, REGION);
-        S3Contract.createBucket(prod, PROD_BUCKET, REGION);
+        Buckets.create(tooling, TOOLING_BUCKET, REGION);
+        Buckets.create(prod, PROD_BUCKET, REGION);
     }
 
     @Test
     void createBucket_withAnInvalidName_isRefusedByTheClient() {
-        S3Contract.createBucket_withAnInvalidName_isRefusedByTheClient(prod);
+        assertThrows(IllegalArgumentException.class, () -> prod.createBucket(b -> b.bucket("Upper_Case")));
+        assertThrows(IllegalArgumentException.class, () -> prod.createBucket(b -> b.bucket("192.168.1.1")));
 
         assertEquals(java.util.List.of(), aws.world.calls(AwsService.S3, "CreateBucket").stream()
                 .filter(c -> !c.succeeded()).toList(), "nothing was sent");
@@ -186,7 +187,7 @@ class FakeS3Test {
     @Test
     @StricterThanMoto("Object Lock: COMPLIANCE retention")
     void retention_complianceNeverWeakens_governanceOnlyWithBypass() {
-        S3Contract.createBucketWithObjectLock(prod, "prod-locked", REGION);
+        Buckets.createWithObjectLock(prod, "prod-locked", REGION);
 
         S3Strictness.retention_complianceNeverWeakens_governanceOnlyWithBypass(prod, "prod-locked", aws.now());
     }
@@ -194,7 +195,7 @@ class FakeS3Test {
     @Test
     @StricterThanMoto("Object Lock: COMPLIANCE retention")
     void retention_expiresOnTheWorldClock() {
-        S3Contract.createBucketWithObjectLock(prod, "prod-locked", REGION);
+        Buckets.createWithObjectLock(prod, "prod-locked", REGION);
 
         S3Strictness.retention_expires_onTheClock(prod, "prod-locked", aws.now(),
                 () -> aws.clock.advance(Duration.ofDays(2)));
@@ -203,7 +204,7 @@ class FakeS3Test {
     @Test
     @StricterThanMoto("Object Lock: COMPLIANCE retention")
     void defaultRetention_appliesToNewObjects() {
-        S3Contract.createBucketWithObjectLock(prod, "prod-locked", REGION);
+        Buckets.createWithObjectLock(prod, "prod-locked", REGION);
 
         S3Strictness.defaultRetention_appliesToNewObjects(prod, "prod-locked", aws.now());
     }

@@ -21,7 +21,7 @@ class FaultsTest {
     private final S3Client s3 = aws.s3(aws.root(PROD));
 
     FaultsTest() {
-        S3Contract.createBucket(s3, "prod-artifacts", REGION);
+        Buckets.create(s3, "prod-artifacts", REGION);
     }
 
     @Test

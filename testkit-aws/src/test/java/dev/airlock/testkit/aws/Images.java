@@ -15,11 +15,6 @@ final class Images {
     static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
     static final int MIB = 1024 * 1024;
 
-    /** How a test makes blobs available in a repository: the layer API here; nothing on moto, which does not check. */
-    interface BlobPush {
-        void push(EcrClient ecr, String repository, byte[] blob);
-    }
-
     private Images() {
     }
 
@@ -73,11 +68,11 @@ final class Images {
         ecr.completeLayerUpload(c -> c.repositoryName(repository).uploadId(upload).layerDigests(sha256(blob)));
     }
 
-    /** Pushes the blobs, then the manifest with its digest, as a registry client does. */
-    static String push(EcrClient ecr, String repository, BlobPush blobs, String tag, byte[] config, byte[]... layers) {
-        blobs.push(ecr, repository, config);
+    /** Pushes the blobs through the layer API, then the manifest with its digest, as a registry client does. */
+    static String push(EcrClient ecr, String repository, String tag, byte[] config, byte[]... layers) {
+        uploadLayer(ecr, repository, config);
         for (byte[] layer : layers) {
-            blobs.push(ecr, repository, layer);
+            uploadLayer(ecr, repository, layer);
         }
         String manifest = manifest(config, layers);
         ecr.putImage(p -> p.repositoryName(repository).imageManifest(manifest).imageTag(tag).imageDigest(sha256(manifest)));
@@ -94,5 +89,14 @@ final class Images {
 
     static byte[] blob(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code size} bytes of a repeating pattern, for blobs and objects larger than a part. */
+    static byte[] bytes(int size) {
+        byte[] data = new byte[size];
+        for (int i = 0; i < size; i++) {
+            data[i] = (byte) (i * 31 + 7);
+        }
+        return data;
     }
 }

@@ -1,7 +1,7 @@
 package dev.airlock.testkit.aws;
 
+import dev.airlock.testkit.aws.contract.AwsContractTarget;
 import dev.airlock.testkit.moto.MotoServer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,11 +19,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The parity suite's moto target: real SDK clients (path-style, checksums only when required, no SDK
+ * The contract kits' moto target: real SDK clients (path-style, checksums only when required, no SDK
  * retries) against the shared moto_server, reset before each test. A missing moto_server fails the test
  * with the install hint ({@link dev.airlock.testkit.moto.MotoUnavailableException}); it is never skipped.
  */
-final class MotoTarget extends ParityTarget {
+final class MotoTarget extends AwsContractTarget {
     /** Moto maps long-term keys it does not know to its default account and user. */
     static final String MOTO_ACCOUNT = "123456789012";
 
@@ -37,46 +37,29 @@ final class MotoTarget extends ParityTarget {
     }
 
     @Override
-    AwsCredentialsProvider ci() {
+    public AwsCredentialsProvider ci() {
         return ci;
     }
 
     @Override
-    String ciArn() {
+    public String ciArn() {
         return "arn:aws:sts::" + MOTO_ACCOUNT + ":user/moto";
     }
 
     @Override
-    String ciAccount() {
-        return MOTO_ACCOUNT;
-    }
-
-    @Override
-    AwsCredentialsProvider account(String account) {
+    public AwsCredentialsProvider account(String account) {
         return TestLandscape.credentials(sts(ci).assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/parity")
                 .roleSessionName("parity-setup")));
     }
 
+    /** moto neither implements the layer API nor checks that a manifest's blobs exist. */
     @Override
-    Images.BlobPush blobs() {
-        return (ecr, repository, blob) -> {
-            // moto neither implements the layer API nor checks that a manifest's blobs exist.
-        };
-    }
-
-    @Override
-    Instant now() {
-        return Instant.now();
+    public void pushBlob(EcrClient ecr, String repository, byte[] blob) {
     }
 
     @Override
     public StsClient sts(AwsCredentialsProvider credentials) {
         return track(configure(StsClient.builder(), credentials, TestLandscape.REGION).build());
-    }
-
-    @Override
-    public S3Client s3(AwsCredentialsProvider credentials) {
-        return s3(credentials, TestLandscape.REGION);
     }
 
     @Override

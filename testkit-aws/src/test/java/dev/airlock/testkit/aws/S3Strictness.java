@@ -77,7 +77,7 @@ final class S3Strictness {
     static void bucketPolicy_allowingARole_admitsOnlyItsSessions(S3Client owner, S3Client roleSession,
             S3Client sameAccountUser, String bucket, String roleArn) {
         owner.putObject(p -> p.bucket(bucket).key("k"), RequestBody.fromString("x"));
-        owner.putBucketPolicy(p -> p.bucket(bucket).policy(S3Contract.allowRead(roleArn, bucket)));
+        owner.putBucketPolicy(p -> p.bucket(bucket).policy(Buckets.allowRead(roleArn, bucket)));
 
         assertEquals("x", roleSession.getObjectAsBytes(g -> g.bucket(bucket).key("k")).asUtf8String());
         Expect.awsError(403, "AccessDenied", () -> sameAccountUser.getObjectAsBytes(g -> g.bucket(bucket).key("k")));
@@ -104,15 +104,15 @@ final class S3Strictness {
 
     static void bucketPolicy_ofAnotherAccountsBucket_isRefused(S3Client other, String bucket) {
         Expect.awsError(403, "AccessDenied", () -> other.putBucketPolicy(p -> p.bucket(bucket)
-                .policy(S3Contract.allowRead("*", bucket))));
+                .policy(Buckets.allowRead("*", bucket))));
         Expect.awsError(403, "AccessDenied", () -> other.getBucketPolicy(g -> g.bucket(bucket)));
     }
 
     static void bucketPolicy_namingAnUnknownPrincipalOrForeignResource_isMalformed(S3Client owner, String bucket) {
         Expect.awsError(400, "MalformedPolicy", () -> owner.putBucketPolicy(p -> p.bucket(bucket)
-                .policy(S3Contract.allowRead("arn:aws:iam::111111111111:role/does-not-exist", bucket))));
+                .policy(Buckets.allowRead("arn:aws:iam::111111111111:role/does-not-exist", bucket))));
         Expect.awsError(400, "MalformedPolicy", () -> owner.putBucketPolicy(p -> p.bucket(bucket)
-                .policy(S3Contract.allowRead("111111111111", "some-other-bucket"))));
+                .policy(Buckets.allowRead("111111111111", "some-other-bucket"))));
         Expect.awsError(400, "MalformedPolicy", () -> owner.putBucketPolicy(p -> p.bucket(bucket).policy("[]")));
         Expect.awsError(404, "NoSuchBucketPolicy", () -> owner.getBucketPolicy(g -> g.bucket(bucket)));
     }
@@ -150,7 +150,7 @@ final class S3Strictness {
     }
 
     static void multipartChecksum_isComposite_andEveryPartMustBeListedWithItsChecksum(S3Client s3, String bucket) {
-        byte[] one = S3Contract.bytes(5 * S3Contract.MIB);
+        byte[] one = Images.bytes(5 * Images.MIB);
         byte[] two = "tail".getBytes(StandardCharsets.UTF_8);
         String upload = s3.createMultipartUpload(c -> c.bucket(bucket).key("mp").checksumAlgorithm(ChecksumAlgorithm.SHA256))
                 .uploadId();

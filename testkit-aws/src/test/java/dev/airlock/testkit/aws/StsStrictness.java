@@ -18,7 +18,7 @@ final class StsStrictness {
     private StsStrictness() {
     }
 
-    static void assumeRole_byUntrustedPrincipal_isDeniedNamingCallerAndRole(AwsClients aws,
+    static void assumeRole_byUntrustedPrincipal_isDeniedNamingCallerAndRole(TestLandscape aws,
             AwsCredentialsProvider untrusted, String callerArn, String roleArn) {
         AwsServiceException e = Expect.awsError(403, "AccessDenied",
                 () -> aws.sts(untrusted).assumeRole(r -> r.roleArn(roleArn).roleSessionName("nope")));
@@ -27,7 +27,7 @@ final class StsStrictness {
                 e.awsErrorDetails().errorMessage());
     }
 
-    static void assumeRole_withoutOrWithWrongExternalId_isDenied(AwsClients aws, AwsCredentialsProvider base,
+    static void assumeRole_withoutOrWithWrongExternalId_isDenied(TestLandscape aws, AwsCredentialsProvider base,
             String roleArn, String externalId) {
         StsClient sts = aws.sts(base);
         Expect.awsError(403, "AccessDenied", () -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("s1")));
@@ -36,7 +36,7 @@ final class StsStrictness {
         sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("s1").externalId(externalId));
     }
 
-    static void durationSeconds_outside900To43200_isRejected(AwsClients aws, AwsCredentialsProvider base,
+    static void durationSeconds_outside900To43200_isRejected(TestLandscape aws, AwsCredentialsProvider base,
             String roleArn) {
         StsClient sts = aws.sts(base);
         Expect.awsError(400, "ValidationError",
@@ -46,7 +46,7 @@ final class StsStrictness {
     }
 
     /** {@code roleArn} must allow 12-hour sessions; the first hop may use them, a chained hop may not. */
-    static void chainedSession_longerThanOneHour_isRejectedEvenWhenTheRoleAllowsMore(AwsClients aws,
+    static void chainedSession_longerThanOneHour_isRejectedEvenWhenTheRoleAllowsMore(TestLandscape aws,
             AwsCredentialsProvider base, String twelveHourRoleArn, AwsCredentialsProvider session) {
         aws.sts(base).assumeRole(r -> r.roleArn(twelveHourRoleArn).roleSessionName("first").durationSeconds(43200));
 
@@ -56,7 +56,7 @@ final class StsStrictness {
                 + "chaining.", e.awsErrorDetails().errorMessage());
     }
 
-    static void durationSeconds_aboveTheRoleMaximum_isRejected(AwsClients aws, AwsCredentialsProvider base,
+    static void durationSeconds_aboveTheRoleMaximum_isRejected(TestLandscape aws, AwsCredentialsProvider base,
             String oneHourRoleArn) {
         AwsServiceException e = Expect.awsError(400, "ValidationError", () -> aws.sts(base).assumeRole(
                 r -> r.roleArn(oneHourRoleArn).roleSessionName("s1").durationSeconds(7200)));
@@ -65,7 +65,7 @@ final class StsStrictness {
                 e.awsErrorDetails().errorMessage());
     }
 
-    static void sourceIdentity_persistsDownTheChainAndCannotChange(AwsClients aws, AwsCredentialsProvider base,
+    static void sourceIdentity_persistsDownTheChainAndCannotChange(TestLandscape aws, AwsCredentialsProvider base,
             String hubArn, String targetArn, @Nullable String externalId) {
         AssumeRoleResponse hub = aws.sts(base).assumeRole(r -> r.roleArn(hubArn).roleSessionName("hop-1")
                 .sourceIdentity("alice@example.com"));
@@ -83,7 +83,7 @@ final class StsStrictness {
     }
 
     /** {@code roleArn}'s trust must not allow sts:SetSourceIdentity. */
-    static void sourceIdentity_whenTrustLacksSetSourceIdentity_isDenied(AwsClients aws, AwsCredentialsProvider base,
+    static void sourceIdentity_whenTrustLacksSetSourceIdentity_isDenied(TestLandscape aws, AwsCredentialsProvider base,
             AwsCredentialsProvider sessionWithSourceIdentity, String roleArn) {
         Expect.awsError(403, "AccessDenied", () -> aws.sts(base).assumeRole(
                 r -> r.roleArn(roleArn).roleSessionName("s1").sourceIdentity("alice")));
@@ -95,7 +95,7 @@ final class StsStrictness {
     }
 
     /** {@code roleArn}'s trust must not allow sts:TagSession. */
-    static void sessionTags_whenTrustLacksTagSession_isDenied(AwsClients aws, AwsCredentialsProvider base,
+    static void sessionTags_whenTrustLacksTagSession_isDenied(TestLandscape aws, AwsCredentialsProvider base,
             String roleArn) {
         AwsServiceException e = Expect.awsError(403, "AccessDenied", () -> aws.sts(base).assumeRole(
                 r -> r.roleArn(roleArn).roleSessionName("s1").tags(Tag.builder().key("promotion").value("7").build())));
@@ -103,7 +103,7 @@ final class StsStrictness {
         assertEquals(true, e.awsErrorDetails().errorMessage().contains("sts:TagSession"));
     }
 
-    static void transitiveTags_passDownTheChainAndCannotBeOverridden(AwsClients aws, AwsCredentialsProvider base,
+    static void transitiveTags_passDownTheChainAndCannotBeOverridden(TestLandscape aws, AwsCredentialsProvider base,
             String hubArn, String targetArn, @Nullable String externalId) {
         AssumeRoleResponse hub = aws.sts(base).assumeRole(r -> r.roleArn(hubArn).roleSessionName("hop-1")
                 .tags(Tag.builder().key("promotion").value("7").build(), Tag.builder().key("env").value("prod").build())
@@ -117,21 +117,21 @@ final class StsStrictness {
                 .tags(Tag.builder().key("PROMOTION").value("8").build())));
     }
 
-    static void rootUser_cannotAssumeRoles(AwsClients aws, AwsCredentialsProvider root, String roleArn) {
+    static void rootUser_cannotAssumeRoles(TestLandscape aws, AwsCredentialsProvider root, String roleArn) {
         AwsServiceException e = Expect.awsError(403, "AccessDenied",
                 () -> aws.sts(root).assumeRole(r -> r.roleArn(roleArn).roleSessionName("s1")));
 
         assertEquals("Roles may not be assumed by root accounts.", e.awsErrorDetails().errorMessage());
     }
 
-    static void sessionName_outsideThePattern_isRejected(AwsClients aws, AwsCredentialsProvider base, String roleArn) {
+    static void sessionName_outsideThePattern_isRejected(TestLandscape aws, AwsCredentialsProvider base, String roleArn) {
         Expect.awsError(400, "ValidationError",
                 () -> aws.sts(base).assumeRole(r -> r.roleArn(roleArn).roleSessionName("has space")));
         Expect.awsError(400, "ValidationError",
                 () -> aws.sts(base).assumeRole(r -> r.roleArn(roleArn).roleSessionName("x")));
     }
 
-    static void sessionPolicy_longerThan2048OrMalformed_isRejected(AwsClients aws, AwsCredentialsProvider base,
+    static void sessionPolicy_longerThan2048OrMalformed_isRejected(TestLandscape aws, AwsCredentialsProvider base,
             String roleArn) {
         String tooLong = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
                 + "\"Resource\":\"arn:aws:s3:::" + "b".repeat(2048) + "/*\"}]}";
@@ -142,7 +142,7 @@ final class StsStrictness {
     }
 
     /** The credentials stop working when the clock passes their expiration, in every service. */
-    static void expiredSession_isRefusedWithEachServicesExpiredTokenError(AwsClients aws,
+    static void expiredSession_isRefusedWithEachServicesExpiredTokenError(TestLandscape aws,
             AwsCredentialsProvider session, Runnable passOneHour) {
         aws.sts(session).getCallerIdentity();
         passOneHour.run();
@@ -152,7 +152,7 @@ final class StsStrictness {
         Expect.awsError(400, "ExpiredTokenException", () -> aws.ecr(session).describeRepositories());
     }
 
-    static void assumeRole_responseCarriesNoSourceIdentityUnlessSet(AwsClients aws, AwsCredentialsProvider base,
+    static void assumeRole_responseCarriesNoSourceIdentityUnlessSet(TestLandscape aws, AwsCredentialsProvider base,
             String roleArn) {
         assertNull(aws.sts(base).assumeRole(r -> r.roleArn(roleArn).roleSessionName("s1")).sourceIdentity());
     }

@@ -1,6 +1,7 @@
 package dev.airlock.testkit.aws;
 
 import dev.airlock.testkit.ManualClock;
+import dev.airlock.testkit.aws.contract.AwsContractTarget;
 import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -12,19 +13,20 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 
 /**
- * The landscape the tests run in: a tooling account with a CI user and a hub role, and staging and
- * prod accounts whose deploy roles trust only the hub (prod also requires an external id).
+ * The landscape the tests run in, the one the contract kits describe ({@link AwsContractTarget}): a tooling
+ * account with a CI user and a hub role, and staging and prod accounts whose deploy roles trust only the hub
+ * (prod also requires an external id).
  */
-final class TestLandscape implements AwsClients {
-    static final String TOOLING = "111111111111";
-    static final String STAGING = "222222222222";
-    static final String PROD = "333333333333";
+final class TestLandscape {
+    static final String TOOLING = AwsContractTarget.TOOLING;
+    static final String STAGING = AwsContractTarget.STAGING;
+    static final String PROD = AwsContractTarget.PROD;
     static final String CI_USER = "arn:aws:iam::111111111111:user/ci";
-    static final String HUB = "arn:aws:iam::111111111111:role/hub";
-    static final String STAGING_DEPLOY = "arn:aws:iam::222222222222:role/deploy";
-    static final String PROD_DEPLOY = "arn:aws:iam::333333333333:role/deploy";
-    static final String PROD_EXTERNAL_ID = "prod-2026";
-    static final Region REGION = Region.EU_CENTRAL_1;
+    static final String HUB = AwsContractTarget.HUB;
+    static final String STAGING_DEPLOY = AwsContractTarget.STAGING_DEPLOY;
+    static final String PROD_DEPLOY = AwsContractTarget.PROD_DEPLOY;
+    static final String PROD_EXTERNAL_ID = AwsContractTarget.PROD_EXTERNAL_ID;
+    static final Region REGION = AwsContractTarget.REGION;
 
     final ManualClock clock = ManualClock.at("2026-03-02T09:00:00Z");
     final AwsWorld world;
@@ -72,23 +74,19 @@ final class TestLandscape implements AwsClients {
                 response.credentials().secretAccessKey(), response.credentials().sessionToken()));
     }
 
-    @Override
-    public StsClient sts(AwsCredentialsProvider credentials) {
+    StsClient sts(AwsCredentialsProvider credentials) {
         return world.sts(credentials);
     }
 
-    @Override
-    public S3Client s3(AwsCredentialsProvider credentials) {
+    S3Client s3(AwsCredentialsProvider credentials) {
         return world.s3(credentials);
     }
 
-    @Override
-    public S3Client s3(AwsCredentialsProvider credentials, Region region) {
+    S3Client s3(AwsCredentialsProvider credentials, Region region) {
         return world.s3(credentials, region);
     }
 
-    @Override
-    public EcrClient ecr(AwsCredentialsProvider credentials) {
+    EcrClient ecr(AwsCredentialsProvider credentials) {
         return world.ecr(credentials);
     }
 }

@@ -50,7 +50,7 @@ class UnimplementedOperationsTest {
     @Test
     void convenienceOverloads_ofImplementedOperations_work() {
         S3Client s3 = aws.s3(aws.root(PROD));
-        S3Contract.createBucket(s3, "prod-artifacts", REGION);
+        Buckets.create(s3, "prod-artifacts", REGION);
 
         s3.putObject(p -> p.bucket("prod-artifacts").key("k"), RequestBody.fromString("x"));
 
@@ -63,7 +63,7 @@ class UnimplementedOperationsTest {
     @Test
     void requestFieldTheFakeDoesNotModel_failsNamingTheField() {
         S3Client s3 = aws.s3(aws.root(PROD));
-        S3Contract.createBucket(s3, "prod-artifacts", REGION);
+        Buckets.create(s3, "prod-artifacts", REGION);
 
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> s3.putObject(
                 p -> p.bucket("prod-artifacts").key("k").serverSideEncryption(ServerSideEncryption.AWS_KMS),
