@@ -204,6 +204,23 @@ public final class AwsWorld {
                 "no layer behind this URL in this world (never issued, or the repository was deleted): " + url));
     }
 
+    /**
+     * Makes an ECR repository of the world's region hold {@code manifest} under {@code digest}, whether or not
+     * the manifest hashes to it, replacing any image under that digest; tags naming the digest keep naming
+     * it. No ECR operation can do this, since ECR hashes what it is sent: it stands for storage gone bad or
+     * a registry that lies, so a test can check that code reading images hashes what it gets. It is not a
+     * call, so it is not recorded.
+     *
+     * @throws IllegalArgumentException when the repository does not exist or {@code digest} is not a
+     *                                  {@code sha256:} digest
+     */
+    public void corruptImage(String registryId, String repositoryName, String digest, String manifest) {
+        ecr.corruptImage(InvalidValueException.requireNonNull("registryId", registryId), region,
+                InvalidValueException.requireNonNull("repositoryName", repositoryName),
+                InvalidValueException.requireNonNull("digest", digest),
+                InvalidValueException.requireNonNull("manifest", manifest));
+    }
+
     /** Every call so far, in arrival order. */
     public List<AwsCall> calls() {
         return log.snapshot();

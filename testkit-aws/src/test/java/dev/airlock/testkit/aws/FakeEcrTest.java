@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.Image;
+import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecr.model.Layer;
 
@@ -165,5 +166,43 @@ class FakeEcrTest {
         assertEquals(2, aws.world.calls(AwsService.ECR, "CompleteLayerUpload").size());
         List<Layer> present = prod.batchCheckLayerAvailability(b -> b.repositoryName("app").layerDigests(blobs)).layers();
         assertEquals(3, present.size());
+    }
+
+    @Test
+    void corruptImage_makesTheRepositoryAnswerWithOtherBytesUnderTheDigest() {
+        String manifest = Images.push(tooling, "app", "1.0.0", Images.blob("c1"), Images.blob("l1"));
+        String other = Images.manifest(Images.blob("c2"), Images.blob("l2"));
+        aws.world.clearCalls();
+
+        aws.world.corruptImage(TOOLING, "app", Images.sha256(manifest), other);
+
+        assertEquals(List.of(), aws.world.calls(), "not an ECR call, so not recorded");
+        Image image = tooling.batchGetImage(b -> b.repositoryName("app").imageIds(Images.tag("1.0.0"))).images().get(0);
+        assertEquals(other, image.imageManifest());
+        assertEquals(Images.sha256(manifest), image.imageId().imageDigest());
+    }
+
+    @Test
+    void corruptImage_ofADigestNotInTheRepository_plantsIt() {
+        String other = Images.manifest(Images.blob("c2"), Images.blob("l2"));
+        String digest = Images.sha256("never pushed");
+
+        aws.world.corruptImage(PROD, "app", digest, other);
+
+        ImageDetail detail = prod.describeImages(d -> d.repositoryName("app").imageIds(Images.digest(digest)))
+                .imageDetails().get(0);
+        assertEquals(List.of(), detail.imageTags());
+        assertEquals((long) Images.blob("c2").length + Images.blob("l2").length, detail.imageSizeInBytes());
+        assertEquals(other, prod.batchGetImage(b -> b.repositoryName("app").imageIds(Images.digest(digest)))
+                .images().get(0).imageManifest());
+    }
+
+    @Test
+    void corruptImage_ofAMissingRepositoryOrAMalformedDigest_isRefused() {
+        String other = Images.manifest(Images.blob("c2"), Images.blob("l2"));
+
+        assertThrows(IllegalArgumentException.class,
+                () -> aws.world.corruptImage(TOOLING, "missing", Images.sha256(other), other));
+        assertThrows(IllegalArgumentException.class, () -> aws.world.corruptImage(TOOLING, "app", "sha256:abc", other));
     }
 }

@@ -78,6 +78,26 @@ public final class EcrStore {
         }
     }
 
+    /**
+     * Stores {@code manifest} under {@code digest} without the checks of PutImage, replacing any image
+     * there (its push time stays): see {@code AwsWorld.corruptImage}.
+     */
+    public synchronized void corruptImage(String registryId, Region region, String repositoryName, String digest,
+            String manifest) {
+        if (!LayerOps.DIGEST.matcher(digest).matches()) {
+            throw new IllegalArgumentException("not a sha256 digest: " + digest);
+        }
+        Repository repository = repositories.get(key(registryId, region, repositoryName));
+        if (repository == null) {
+            throw new IllegalArgumentException("no repository " + repositoryName + " in registry " + registryId
+                    + " in " + region.id());
+        }
+        Manifests.Parsed parsed = Manifests.parse(manifest, null);
+        Repository.StoredImage replaced = repository.images.get(digest);
+        repository.images.put(digest, new Repository.StoredImage(digest, manifest, parsed,
+                replaced == null ? now() : replaced.pushedAt(), parsed.size()));
+    }
+
     /** The bytes behind a download URL issued by GetDownloadUrlForLayer, if the layer still exists. */
     public synchronized Optional<byte[]> download(String token) {
         Download download = downloads.get(token);

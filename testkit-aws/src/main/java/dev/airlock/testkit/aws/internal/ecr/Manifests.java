@@ -36,6 +36,15 @@ final class Manifests {
         boolean isIndex() {
             return INDEXES.contains(mediaType);
         }
+
+        /** The size its descriptors declare: of the config and layers, or of the child manifests. */
+        long size() {
+            long size = config == null ? 0 : config.size();
+            for (Descriptor descriptor : isIndex() ? children : layers) {
+                size += descriptor.size();
+            }
+            return size;
+        }
     }
 
     private Manifests() {
