@@ -8,6 +8,7 @@ import dev.airlock.testkit.aws.internal.Calls;
 import dev.airlock.testkit.aws.internal.FaultRules;
 import dev.airlock.testkit.aws.internal.Iam;
 import dev.airlock.testkit.aws.internal.Principals;
+import dev.airlock.testkit.aws.internal.Unimplemented;
 import dev.airlock.testkit.aws.internal.ecr.EcrStore;
 import dev.airlock.testkit.aws.internal.ecr.FakeEcrClient;
 import dev.airlock.testkit.aws.internal.s3.FakeS3Client;
@@ -103,7 +104,7 @@ public final class AwsWorld {
     /** An STS client acting with these credentials, in {@code region}. */
     public StsClient sts(AwsCredentialsProvider credentials, Region region) {
         Calls.Client client = client(AwsService.STS, credentials, region);
-        return new FakeStsClient(calls, client);
+        return Unimplemented.loud(StsClient.class, new FakeStsClient(calls, client));
     }
 
     /** An S3 client acting with these credentials, in the world's region. */
@@ -114,7 +115,7 @@ public final class AwsWorld {
     /** An S3 client acting with these credentials, in {@code region} (buckets of other regions answer 301). */
     public S3Client s3(AwsCredentialsProvider credentials, Region region) {
         Calls.Client client = client(AwsService.S3, credentials, region);
-        return new FakeS3Client(calls, client, s3);
+        return Unimplemented.loud(S3Client.class, new FakeS3Client(calls, client, s3));
     }
 
     /** An ECR client acting with these credentials, in the world's region. */
@@ -125,7 +126,7 @@ public final class AwsWorld {
     /** An ECR client acting with these credentials, on the registries of {@code region}. */
     public EcrClient ecr(AwsCredentialsProvider credentials, Region region) {
         Calls.Client client = client(AwsService.ECR, credentials, region);
-        return new FakeEcrClient(calls, client, ecr);
+        return Unimplemented.loud(EcrClient.class, new FakeEcrClient(calls, client, ecr));
     }
 
     private static Calls.Client client(AwsService service, AwsCredentialsProvider credentials, Region region) {

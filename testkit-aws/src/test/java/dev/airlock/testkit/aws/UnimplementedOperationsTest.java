@@ -3,6 +3,7 @@ package dev.airlock.testkit.aws;
 import static dev.airlock.testkit.aws.TestLandscape.PROD;
 import static dev.airlock.testkit.aws.TestLandscape.REGION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,25 @@ class UnimplementedOperationsTest {
 
         assertTrue(sts.getMessage().startsWith("FakeStsClient does not implement GetSessionToken;"), sts.getMessage());
         assertTrue(ecr.getMessage().startsWith("FakeEcrClient does not implement BatchDeleteImage;"), ecr.getMessage());
+    }
+
+    @Test
+    void unimplementedOperation_throughAPaginator_failsNamingIt() {
+        S3Client s3 = aws.s3(aws.root(PROD));
+
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> s3.listMultipartUploadsPaginator(l -> l.bucket("b")).forEach(page -> { }));
+
+        assertTrue(e.getMessage().startsWith("FakeS3Client does not implement ListMultipartUploads;"), e.getMessage());
+    }
+
+    @Test
+    void clients_areEqualOnlyToThemselves() {
+        S3Client s3 = aws.s3(aws.root(PROD));
+
+        assertEquals(s3, s3);
+        assertNotEquals(s3, aws.s3(aws.root(PROD)));
+        assertEquals(System.identityHashCode(s3), s3.hashCode());
     }
 
     @Test
@@ -93,8 +113,8 @@ class UnimplementedOperationsTest {
 
     /**
      * No method of the SDK interfaces throws the SDK's bare UnsupportedOperationException: each is
-     * implemented, delegates to one that is, or fails naming the operation. An SDK upgrade that adds
-     * operations shows up here, and the Unimplemented*Operations classes need regenerating.
+     * implemented, delegates to one that is, or fails naming the operation, also after an SDK upgrade
+     * that adds operations.
      */
     @Test
     void noMethodOfTheSdkInterfaces_failsWithoutSayingWhich() throws ReflectiveOperationException {

@@ -4,6 +4,7 @@ import dev.airlock.testkit.aws.internal.Calls;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.EcrServiceClientConfiguration;
 import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityRequest;
 import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityResponse;
@@ -45,7 +46,7 @@ import software.amazon.awssdk.services.ecr.model.UploadLayerPartResponse;
  * set of credentials and one region. Each operation lists the request fields it models; a request
  * setting any other field fails loudly.
  */
-public final class FakeEcrClient extends UnimplementedEcrOperations {
+public final class FakeEcrClient implements EcrClient {
     private static final Set<String> REPOSITORY = Set.of("RegistryId", "RepositoryName");
 
     private static final Set<String> CREATE_FIELDS = with("ImageTagMutability");

@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
 import software.amazon.awssdk.services.s3.S3Utilities;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
@@ -70,7 +71,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * The S3 operations Airlock and typical tooling use, bound to one set of credentials and one region.
  * Each operation lists the request fields it models; a request setting any other field fails loudly.
  */
-public final class FakeS3Client extends UnimplementedS3Operations {
+public final class FakeS3Client implements S3Client {
     private static final String OWNER = "ExpectedBucketOwner";
     private static final String COPY_CONDITIONS_AND_SOURCE = "SourceBucket,SourceKey,SourceVersionId,CopySource,"
             + "CopySourceIfMatch,CopySourceIfNoneMatch,CopySourceIfModifiedSince,CopySourceIfUnmodifiedSince,"
