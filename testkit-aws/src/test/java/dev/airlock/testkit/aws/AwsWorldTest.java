@@ -37,11 +37,16 @@ class AwsWorldTest {
         assertEquals("trust", e.field());
     }
 
+    /** IAM cannot know every account, so it accepts any account as a principal; so does the world. */
     @Test
     void build_withATrustPolicyNamingAForeignAccount_isAccepted() {
-        AwsWorld.builder().account("111111111111")
+        AwsWorld world = AwsWorld.builder().account("111111111111")
                 .role(IamRole.of("arn:aws:iam::111111111111:role/deploy", TrustPolicy.trusting("999999999999")))
                 .build();
+
+        String session = world.sts(world.roleSessionCredentials("arn:aws:iam::111111111111:role/deploy", "check"))
+                .getCallerIdentity().arn();
+        assertEquals("arn:aws:sts::111111111111:assumed-role/deploy/check", session);
     }
 
     @Test
