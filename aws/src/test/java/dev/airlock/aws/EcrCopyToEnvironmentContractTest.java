@@ -1,9 +1,9 @@
 package dev.airlock.aws;
 
-import static dev.airlock.aws.MotoAws.DEV;
-import static dev.airlock.aws.MotoAws.ORIGIN_REPOSITORY;
-import static dev.airlock.aws.MotoAws.STAGING;
-import static dev.airlock.aws.MotoAws.TOOLING;
+import static dev.airlock.aws.AwsTarget.DEV;
+import static dev.airlock.aws.AwsTarget.ORIGIN_REPOSITORY;
+import static dev.airlock.aws.AwsTarget.STAGING;
+import static dev.airlock.aws.AwsTarget.TOOLING;
 
 import dev.airlock.artifact.Digest;
 import dev.airlock.aws.internal.ImageManifest;
@@ -15,41 +15,33 @@ import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.Place;
 import dev.airlock.testkit.contract.ArtifactStoreContract;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The artifact store contract for the ECR store copying images into each environment's own registry.
- * moto has no layer APIs and no cross-account ECR reads, so ECR is the in-memory {@link FakeEcr}
- * (which checks digests, immutable tags and layer parts as ECR does); STS is moto.
+ * The artifact store contract for the ECR store copying images into each environment's own registry, on
+ * the testkit's in-memory AWS: moto has no layer APIs and no cross-account ECR reads, and the in-memory ECR
+ * checks digests, immutable tags, layer parts and cross-account pulls as ECR does.
  */
 class EcrCopyToEnvironmentContractTest extends ArtifactStoreContract<EcrArtifactStore> {
     private static final int CONFIG_SIZE = 64;
     private static final int LAYER_SIZE = 256;
 
-    private final MotoAws aws = new MotoAws().withStorage();
-    private final FakeEcr ecr = new FakeEcr();
-    private final FakeEcr.Repo origin = ecr.create(TOOLING, ORIGIN_REPOSITORY, true);
+    private final FakeAws aws = new FakeAws().withStorage();
     private AwsBackend backend;
 
     EcrCopyToEnvironmentContractTest() {
-        // The origin repository's policy lets both environments pull, as the copy strategy needs.
-        origin.pullers.add(DEV.value());
-        origin.pullers.add(STAGING.value());
-        ecr.create(DEV, ORIGIN_REPOSITORY, true);
-        ecr.create(STAGING, ORIGIN_REPOSITORY, true);
+        aws.repository(DEV, ORIGIN_REPOSITORY, true);
+        aws.repository(STAGING, ORIGIN_REPOSITORY, true);
     }
 
     @AfterEach
     void close() {
         aws.close();
-        ecr.close();
     }
 
     @Override
     protected EcrArtifactStore createStore() {
-        backend = aws.backend(aws.settings().ecrStrategy(EcrStrategy.COPY_TO_ENVIRONMENT).build(), Clock.systemUTC(),
-                aws.withFakeEcr(ecr));
+        backend = aws.backend(aws.settings().ecrStrategy(EcrStrategy.COPY_TO_ENVIRONMENT).build());
         return backend.ecrStore();
     }
 
@@ -68,8 +60,7 @@ class EcrCopyToEnvironmentContractTest extends ArtifactStoreContract<EcrArtifact
     protected Sample sample(int n) {
         byte[] config = Images.blob(CONFIG_SIZE, n);
         byte[] layer = Images.blob(LAYER_SIZE, 1000 + n);
-        ecr.seedBlob(origin, Digest.of(config), config);
-        ecr.seedBlob(origin, Digest.of(layer), layer);
+        aws.pushBlobs(TOOLING, ORIGIN_REPOSITORY, config, layer);
         return new Sample(Images.manifest(config, layer).getBytes(StandardCharsets.UTF_8), ImageManifest.OCI_MANIFEST);
     }
 
@@ -82,7 +73,7 @@ class EcrCopyToEnvironmentContractTest extends ArtifactStoreContract<EcrArtifact
     /** The registry is made to hold another manifest under the digest, as a registry that lies would. */
     @Override
     protected void corrupt(EcrArtifactStore store, Place place, Digest digest, byte[] bytes) {
-        FakeEcr.Repo repo = ecr.repo(place.account(), store.repositoryName(place));
-        repo.images.put(digest, new String[] {new String(bytes, StandardCharsets.UTF_8), ImageManifest.OCI_MANIFEST});
+        aws.world.corruptImage(place.account().value(), store.repositoryName(place), digest.value(),
+                new String(bytes, StandardCharsets.UTF_8));
     }
 }

@@ -1,7 +1,6 @@
 package dev.airlock.aws;
 
 import dev.airlock.environment.AccountId;
-import dev.airlock.environment.Region;
 import dev.airlock.testkit.moto.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -36,31 +35,6 @@ final class MotoAws extends TargetBase {
     public AwsSettings.Builder settings() {
         // moto models no cross-account ECR reads; the fake registry tests cover pulling as the environment.
         return AwsTarget.commonSettings().emulator(server.endpoint()).verifyPullAsEnvironment(false);
-    }
-
-    /**
-     * Clients that reach moto for STS and S3 and {@code ecr} for ECR, acting in the account moto says
-     * the credentials belong to.
-     */
-    AwsClientFactory withFakeEcr(FakeEcr ecr) {
-        return new AwsClientFactory() {
-            @Override
-            public StsClient sts(AwsCredentialsProvider credentials, Region region) {
-                return factory.sts(credentials, region);
-            }
-
-            @Override
-            public S3Client s3(AwsCredentialsProvider credentials, Region region) {
-                return factory.s3(credentials, region);
-            }
-
-            @Override
-            public EcrClient ecr(AwsCredentialsProvider credentials, Region region) {
-                try (StsClient sts = setupFactory.sts(credentials, region)) {
-                    return ecr.client(AccountId.of(sts.getCallerIdentity().account()));
-                }
-            }
-        };
     }
 
     /** The tooling account's base credentials, the start of every chain (one set per test). */

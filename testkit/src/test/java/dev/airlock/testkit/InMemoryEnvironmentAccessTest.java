@@ -60,7 +60,21 @@ class InMemoryEnvironmentAccessTest {
     void open_whenTheRoleTrustsTheCallersAccountRoot_isAllowed() {
         TestWorld world = TestWorld.fourStages()
                 .trust(RoleTrust.of(PROD_ROLE, RoleTrust.accountRoot(AccountId.of("111111111111")))).build();
-        open(world, "prod").close();
+
+        try (AccessSession session = open(world, "prod")) {
+            InMemoryAccessSession inMemory = session.unwrap(InMemoryAccessSession.class).orElseThrow();
+            assertTrue(inMemory.isOpen());
+            assertEquals("arn:aws:sts::555555555555:assumed-role/airlock-deploy/p-42", inMemory.assumedRoleArn());
+        }
+        assertFalse(world.calls().of(Operation.OPEN_ACCESS).get(0).failed());
+    }
+
+    @Test
+    void open_whenTheRoleTrustsAnotherAccountsRoot_isDenied() {
+        TestWorld world = TestWorld.fourStages()
+                .trust(RoleTrust.of(PROD_ROLE, RoleTrust.accountRoot(AccountId.of("222222222222")))).build();
+
+        assertThrows(AccessDeniedException.class, () -> open(world, "prod"));
     }
 
     @Test

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The fakes work with any test framework: only the JUnit support packages may use JUnit. */
+/**
+ * The fakes work with any test framework: only the JUnit support packages may use JUnit. The in-memory
+ * AWS lives in airlock-testkit-aws, so the testkit brings no AWS SDK to its users.
+ */
 class TestkitArchitectureTest {
     private static JavaClasses testkit;
 
@@ -39,5 +42,10 @@ class TestkitArchitectureTest {
         noClasses().that().resideOutsideOfPackages("dev.airlock.testkit.junit..")
                 .should().dependOnClassesThat().resideInAPackage("dev.airlock.testkit.junit..")
                 .check(testkit);
+    }
+
+    @Test
+    void nothingInTheTestkit_dependsOnTheAwsSdk() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..").check(testkit);
     }
 }
