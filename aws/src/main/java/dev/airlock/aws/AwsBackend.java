@@ -6,6 +6,8 @@ import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.spi.AccessContext;
+import dev.airlock.spi.ArtifactStore;
+import dev.airlock.spi.Backend;
 import dev.airlock.spi.Place;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -18,13 +20,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * Airlock on AWS: the ports a promotion engine needs, wired from one {@link AwsSettings}, one
+ * Airlock on AWS: the ports a promotion engine needs, wired from one {@link AwsConfiguration}, one
  * {@link Landscape} (which names the tooling and security accounts and each environment's deploy
  * role) and the base credentials of the tooling account.
  *
  * <pre>{@code
  * try (AwsBackend aws = AwsBackend.builder()
- *         .settings(settings)
+ *         .configuration(configuration)
  *         .landscape(landscape)
  *         .baseCredentials(DefaultCredentialsProvider.builder().build())
  *         .build()) {
@@ -39,8 +41,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * ledger are created on first use, so only what is configured must be configured. Closing the
  * backend closes every SDK client it made.
  */
-public final class AwsBackend implements AutoCloseable {
-    private final AwsSettings settings;
+public final class AwsBackend implements Backend {
+    private final AwsConfiguration configuration;
     private final Landscape landscape;
     private final AwsCredentialsProvider base;
     private final @Nullable SdkAutoCloseable ownedBase;
@@ -57,7 +59,7 @@ public final class AwsBackend implements AutoCloseable {
     private @Nullable S3Ledger ledger;
 
     private AwsBackend(Builder builder) {
-        this.settings = InvalidValueException.requireNonNull("settings", builder.settings);
+        this.configuration = InvalidValueException.requireNonNull("configuration", builder.configuration);
         this.landscape = InvalidValueException.requireNonNull("landscape", builder.landscape);
         if (builder.baseCredentials != null) {
             this.base = builder.baseCredentials;
@@ -67,10 +69,10 @@ public final class AwsBackend implements AutoCloseable {
             this.base = defaults;
             this.ownedBase = defaults;
         }
-        this.factory = builder.clientFactory != null ? builder.clientFactory : AwsClientFactory.from(settings);
+        this.factory = builder.clientFactory != null ? builder.clientFactory : AwsClientFactory.builder().build();
         this.clock = builder.clock;
-        this.calls = new AwsCalls(settings.resilience(), clock);
-        this.access = new RoleChainAccess(settings, landscape, base, factory, calls, clock);
+        this.calls = new AwsCalls(configuration.resilience(), clock);
+        this.access = new RoleChainAccess(configuration, landscape, base, factory, calls, clock);
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -79,52 +81,60 @@ public final class AwsBackend implements AutoCloseable {
         return new Builder();
     }
 
-    public AwsSettings settings() {
-        return settings;
+    public AwsConfiguration configuration() {
+        return configuration;
     }
 
     public Landscape landscape() {
         return landscape;
     }
 
+    /** The store of {@link AwsConfiguration#artifacts()}: {@link #s3Store()} or {@link #ecrStore()}. */
+    @Override
+    public ArtifactStore artifactStore() {
+        return configuration.artifacts() == AwsConfiguration.Artifacts.S3 ? s3Store() : ecrStore();
+    }
+
     /** Role chaining into environments; sessions it opens are {@link AwsAccessSession}s. */
+    @Override
     public RoleChainAccess environmentAccess() {
         return access;
     }
 
-    /** Files in S3. Needs {@link AwsSettings#originBucket()} and a bucket per environment promoted into. */
+    /** Files in S3. Needs {@link S3StoreConfiguration#originBucket()} and a bucket per environment promoted into. */
     public synchronized S3ArtifactStore s3Store() {
         if (s3Store == null) {
-            require("originBucket", settings.originBucket(), "the S3 artifact store");
-            s3Store = new S3ArtifactStore(settings, tooling(), toolingS3(), calls, this::inspect, clock);
+            require("originBucket", configuration.s3().originBucket(), "the S3 artifact store");
+            s3Store = new S3ArtifactStore(configuration, tooling(), toolingS3(), calls, this::inspect, clock);
         }
         return s3Store;
     }
 
-    /** Images in ECR. Needs {@link AwsSettings#originRepository()}. */
+    /** Images in ECR. Needs {@link EcrStoreConfiguration#originRepository()}. */
     public synchronized EcrArtifactStore ecrStore() {
         if (ecrStore == null) {
-            require("originRepository", settings.originRepository(), "the ECR artifact store");
+            require("originRepository", configuration.ecr().originRepository(), "the ECR artifact store");
             if (toolingEcr == null) {
-                toolingEcr = factory.ecr(base, settings.region());
+                toolingEcr = factory.ecr(base, configuration.region());
             }
-            ecrStore = new EcrArtifactStore(settings, tooling(), toolingEcr, calls, this::inspect, http);
+            ecrStore = new EcrArtifactStore(configuration, tooling(), toolingEcr, calls, this::inspect, http);
         }
         return ecrStore;
     }
 
     /**
-     * The ledger in {@link AwsSettings#ledgerBucket()}, owned by the landscape's security account and
+     * The ledger in {@link S3LedgerConfiguration#bucket()}, owned by the landscape's security account and
      * written with the base credentials (the bucket policy must allow the tooling role).
      */
+    @Override
     public synchronized S3Ledger ledger() {
         if (ledger == null) {
-            String bucket = require("ledgerBucket", settings.ledgerBucket(), "the S3 ledger");
+            String bucket = require("ledgerBucket", configuration.ledger().bucket(), "the S3 ledger");
             if (ledgerS3 == null) {
-                ledgerS3 = factory.s3(base, settings.region());
+                ledgerS3 = factory.s3(base, configuration.region());
             }
-            ledger = new S3Ledger(ledgerS3, bucket, settings.ledgerPrefix(), landscape.accounts().security(), calls,
-                    settings.ledgerCacheSize());
+            ledger = new S3Ledger(ledgerS3, bucket, configuration.ledger().prefix(), landscape.accounts().security(),
+                    calls, configuration.ledger().cacheSize());
         }
         return ledger;
     }
@@ -148,7 +158,7 @@ public final class AwsBackend implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "AwsBackend[" + settings + "]";
+        return "AwsBackend[" + configuration + "]";
     }
 
     private AccountId tooling() {
@@ -157,7 +167,7 @@ public final class AwsBackend implements AutoCloseable {
 
     private synchronized S3Client toolingS3() {
         if (toolingS3 == null) {
-            toolingS3 = factory.s3(base, settings.region());
+            toolingS3 = factory.s3(base, configuration.region());
         }
         return toolingS3;
     }
@@ -170,7 +180,7 @@ public final class AwsBackend implements AutoCloseable {
                     + environment.name() + " is in account " + environment.account());
         }
         return access.open(environment, new AccessContext("inspect-" + environment.name(),
-                settings.inspectorPrincipal()));
+                configuration.roleChain().inspectorPrincipal()));
     }
 
     private static String require(String field, @Nullable String value, String what) {
@@ -180,9 +190,9 @@ public final class AwsBackend implements AutoCloseable {
         return value;
     }
 
-    /** Builds an {@link AwsBackend}; settings and landscape are required. */
+    /** Builds an {@link AwsBackend}; configuration and landscape are required. */
     public static final class Builder {
-        private @Nullable AwsSettings settings;
+        private @Nullable AwsConfiguration configuration;
         private @Nullable Landscape landscape;
         private @Nullable AwsCredentialsProvider baseCredentials;
         private @Nullable AwsClientFactory clientFactory;
@@ -191,8 +201,8 @@ public final class AwsBackend implements AutoCloseable {
         private Builder() {
         }
 
-        public Builder settings(AwsSettings settings) {
-            this.settings = settings;
+        public Builder configuration(AwsConfiguration configuration) {
+            this.configuration = configuration;
             return this;
         }
 
@@ -210,7 +220,7 @@ public final class AwsBackend implements AutoCloseable {
             return this;
         }
 
-        /** Default: {@link AwsClientFactory#from(AwsSettings)}. */
+        /** Default: {@link AwsClientFactory#builder()} as built, talking to AWS itself. */
         public Builder clientFactory(AwsClientFactory clientFactory) {
             this.clientFactory = clientFactory;
             return this;

@@ -2,6 +2,8 @@ package dev.airlock.aws;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.aws.internal.AwsSection;
+import dev.airlock.config.AirlockConfiguration;
+import dev.airlock.config.BackendConfiguration;
 import dev.airlock.config.ConfigSection;
 import dev.airlock.config.InvalidConfigurationException;
 import dev.airlock.environment.Landscape;
@@ -29,35 +31,53 @@ public final class AwsBackendProvider implements BackendProvider {
         return TYPE;
     }
 
+    /**
+     * The aws backend a loaded configuration file describes, to finish and build: its
+     * {@link AwsConfiguration}, the landscape, and a client factory with the file's endpoint, path-style
+     * and checksum options. Add base credentials and a clock, or replace the factory with your own (which
+     * then decides those options alone).
+     *
+     * @throws InvalidValueException         when the file's backend is not {@code type: aws}
+     * @throws InvalidConfigurationException at every problem of {@code backend.aws}
+     */
+    public static AwsBackend.Builder backend(AirlockConfiguration file) {
+        BackendConfiguration backend = file.backend();
+        if (!TYPE.equals(backend.type())) {
+            throw new InvalidValueException("backend.type", backend.type(), "must be aws to read the aws backend");
+        }
+        return builder(AwsSection.readBackend(backend.settings(), file.landscape()), file.landscape());
+    }
+
     /** Where artifacts and the ledger live; external ids are never shown. */
     @Override
     public Map<String, String> describe(ConfigSection settings, Landscape landscape) {
-        AwsBackendConfig config = AwsSection.readBackend(settings, landscape);
-        AwsSettings aws = config.settings();
+        AwsSection.Read read = AwsSection.readBackend(settings, landscape);
+        AwsConfiguration aws = read.configuration();
         Map<String, String> out = new LinkedHashMap<>();
         out.put("type", TYPE);
         out.put("region", aws.region().value());
-        if (aws.endpointOverride() != null) {
-            out.put("endpoint", aws.endpointOverride().toString());
+        if (read.endpoint() != null) {
+            out.put("endpoint", read.endpoint().toString());
         }
-        if (aws.hubRole() != null) {
-            out.put("hubRole", aws.hubRole().toString());
+        if (aws.roleChain().hubRole() != null) {
+            out.put("hubRole", aws.roleChain().hubRole().toString());
         }
-        out.put("artifacts", config.artifacts().configName());
-        if (config.artifacts() == AwsBackendConfig.Artifacts.S3) {
-            out.put("originBucket", aws.originBucket());
+        out.put("artifacts", aws.artifacts().configName());
+        if (aws.artifacts() == AwsConfiguration.Artifacts.S3) {
+            out.put("originBucket", aws.s3().originBucket());
         } else {
-            out.put("originRepository", aws.originRepository());
-            out.put("ecrStrategy", aws.ecrStrategy().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            out.put("originRepository", aws.ecr().originRepository());
+            out.put("ecrStrategy", aws.ecr().strategy().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        out.put("ledgerBucket", aws.ledgerBucket());
+        out.put("ledgerBucket", aws.ledger().bucket());
         out.put("credentials", "the AWS SDK's default provider chain");
         return out;
     }
 
     /**
-     * Opens the backend. Its clock decides credential refreshes and circuit breakers, so it should be
-     * real time even when an engine on it acts at another instant.
+     * Opens the backend on the tooling account's credentials from the SDK's default chain. Its clock
+     * decides credential refreshes and circuit breakers, so it should be real time even when an engine on
+     * it acts at another instant.
      *
      * @throws InvalidValueException         when a state directory is given: nothing of this backend is local
      * @throws InvalidConfigurationException at every problem of the section, and when the default chain finds
@@ -65,29 +85,33 @@ public final class AwsBackendProvider implements BackendProvider {
      */
     @Override
     public Backend open(ConfigSection settings, BackendContext context) {
-        AwsBackendConfig config = AwsSection.readBackend(settings, context.landscape());
+        AwsSection.Read read = AwsSection.readBackend(settings, context.landscape());
         context.stateOverride().ifPresent(state -> {
             throw new InvalidValueException("state", state, "is a directory for backends that keep their state on "
                     + "this machine, but the aws backend keeps artifacts and the ledger in S3 and ECR; leave it out");
         });
         DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        AwsBackend aws = null;
         try {
             requireCredentials(credentials, settings);
-            aws = AwsBackend.builder().settings(config.settings()).landscape(context.landscape())
-                    .baseCredentials(credentials).clock(context.clock()).build();
-            AwsBackend opened = aws;
-            return Backend.of(config.store(aws), aws.environmentAccess(), aws.ledger(), () -> {
-                opened.close();
-                credentials.close();
-            });
-        } catch (RuntimeException e) {
-            if (aws != null) {
+            AwsBackend aws = builder(read, context.landscape()).baseCredentials(credentials).clock(context.clock())
+                    .build();
+            try {
+                return Backend.of(aws.artifactStore(), aws.environmentAccess(), aws.ledger(), () -> {
+                    aws.close();
+                    credentials.close();
+                });
+            } catch (RuntimeException e) {
                 aws.close();
+                throw e;
             }
+        } catch (RuntimeException e) {
             credentials.close();
             throw e;
         }
+    }
+
+    private static AwsBackend.Builder builder(AwsSection.Read read, Landscape landscape) {
+        return AwsBackend.builder().configuration(read.configuration()).landscape(landscape).clientFactory(read.clients());
     }
 
     private static void requireCredentials(DefaultCredentialsProvider credentials, ConfigSection settings) {

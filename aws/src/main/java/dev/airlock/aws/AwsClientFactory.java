@@ -35,11 +35,6 @@ public interface AwsClientFactory {
         return new Builder();
     }
 
-    /** The standard factory configured from {@code settings}: endpoint override, path-style and checksum mode. */
-    static AwsClientFactory from(AwsSettings settings) {
-        return builder().endpointOverride(settings.endpointOverride()).pathStyle(settings.pathStyle())
-                .checksumsWhenRequired(settings.checksumsWhenRequired()).build();
-    }
 
     /** Configures the standard factory. */
     final class Builder {
@@ -55,22 +50,34 @@ public interface AwsClientFactory {
         private Builder() {
         }
 
-        /** Default none (AWS's endpoints). */
+        /** Default none: AWS's own endpoints. Set it to an emulator's URL, e.g. moto's {@code http://127.0.0.1:5000}. */
         public Builder endpointOverride(@Nullable URI endpoint) {
             this.endpointOverride = endpoint;
             return this;
         }
 
-        /** Default false. */
+        /**
+         * Default false: virtual-hosted-style S3 addressing ({@code bucket.host/key}), as AWS prefers. True
+         * addresses {@code host/bucket/key}, as emulators without wildcard DNS need.
+         */
         public Builder pathStyle(boolean pathStyle) {
             this.pathStyle = pathStyle;
             return this;
         }
 
-        /** Default false. Emulators such as moto need true. */
+        /**
+         * Default false: the SDK's default, request and response checksums wherever an API supports them.
+         * True sends and checks them only where an API requires them, as emulators that do not compute
+         * them need.
+         */
         public Builder checksumsWhenRequired(boolean checksumsWhenRequired) {
             this.checksumsWhenRequired = checksumsWhenRequired;
             return this;
+        }
+
+        /** Points every client at a local emulator such as moto: endpoint override, path-style, checksums when required. */
+        public Builder emulator(URI endpoint) {
+            return endpointOverride(endpoint).pathStyle(true).checksumsWhenRequired(true);
         }
 
         /** Default false: only the backend retries. True keeps the SDK's standard retry strategy as well. */

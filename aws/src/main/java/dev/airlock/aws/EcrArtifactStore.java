@@ -56,18 +56,18 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 public final class EcrArtifactStore implements ArtifactStore {
     private static final Logger LOG = LoggerFactory.getLogger(EcrArtifactStore.class);
 
-    private final AwsSettings settings;
+    private final AwsConfiguration configuration;
     private final Repository origin;
     private final EcrClient toolingEcr;
     private final AwsCalls calls;
     private final Function<Place, AwsAccessSession> inspector;
     private final HttpClient http;
 
-    EcrArtifactStore(AwsSettings settings, AccountId tooling, EcrClient toolingEcr, AwsCalls calls,
+    EcrArtifactStore(AwsConfiguration configuration, AccountId tooling, EcrClient toolingEcr, AwsCalls calls,
             Function<Place, AwsAccessSession> inspector, HttpClient http) {
-        this.settings = settings;
+        this.configuration = configuration;
         this.origin = new Repository(tooling,
-                InvalidValueException.requireNonNull("originRepository", settings.originRepository()));
+                InvalidValueException.requireNonNull("originRepository", configuration.ecr().originRepository()));
         this.toolingEcr = toolingEcr;
         this.calls = calls;
         this.inspector = inspector;
@@ -88,10 +88,10 @@ public final class EcrArtifactStore implements ArtifactStore {
 
     /** The repository {@code place} keeps images in. */
     public String repositoryName(Place place) {
-        if (place.isOrigin() || settings.ecrStrategy() == EcrStrategy.CENTRAL_REGISTRY) {
+        if (place.isOrigin() || configuration.ecr().strategy() == EcrStrategy.CENTRAL_REGISTRY) {
             return origin.name();
         }
-        String configured = settings.environment(place.name()).repository();
+        String configured = configuration.environment(place.name()).repository();
         return configured != null ? configured : origin.name();
     }
 
@@ -118,7 +118,7 @@ public final class EcrArtifactStore implements ArtifactStore {
         if (place.isOrigin()) {
             return fetch(toolingEcr, origin, byDigest(digest), attribution(session)).isPresent();
         }
-        if (settings.ecrStrategy() == EcrStrategy.CENTRAL_REGISTRY) {
+        if (configuration.ecr().strategy() == EcrStrategy.CENTRAL_REGISTRY) {
             return fetch(toolingEcr, origin, byTag(place, digest), attribution(session))
                     .filter(manifest -> manifest.digest().equals(digest)).isPresent();
         }
@@ -135,7 +135,7 @@ public final class EcrArtifactStore implements ArtifactStore {
             return new Transfer(digest, 0, true);
         }
         AwsAccessSession aws = S3ArtifactStore.requireSession(target, session);
-        if (settings.ecrStrategy() == EcrStrategy.CENTRAL_REGISTRY) {
+        if (configuration.ecr().strategy() == EcrStrategy.CENTRAL_REGISTRY) {
             ImageManifest manifest = originManifest(toolingEcr, digest, aws.attribution());
             boolean created = put(toolingEcr, origin, manifest, tagFor(target.name(), digest), aws.attribution());
             LOG.info("{} {} for {} in {} as {}", created ? "tagged" : "found tag of", digest, target, origin,
@@ -148,7 +148,7 @@ public final class EcrArtifactStore implements ArtifactStore {
         }
         // The environment reads the origin with its own credentials: the tooling account never writes into it.
         ImageManifest manifest = originManifest(aws.ecr(), digest, aws.attribution());
-        LayerCopy layers = new LayerCopy(aws.ecr(), calls, http, aws.attribution(), settings.layerPartSize());
+        LayerCopy layers = new LayerCopy(aws.ecr(), calls, http, aws.attribution(), configuration.ecr().layerPartSize());
         long bytes = copyImage(aws, layers, manifest, repository, target, tagFor(target.name(), digest));
         LOG.info("copied {} into {} ({} bytes of missing blobs moved)", digest, repository, bytes);
         return new Transfer(digest, bytes, false);
@@ -159,9 +159,9 @@ public final class EcrArtifactStore implements ArtifactStore {
         ImageManifest manifest;
         if (place.isOrigin()) {
             manifest = fetch(toolingEcr, origin, byDigest(digest), attribution(session)).orElse(null);
-        } else if (settings.ecrStrategy() == EcrStrategy.CENTRAL_REGISTRY) {
+        } else if (configuration.ecr().strategy() == EcrStrategy.CENTRAL_REGISTRY) {
             AwsAccessSession aws = S3ArtifactStore.requireSession(place, session);
-            EcrClient reader = settings.verifyPullAsEnvironment() ? aws.ecr() : toolingEcr;
+            EcrClient reader = configuration.ecr().verifyPullAsEnvironment() ? aws.ecr() : toolingEcr;
             manifest = fetch(reader, origin, byTag(place, digest), aws.attribution()).orElse(null);
         } else {
             AwsAccessSession aws = S3ArtifactStore.requireSession(place, session);
@@ -187,7 +187,7 @@ public final class EcrArtifactStore implements ArtifactStore {
     /** True when the repository {@code place} keeps images in has immutable tags (imageTagMutability IMMUTABLE). */
     @Override
     public boolean isImmutable(Place place) {
-        if (place.isOrigin() || settings.ecrStrategy() == EcrStrategy.CENTRAL_REGISTRY) {
+        if (place.isOrigin() || configuration.ecr().strategy() == EcrStrategy.CENTRAL_REGISTRY) {
             return immutable(toolingEcr, origin, null);
         }
         try (AwsAccessSession session = inspector.apply(place)) {
@@ -326,6 +326,6 @@ public final class EcrArtifactStore implements ArtifactStore {
 
     @Override
     public String toString() {
-        return "EcrArtifactStore[origin=" + origin + ", strategy=" + settings.ecrStrategy() + "]";
+        return "EcrArtifactStore[origin=" + origin + ", strategy=" + configuration.ecr().strategy() + "]";
     }
 }

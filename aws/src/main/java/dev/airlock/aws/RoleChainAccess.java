@@ -44,7 +44,8 @@ public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
     /** The longest inline session policy AWS accepts, in characters. */
     public static final int MAX_SESSION_POLICY = 2048;
 
-    private final AwsSettings settings;
+    private final AwsConfiguration configuration;
+    private final RoleChainConfiguration roleChain;
     private final Landscape landscape;
     private final AccountId tooling;
     private final AwsCredentialsProvider base;
@@ -57,9 +58,10 @@ public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
     private @Nullable StsClient baseSts;
     private boolean closed;
 
-    RoleChainAccess(AwsSettings settings, Landscape landscape, AwsCredentialsProvider base, AwsClientFactory factory,
-            AwsCalls calls, Clock clock) {
-        this.settings = settings;
+    RoleChainAccess(AwsConfiguration configuration, Landscape landscape, AwsCredentialsProvider base,
+            AwsClientFactory factory, AwsCalls calls, Clock clock) {
+        this.configuration = configuration;
+        this.roleChain = configuration.roleChain();
         this.landscape = landscape;
         this.tooling = landscape.accounts().tooling();
         this.base = base;
@@ -85,17 +87,17 @@ public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
         requireLandscapes(environment);
         String sourceIdentity = SessionNames.sanitize("principal", context.principal());
         String promotion = SessionNames.sanitize("promotionId", context.promotionId());
-        EnvironmentSettings local = settings.environment(environment.name());
+        EnvironmentConfiguration local = configuration.environment(environment.name());
         Region region = regionOf(environment);
-        String policy = settings.sessionPolicy().policyFor(targets(environment));
+        String policy = roleChain.sessionPolicy().policyFor(targets(environment));
         if (policy != null && policy.length() > MAX_SESSION_POLICY) {
             throw new InvalidValueException("sessionPolicy", "<" + policy.length() + " characters for environment "
                     + environment.name() + ">", "must be at most " + MAX_SESSION_POLICY
                     + " characters, the AWS limit for an inline session policy; allow fewer actions or resources");
         }
-        String scope = settings.sessionScope() == SessionScope.PROMOTION ? promotion : null;
-        HubKey hubKey = settings.hubRole() == null ? null
-                : new HubKey(settings.hubRole(), settings.hubExternalId(), sourceIdentity, scope);
+        String scope = roleChain.sessionScope() == SessionScope.PROMOTION ? promotion : null;
+        HubKey hubKey = roleChain.hubRole() == null ? null
+                : new HubKey(roleChain.hubRole(), roleChain.hubExternalId(), sourceIdentity, scope);
         ChainKey key = new ChainKey(environment.deployRole(), local.externalId(), sourceIdentity, policy, scope, region,
                 hubKey);
         Instant now = clock.instant();
@@ -109,12 +111,13 @@ public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
             if (chain == null) {
                 RoleCredentials hub = hubKey == null ? null : hubs.computeIfAbsent(hubKey,
                         k -> new RoleCredentials(k.role(), k.externalId(), k.sourceIdentity(), null, null, promotion,
-                                null, baseSts(), calls, clock, settings.sessionDuration(), settings.refreshBefore()));
+                                null, baseSts(), calls, clock, roleChain.sessionDuration(),
+                                roleChain.refreshBefore()));
                 StsClient sts = hub == null ? baseSts()
-                        : hubSts.computeIfAbsent(hubKey, k -> factory.sts(hub, settings.region()));
+                        : hubSts.computeIfAbsent(hubKey, k -> factory.sts(hub, configuration.region()));
                 RoleCredentials credentials = new RoleCredentials(environment.deployRole(), local.externalId(),
                         sourceIdentity, policy, environment.name(), promotion, hub, sts, calls, clock,
-                        settings.sessionDuration(), settings.refreshBefore());
+                        roleChain.sessionDuration(), roleChain.refreshBefore());
                 chain = new RoleChain(credentials, hubKey, factory, region, now);
                 chains.put(key, chain);
             }
@@ -151,16 +154,17 @@ public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
 
     /** The region of {@code environment}'s bucket and repository: its settings' region, else its first region. */
     public Region regionOf(Environment environment) {
-        Region configured = settings.environment(environment.name()).region();
+        Region configured = configuration.environment(environment.name()).region();
         return configured != null ? configured : environment.regions().get(0);
     }
 
     /** The resources a promotion into {@code environment} touches, as given to the {@link SessionPolicy}. */
     public SessionPolicy.Targets targets(Environment environment) {
-        EnvironmentSettings local = settings.environment(environment.name());
-        return new SessionPolicy.Targets(environment, tooling, settings.region(), regionOf(environment),
-                settings.originBucket(), local.bucket(), settings.artifactPrefix(), settings.originRepository(),
-                local.repository(), settings.ecrStrategy(), local.objectLock() != null);
+        EnvironmentConfiguration local = configuration.environment(environment.name());
+        return new SessionPolicy.Targets(environment, tooling, configuration.region(), regionOf(environment),
+                configuration.s3().originBucket(), local.bucket(), configuration.s3().artifactPrefix(),
+                configuration.ecr().originRepository(), local.repository(), configuration.ecr().strategy(),
+                local.objectLock() != null);
     }
 
     /** Closes every cached chain's clients. Sessions still open stop working. */
@@ -180,24 +184,24 @@ public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
 
     @Override
     public synchronized String toString() {
-        return "RoleChainAccess[hubRole=" + settings.hubRole() + ", cachedChains=" + chains.size() + "]";
+        return "RoleChainAccess[hubRole=" + roleChain.hubRole() + ", cachedChains=" + chains.size() + "]";
     }
 
     private String chainDescription(Environment environment) {
-        return settings.hubRole() == null ? environment.deployRole().toString()
-                : settings.hubRole() + " -> " + environment.deployRole();
+        return roleChain.hubRole() == null ? environment.deployRole().toString()
+                : roleChain.hubRole() + " -> " + environment.deployRole();
     }
 
     private StsClient baseSts() {
         if (baseSts == null) {
-            baseSts = factory.sts(base, settings.region());
+            baseSts = factory.sts(base, configuration.region());
         }
         return baseSts;
     }
 
     /** Drops chains nobody used for a whole session duration: their credentials have expired anyway. */
     private void evictIdle(Instant now) {
-        Instant cutoff = now.minus(settings.sessionDuration());
+        Instant cutoff = now.minus(roleChain.sessionDuration());
         for (Iterator<RoleChain> it = chains.values().iterator(); it.hasNext(); ) {
             RoleChain chain = it.next();
             if (chain.idleSince(cutoff)) {

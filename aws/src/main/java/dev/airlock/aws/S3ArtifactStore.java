@@ -63,7 +63,7 @@ public final class S3ArtifactStore implements ArtifactStore {
     private static final Logger LOG = LoggerFactory.getLogger(S3ArtifactStore.class);
     private static final long PUT_LIMIT = 5L * 1024 * 1024 * 1024;
 
-    private final AwsSettings settings;
+    private final AwsConfiguration configuration;
     private final AccountId tooling;
     private final String originBucket;
     private final S3Client toolingS3;
@@ -71,11 +71,11 @@ public final class S3ArtifactStore implements ArtifactStore {
     private final Function<Place, AwsAccessSession> inspector;
     private final Clock clock;
 
-    S3ArtifactStore(AwsSettings settings, AccountId tooling, S3Client toolingS3, AwsCalls calls,
+    S3ArtifactStore(AwsConfiguration configuration, AccountId tooling, S3Client toolingS3, AwsCalls calls,
             Function<Place, AwsAccessSession> inspector, Clock clock) {
-        this.settings = settings;
+        this.configuration = configuration;
         this.tooling = tooling;
-        this.originBucket = InvalidValueException.requireNonNull("originBucket", settings.originBucket());
+        this.originBucket = InvalidValueException.requireNonNull("originBucket", configuration.s3().originBucket());
         this.toolingS3 = toolingS3;
         this.calls = calls;
         this.inspector = inspector;
@@ -84,7 +84,7 @@ public final class S3ArtifactStore implements ArtifactStore {
 
     /** The key of {@code digest} in every bucket. */
     public String key(Digest digest) {
-        return settings.artifactPrefix() + "/sha256/" + digest.hex();
+        return configuration.s3().artifactPrefix() + "/sha256/" + digest.hex();
     }
 
     /** The bucket of {@code place}: the origin bucket, or the environment's configured bucket. */
@@ -92,7 +92,7 @@ public final class S3ArtifactStore implements ArtifactStore {
         if (place.isOrigin()) {
             return originBucket;
         }
-        String bucket = settings.environment(place.name()).bucket();
+        String bucket = configuration.environment(place.name()).bucket();
         if (bucket == null) {
             throw new InvalidValueException("environments." + place.name() + ".bucket", null,
                     "is required to keep files in environment " + place.name());
@@ -111,7 +111,7 @@ public final class S3ArtifactStore implements ArtifactStore {
                 return new Upload(digest, spool.size());
             }
             boolean created;
-            if (spool.size() <= Math.min(settings.multipartCopyThreshold(), PUT_LIMIT)) {
+            if (spool.size() <= Math.min(configuration.s3().multipartCopyThreshold(), PUT_LIMIT)) {
                 created = calls.call(tooling, "PutObject " + where, () -> {
                     try {
                         toolingS3.putObject(r -> r.bucket(originBucket).key(key).contentType(mediaType)
@@ -127,7 +127,7 @@ public final class S3ArtifactStore implements ArtifactStore {
                 });
             } else {
                 created = new MultipartUpload(toolingS3, calls).upload(spool.path(), spool.size(), originBucket, key,
-                        tooling, mediaType, settings.copyPartSize(), settings.copyParallelism());
+                        tooling, mediaType, configuration.s3().copyPartSize(), configuration.s3().copyParallelism());
             }
             LOG.info("{} {} ({} bytes) at the origin {}", created ? "stored" : "found (uploaded concurrently)", digest,
                     spool.size(), where);
@@ -160,14 +160,14 @@ public final class S3ArtifactStore implements ArtifactStore {
         // Read with the environment's credentials: the copy below needs exactly this permission.
         HeadObjectResponse source = head(s3, originBucket, key, tooling, aws.attribution())
                 .orElseThrow(() -> new ArtifactNotFoundException(digest, Place.origin(tooling)));
-        ObjectLockRetention lock = settings.environment(target.name()).objectLock();
-        Copied copied = source.contentLength() <= settings.multipartCopyThreshold()
+        ObjectLockRetention lock = configuration.environment(target.name()).objectLock();
+        Copied copied = source.contentLength() <= configuration.s3().multipartCopyThreshold()
                 ? copyObject(aws, target, bucket, key, lock)
                 : new Copied(new MultipartCopy(s3, calls, aws.attribution()).copy(new MultipartCopy.Copy(originBucket,
                         tooling, source.eTag(), key, source.contentLength(), source.contentType(), bucket,
                         target.account(), lock == null ? null : ObjectLockMode.fromValue(lock.mode().name()),
                         lock == null ? null : clock.instant().plus(lock.period())),
-                        settings.copyPartSize(), settings.copyParallelism()), null);
+                        configuration.s3().copyPartSize(), configuration.s3().copyParallelism()), null);
         boolean created = copied.created();
         if (created) {
             requireIntactCopy(aws, digest, target, bucket, key, copied.checksum());
@@ -273,7 +273,7 @@ public final class S3ArtifactStore implements ArtifactStore {
         }
         var rule = response.objectLockConfiguration().rule();
         boolean defaultRetention = rule != null && rule.defaultRetention() != null;
-        boolean promotionRetention = !place.isOrigin() && settings.environment(place.name()).objectLock() != null;
+        boolean promotionRetention = !place.isOrigin() && configuration.environment(place.name()).objectLock() != null;
         return defaultRetention || promotionRetention;
     }
 
@@ -356,7 +356,7 @@ public final class S3ArtifactStore implements ArtifactStore {
 
     @Override
     public String toString() {
-        return "S3ArtifactStore[origin=s3://" + originBucket + "/" + settings.artifactPrefix() + "]";
+        return "S3ArtifactStore[origin=s3://" + originBucket + "/" + configuration.s3().artifactPrefix() + "]";
     }
 
     private record Client(S3Client s3, @Nullable AwsRequestOverrideConfiguration attribution) {

@@ -35,7 +35,8 @@ class ApiCallsPerPromotionOnFakesTest extends ApiCallsPerPromotionTest {
         }
         aws.repository(PROD, ORIGIN_REPOSITORY, true);
         aws.pushBlobs(PROD, ORIGIN_REPOSITORY, small);
-        AwsBackend backend = aws.backend(aws.settings().ecrStrategy(EcrStrategy.COPY_TO_ENVIRONMENT).build());
+        AwsBackend backend = aws.backend(aws.configuration().ecr(ecr -> ecr.strategy(EcrStrategy.COPY_TO_ENVIRONMENT))
+                .build());
 
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"),
                 new AccessContext("promo-1", "alice"))) {

@@ -34,9 +34,10 @@ abstract class ApiCallsPerPromotionTest {
 
     @Test
     void s3_fourCallsPerPromotion_plusTwoAssumeRolesPerChainAndLifetime() {
-        AwsBackend backend = aws.backend(aws.settings().build());
+        AwsBackend backend = aws.backend(aws.configuration().build());
         S3ArtifactStore store = backend.s3Store();
-        Digest first = store.upload(new ByteArrayInputStream(Images.blob(1000, 1)), "application/octet-stream").digest();
+        Digest first = store.upload(new ByteArrayInputStream(Images.blob(1000, 1)), "application/octet-stream")
+                .digest();
         Digest second = store.upload(new ByteArrayInputStream(Images.blob(1000, 2)), "application/octet-stream")
                 .digest();
         Place prod = Place.of(aws.env("prod"));
@@ -54,7 +55,8 @@ abstract class ApiCallsPerPromotionTest {
 
     @Test
     void s3_multipartCopy_addsCreateCompleteAndOnePartCopyPerPart() {
-        AwsBackend backend = aws.backend(aws.settings().multipartCopyThreshold(5 * MIB).copyPartSize(5 * MIB).build());
+        AwsBackend backend = aws.backend(aws.configuration().s3(s3 -> s3.multipartCopyThreshold(5 * MIB)
+                .copyPartSize(5 * MIB)).build());
         S3ArtifactStore store = backend.s3Store();
         Digest large = store.upload(new ByteArrayInputStream(Images.blob((int) (11 * MIB), 3)),
                 "application/octet-stream").digest();
@@ -70,7 +72,7 @@ abstract class ApiCallsPerPromotionTest {
 
     @Test
     void ecrCentralRegistry_threeCallsPerPromotion() {
-        AwsBackend backend = aws.backend(aws.settings().build());
+        AwsBackend backend = aws.backend(aws.configuration().build());
         EcrArtifactStore store = backend.ecrStore();
         aws.pushBlobs(AwsTarget.TOOLING, AwsTarget.ORIGIN_REPOSITORY, Images.blob(50, 4), Images.blob(500, 5));
         Digest image = store.upload(new ByteArrayInputStream(Images.manifest(Images.blob(50, 4), Images.blob(500, 5))

@@ -50,21 +50,21 @@ interface AwsTarget extends AutoCloseable {
     }
 
     /** Settings both targets share: hub role, all buckets and repositories, external ids, fast retries. */
-    static AwsSettings.Builder commonSettings() {
-        return AwsSettings.builder()
+    static AwsConfiguration.Builder commonConfiguration() {
+        return AwsConfiguration.builder()
                 .region(REGION)
-                .hubRole(HUB)
-                .sessionDuration(Duration.ofMinutes(15))
-                .refreshBefore(Duration.ofMinutes(2))
-                .originBucket(ORIGIN_BUCKET)
-                .originRepository(ORIGIN_REPOSITORY)
-                .ledgerBucket(LEDGER_BUCKET)
-                .environment("dev", EnvironmentSettings.builder().bucket("airlock-dev").externalId(DEV_EXTERNAL_ID)
+                .roleChain(chain -> chain.hubRole(HUB).sessionDuration(Duration.ofMinutes(15))
+                        .refreshBefore(Duration.ofMinutes(2)))
+                .s3(s3 -> s3.originBucket(ORIGIN_BUCKET))
+                .ecr(ecr -> ecr.originRepository(ORIGIN_REPOSITORY))
+                .ledger(ledger -> ledger.bucket(LEDGER_BUCKET))
+                .environment("dev", EnvironmentConfiguration.builder().bucket("airlock-dev").externalId(DEV_EXTERNAL_ID)
                         .build())
-                .environment("staging", EnvironmentSettings.builder().bucket("airlock-staging").build())
-                .environment("prod", EnvironmentSettings.builder().bucket("airlock-prod").externalId(PROD_EXTERNAL_ID)
+                .environment("staging", EnvironmentConfiguration.builder().bucket("airlock-staging").build())
+                .environment("prod", EnvironmentConfiguration.builder().bucket("airlock-prod")
+                        .externalId(PROD_EXTERNAL_ID)
                         .build())
-                .resilience(ResilienceSettings.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(5))
+                .resilience(ResilienceConfiguration.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(5))
                         .maxBackoff(Duration.ofMillis(20)).minimumCalls(4).slidingWindow(4)
                         .openDuration(Duration.ofSeconds(30)).build());
     }
@@ -79,12 +79,12 @@ interface AwsTarget extends AutoCloseable {
     AwsTarget withStorage();
 
     /** Settings for this AWS: hub role, all buckets and repositories, fast retries. */
-    AwsSettings.Builder settings();
+    AwsConfiguration.Builder configuration();
 
-    AwsBackend backend(AwsSettings settings, Clock clock);
+    AwsBackend backend(AwsConfiguration configuration, Clock clock);
 
-    default AwsBackend backend(AwsSettings settings) {
-        return backend(settings, Clock.systemUTC());
+    default AwsBackend backend(AwsConfiguration configuration) {
+        return backend(configuration, Clock.systemUTC());
     }
 
     Environment env(String name);

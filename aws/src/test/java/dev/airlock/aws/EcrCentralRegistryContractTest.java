@@ -32,7 +32,7 @@ class EcrCentralRegistryContractTest extends ArtifactStoreContract<EcrArtifactSt
 
     @Override
     protected EcrArtifactStore createStore() {
-        backend = aws.backend(aws.settings().ecrStrategy(EcrStrategy.CENTRAL_REGISTRY).build());
+        backend = aws.backend(aws.configuration().ecr(ecr -> ecr.strategy(EcrStrategy.CENTRAL_REGISTRY)).build());
         return backend.ecrStore();
     }
 

@@ -33,7 +33,7 @@ abstract class EcrCentralRegistryTest {
     static final Digest DIGEST = Images.digest(MANIFEST);
 
     final AwsTarget aws = target().withStorage();
-    final AwsBackend backend = aws.backend(aws.settings().build());
+    final AwsBackend backend = aws.backend(aws.configuration().build());
     final EcrArtifactStore store = backend.ecrStore();
     final Place prod = Place.of(aws.env("prod"));
 
@@ -115,7 +115,8 @@ abstract class EcrCentralRegistryTest {
     void isImmutable_followsTheRepositorysTagMutability() {
         assertTrue(store.isImmutable(prod), "the origin repository has IMMUTABLE tags");
         aws.repository(TOOLING, "payments/mutable", false);
-        EcrArtifactStore mutable = aws.backend(aws.settings().originRepository("payments/mutable").build())
+        EcrArtifactStore mutable = aws.backend(aws.configuration().ecr(ecr -> ecr.originRepository("payments/mutable"))
+                .build())
                 .ecrStore();
 
         assertFalse(mutable.isImmutable(prod));

@@ -51,7 +51,7 @@ class EcrCopyStrategyTest {
     }
 
     private AwsBackend copying() {
-        return aws.backend(aws.settings().ecrStrategy(EcrStrategy.COPY_TO_ENVIRONMENT).build());
+        return aws.backend(aws.configuration().ecr(ecr -> ecr.strategy(EcrStrategy.COPY_TO_ENVIRONMENT)).build());
     }
 
     /** Pushes blobs and then the manifest into the origin repository, as a registry client does. */
@@ -83,7 +83,8 @@ class EcrCopyStrategyTest {
         }
         List<String> parts = aws.recorder().of("UploadLayerPart").stream().map(c -> c.as(UploadLayerPartRequest.class))
                 .map(p -> p.partFirstByte() + "-" + p.partLastByte()).toList();
-        assertEquals(List.of("0-179", "0-10485759", "10485760-12582911"), parts, "config, then the big layer in 10 MiB parts");
+        assertEquals(List.of("0-179", "0-10485759", "10485760-12582911"), parts,
+                "config, then the big layer in 10 MiB parts");
         assertEquals(2, calls("CompleteLayerUpload").size(), "the small layer was already in prod");
         calls("GetDownloadUrlForLayer").forEach(call -> {
             assertEquals(PROD.value(), call.account(), "the environment reads the origin with its own role");
@@ -155,8 +156,8 @@ class EcrCopyStrategyTest {
     @Test
     void transfer_withSmallerParts_uploadsMoreParts() {
         pushToOrigin(MANIFEST, ImageManifest.OCI_MANIFEST, null, CONFIG, BIG_LAYER, SMALL_LAYER);
-        AwsBackend backend = aws.backend(aws.settings().ecrStrategy(EcrStrategy.COPY_TO_ENVIRONMENT)
-                .layerPartSize(5 * MIB).build());
+        AwsBackend backend = aws.backend(aws.configuration().ecr(ecr -> ecr.strategy(EcrStrategy.COPY_TO_ENVIRONMENT)
+                .layerPartSize(5 * MIB)).build());
 
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"), context("promo-4"))) {
             backend.ecrStore().transfer(DIGEST, prod, session);
@@ -183,12 +184,13 @@ class EcrCopyStrategyTest {
         pushToOrigin(MANIFEST, ImageManifest.OCI_MANIFEST, null, CONFIG, BIG_LAYER, SMALL_LAYER);
         try (EcrClient tooling = aws.ecr(TOOLING)) {
             // Only prod may pull from the origin.
-            tooling.setRepositoryPolicy(p -> p.repositoryName(ORIGIN_REPOSITORY).policyText("{\"Version\":\"2012-10-17\","
+            tooling.setRepositoryPolicy(p -> p.repositoryName(ORIGIN_REPOSITORY)
+                    .policyText("{\"Version\":\"2012-10-17\","
                     + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + PROD.value()
                     + ":root\"},\"Action\":[\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\"]}]}"));
         }
         aws.world.clearCalls();
-        AwsBackend backend = aws.backend(aws.settings().verifyPullAsEnvironment(true).build());
+        AwsBackend backend = aws.backend(aws.configuration().ecr(ecr -> ecr.verifyPullAsEnvironment(true)).build());
         EcrArtifactStore store = backend.ecrStore();
 
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"), context("promo-5"))) {

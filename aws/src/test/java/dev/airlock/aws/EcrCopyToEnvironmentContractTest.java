@@ -41,7 +41,7 @@ class EcrCopyToEnvironmentContractTest extends ArtifactStoreContract<EcrArtifact
 
     @Override
     protected EcrArtifactStore createStore() {
-        backend = aws.backend(aws.settings().ecrStrategy(EcrStrategy.COPY_TO_ENVIRONMENT).build());
+        backend = aws.backend(aws.configuration().ecr(ecr -> ecr.strategy(EcrStrategy.COPY_TO_ENVIRONMENT)).build());
         return backend.ecrStore();
     }
 

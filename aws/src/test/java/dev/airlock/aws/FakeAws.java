@@ -92,12 +92,12 @@ final class FakeAws extends TargetBase {
     }
 
     /**
-     * The settings of {@link MotoAws#settings()}, except that verification pulls images as the environment:
+     * The settings of {@link MotoAws#configuration()}, except that verification pulls images as the environment:
      * the in-memory ECR checks cross-account pulls against the repository policy, as AWS does.
      */
     @Override
-    public AwsSettings.Builder settings() {
-        return AwsTarget.commonSettings().verifyPullAsEnvironment(true);
+    public AwsConfiguration.Builder configuration() {
+        return AwsTarget.commonConfiguration().ecr(ecr -> ecr.verifyPullAsEnvironment(true));
     }
 
     @Override

@@ -25,16 +25,15 @@ final class MotoAws extends TargetBase {
 
     MotoAws() {
         server.reset();
-        factory = AwsClientFactory.builder().endpointOverride(server.endpoint()).pathStyle(true)
-                .checksumsWhenRequired(true).addInterceptor(faults).addInterceptor(recorder).build();
-        setupFactory = AwsClientFactory.builder().endpointOverride(server.endpoint()).pathStyle(true)
-                .checksumsWhenRequired(true).build();
+        factory = AwsClientFactory.builder().emulator(server.endpoint()).addInterceptor(faults).addInterceptor(recorder)
+                .build();
+        setupFactory = AwsClientFactory.builder().emulator(server.endpoint()).build();
     }
 
     @Override
-    public AwsSettings.Builder settings() {
-        // moto models no cross-account ECR reads; the fake registry tests cover pulling as the environment.
-        return AwsTarget.commonSettings().emulator(server.endpoint()).verifyPullAsEnvironment(false);
+    public AwsConfiguration.Builder configuration() {
+        // moto models no cross-account ECR reads; the in-memory registry tests cover pulling as the environment.
+        return AwsTarget.commonConfiguration().ecr(ecr -> ecr.verifyPullAsEnvironment(false));
     }
 
     /** The tooling account's base credentials, the start of every chain (one set per test). */

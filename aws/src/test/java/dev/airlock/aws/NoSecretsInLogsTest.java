@@ -78,7 +78,7 @@ abstract class NoSecretsInLogsTest {
     }
 
     private void exerciseEverything(List<String> shown) {
-        AwsBackend backend = aws.backend(aws.settings().build(), clock);
+        AwsBackend backend = aws.backend(aws.configuration().build(), clock);
         RoleChainAccess access = backend.environmentAccess();
         S3ArtifactStore files = backend.s3Store();
         EcrArtifactStore images = backend.ecrStore();

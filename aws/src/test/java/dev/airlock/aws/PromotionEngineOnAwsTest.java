@@ -111,12 +111,9 @@ class PromotionEngineOnAwsTest {
         bucket("333333333333", "engine-staging");
         bucket("444444444444", "engine-prod");
         configuration = AirlockConfiguration.parse("engine.yaml", CONFIGURATION.formatted(moto.endpoint()), false);
-        AwsBackendConfig aws = AwsBackendConfig.from(configuration);
-        backend = AwsBackend.builder().settings(aws.settings()).landscape(configuration.landscape())
-                .baseCredentials(credentials("111111111111")).build();
+        backend = AwsBackendProvider.backend(configuration).baseCredentials(credentials("111111111111")).build();
         engine = PromotionEngine.builder().landscape(configuration.landscape()).guardrails(configuration.guardrails())
-                .store(aws.store(backend)).access(backend.environmentAccess()).ledger(backend.ledger()).clock(clock)
-                .build();
+                .backend(backend).clock(clock).build();
     }
 
     @AfterEach

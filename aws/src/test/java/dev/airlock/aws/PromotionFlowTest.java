@@ -45,7 +45,7 @@ abstract class PromotionFlowTest {
 
     @Test
     void artifactPromotedDevStagingProd_isInTheProdAccountWithTheSameDigest() throws IOException {
-        AwsBackend backend = aws.backend(aws.settings().build());
+        AwsBackend backend = aws.backend(aws.configuration().build());
         S3ArtifactStore files = backend.s3Store();
         EcrArtifactStore images = backend.ecrStore();
         S3Ledger ledger = backend.ledger();
@@ -82,7 +82,7 @@ abstract class PromotionFlowTest {
 
         checkProdIndependently(files, jar, image);
 
-        List<LedgerEntry> entries = aws.backend(aws.settings().build()).ledger().read(1);
+        List<LedgerEntry> entries = aws.backend(aws.configuration().build()).ledger().read(1);
         assertEquals(4, entries.size());
         assertEquals(List.of("dev", "staging", "prod"), entries.stream().skip(1).map(LedgerEntry::environment).toList());
     }

@@ -24,7 +24,7 @@ class RoleChainAccessContractTest extends EnvironmentAccessContract<RoleChainAcc
 
     @Override
     protected RoleChainAccess createAccess() {
-        return aws.backend(aws.settings().build()).environmentAccess();
+        return aws.backend(aws.configuration().build()).environmentAccess();
     }
 
     @Override

@@ -27,9 +27,11 @@ class RoleChainAccessOnFakesTest extends RoleChainAccessTest {
 
     @Test
     void open_withoutHub_whenTheDeployRoleTrustsOnlyTheHub_isDenied() {
-        RoleChainAccess access = aws.backend(aws.settings().hubRole(null).build(), clock).environmentAccess();
+        RoleChainAccess access = aws.backend(aws.configuration().roleChain(chain -> chain.hubRole(null)).build(),
+                clock).environmentAccess();
 
-        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> access.open(aws.env("staging"), ALICE));
+        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> access.open(aws.env("staging"),
+                ALICE));
 
         assertTrue(e.getMessage().contains("arn:aws:iam::111111111111:user/airlock-ci is not authorized to perform: "
                 + "sts:AssumeRole on resource: arn:aws:iam::333333333333:role/airlock-deploy"), e.getMessage());
@@ -37,7 +39,7 @@ class RoleChainAccessOnFakesTest extends RoleChainAccessTest {
 
     @Test
     void open_withTheWrongExternalId_isDenied() {
-        RoleChainAccess access = aws.backend(aws.settings().environment("prod", EnvironmentSettings.builder()
+        RoleChainAccess access = aws.backend(aws.configuration().environment("prod", EnvironmentConfiguration.builder()
                 .bucket("airlock-prod").externalId("not-prods-id").build()).build(), clock).environmentAccess();
 
         assertThrows(AccessDeniedException.class, () -> access.open(aws.env("prod"), ALICE));
@@ -45,7 +47,7 @@ class RoleChainAccessOnFakesTest extends RoleChainAccessTest {
 
     @Test
     void callsMadeWithTheSession_carryTheSourceIdentityAndTheRoleSession() {
-        AwsBackend backend = aws.backend(aws.settings().build(), clock);
+        AwsBackend backend = aws.backend(aws.configuration().build(), clock);
         fake().world.clearCalls();
 
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"), ALICE)) {

@@ -19,7 +19,8 @@ class RoleChainAccessOnMotoTest extends RoleChainAccessTest {
 
     @Test
     void open_withoutHub_assumesTheDeployRoleWithTheBaseCredentials() {
-        RoleChainAccess access = aws.backend(aws.settings().hubRole(null).build(), clock).environmentAccess();
+        RoleChainAccess access = aws.backend(aws.configuration().roleChain(chain -> chain.hubRole(null)).build(),
+                clock).environmentAccess();
 
         access.open(aws.env("staging"), ALICE).close();
 

@@ -44,7 +44,7 @@ abstract class RoleChainAccessTest {
 
     @Test
     void open_chainsThroughHubIntoDeployRole_andActsInTheEnvironmentAccount() {
-        RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
+        RoleChainAccess access = aws.backend(aws.configuration().build(), clock).environmentAccess();
 
         try (AwsAccessSession session = access.open(aws.env("prod"), ALICE);
                 StsClient sts = aws.sts(session.credentials())) {
@@ -58,7 +58,8 @@ abstract class RoleChainAccessTest {
 
     @Test
     void open_sendsSourceIdentitySessionNameDurationTagsAndExternalId() {
-        RoleChainAccess access = aws.backend(aws.settings().hubExternalId("hub-ext-1").build(), clock)
+        RoleChainAccess access = aws.backend(aws.configuration().roleChain(chain -> chain.hubExternalId("hub-ext-1"))
+                .build(), clock)
                 .environmentAccess();
 
         access.open(aws.env("prod"), ALICE).close();
@@ -85,7 +86,7 @@ abstract class RoleChainAccessTest {
 
     @Test
     void open_makesPrincipalAndPromotionIdValidForSts() {
-        RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
+        RoleChainAccess access = aws.backend(aws.configuration().build(), clock).environmentAccess();
 
         access.open(aws.env("dev"), new AccessContext("release 2026/11 #4", "Alice Smith <alice@example.com>"))
                 .close();
@@ -98,7 +99,8 @@ abstract class RoleChainAccessTest {
 
     @Test
     void open_withNarrowedSessionPolicy_sendsItOnTheDeployHopOnly() {
-        RoleChainAccess access = aws.backend(aws.settings().sessionPolicy(SessionPolicy.narrowedToTargets()).build(),
+        RoleChainAccess access = aws.backend(aws.configuration()
+                .roleChain(chain -> chain.sessionPolicy(SessionPolicy.narrowedToTargets())).build(),
                 clock).environmentAccess();
 
         access.open(aws.env("prod"), ALICE).close();
@@ -116,7 +118,8 @@ abstract class RoleChainAccessTest {
     @Test
     void open_whenSessionPolicyIsTooLong_failsBeforeAnyRequest() {
         String tooLong = "{\"Version\":\"2012-10-17\",\"Statement\":[" + "x".repeat(2048) + "]}";
-        RoleChainAccess access = aws.backend(aws.settings().sessionPolicy(targets -> tooLong).build(), clock)
+        RoleChainAccess access = aws.backend(aws.configuration()
+                .roleChain(chain -> chain.sessionPolicy(targets -> tooLong)).build(), clock)
                 .environmentAccess();
 
         InvalidValueException e = assertThrows(InvalidValueException.class,
@@ -129,7 +132,7 @@ abstract class RoleChainAccessTest {
 
     @Test
     void thousandTransfersIntoOneEnvironment_assumeEachRoleOncePerCredentialLifetime() {
-        AwsBackend backend = aws.backend(aws.settings().build(), clock);
+        AwsBackend backend = aws.backend(aws.configuration().build(), clock);
         RoleChainAccess access = backend.environmentAccess();
         S3ArtifactStore store = backend.s3Store();
         Digest digest = Digest.of(new byte[] {1});
@@ -158,7 +161,7 @@ abstract class RoleChainAccessTest {
 
     @Test
     void open_forAnotherPrincipal_neverSharesTheRoleSession() {
-        RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
+        RoleChainAccess access = aws.backend(aws.configuration().build(), clock).environmentAccess();
 
         access.open(aws.env("prod"), ALICE).close();
         access.open(aws.env("prod"), new AccessContext("promo-2", "bob@example.com")).close();
@@ -172,7 +175,8 @@ abstract class RoleChainAccessTest {
 
     @Test
     void sessionScopePromotion_assumesOncePerPromotion() {
-        RoleChainAccess access = aws.backend(aws.settings().sessionScope(SessionScope.PROMOTION).build(), clock)
+        RoleChainAccess access = aws.backend(aws.configuration()
+                .roleChain(chain -> chain.sessionScope(SessionScope.PROMOTION)).build(), clock)
                 .environmentAccess();
 
         for (int promotion = 0; promotion < 3; promotion++) {
@@ -186,7 +190,7 @@ abstract class RoleChainAccessTest {
 
     @Test
     void open_whenTrustPolicyRefuses_throwsAccessDeniedNamingTheChain_withoutRetrying() {
-        RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
+        RoleChainAccess access = aws.backend(aws.configuration().build(), clock).environmentAccess();
         aws.faults().fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
                 FaultInjector.Fault.ACCESS_DENIED, 1);
 
@@ -203,7 +207,7 @@ abstract class RoleChainAccessTest {
 
     @Test
     void open_whenThrottled_retriesWithBackoffAndSucceeds() {
-        RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
+        RoleChainAccess access = aws.backend(aws.configuration().build(), clock).environmentAccess();
         aws.faults().fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
                 FaultInjector.Fault.THROTTLING, 2);
 
@@ -215,7 +219,7 @@ abstract class RoleChainAccessTest {
 
     @Test
     void open_whenThrottledBeyondTheAttempts_throwsRetryableBackendUnavailable() {
-        RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
+        RoleChainAccess access = aws.backend(aws.configuration().build(), clock).environmentAccess();
         aws.faults().fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
                 FaultInjector.Fault.THROTTLING, 3);
 
@@ -229,7 +233,7 @@ abstract class RoleChainAccessTest {
 
     @Test
     void circuitBreaker_isolatesAFailingAccount() {
-        RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
+        RoleChainAccess access = aws.backend(aws.configuration().build(), clock).environmentAccess();
         aws.faults().fail("AssumeRole", r -> ((AssumeRoleRequest) r).roleArn().contains("444444444444"),
                 FaultInjector.Fault.UNAVAILABLE, Integer.MAX_VALUE);
 
@@ -255,7 +259,7 @@ abstract class RoleChainAccessTest {
 
     @Test
     void sessionsAndCredentials_neverShowSecrets() {
-        RoleChainAccess access = aws.backend(aws.settings().build(), clock).environmentAccess();
+        RoleChainAccess access = aws.backend(aws.configuration().build(), clock).environmentAccess();
 
         try (AwsAccessSession session = access.open(aws.env("prod"), ALICE)) {
             String shown = session + " " + session.credentials() + " " + access;
@@ -268,7 +272,7 @@ abstract class RoleChainAccessTest {
 
     @Test
     void open_afterClose_isRefused() {
-        AwsBackend backend = aws.backend(aws.settings().build(), clock);
+        AwsBackend backend = aws.backend(aws.configuration().build(), clock);
         backend.close();
 
         assertThrows(dev.airlock.AirlockException.class,

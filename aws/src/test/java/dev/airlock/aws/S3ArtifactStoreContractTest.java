@@ -23,12 +23,12 @@ class S3ArtifactStoreContractTest extends ArtifactStoreContract<S3ArtifactStore>
 
     @Override
     protected S3ArtifactStore createStore() {
-        backend = aws.backend(settings(aws.settings()).build());
+        backend = aws.backend(configuration(aws.configuration()).build());
         return backend.s3Store();
     }
 
-    /** The store's settings; the defaults copy every sample with one CopyObject. */
-    AwsSettings.Builder settings(AwsSettings.Builder defaults) {
+    /** The store's configuration; the defaults copy every sample with one CopyObject. */
+    AwsConfiguration.Builder configuration(AwsConfiguration.Builder defaults) {
         return defaults;
     }
 

@@ -49,13 +49,13 @@ abstract class S3ArtifactStoreTest {
         aws.close();
     }
 
-    private AwsBackend backend(AwsSettings.Builder settings) {
-        return aws.backend(settings.build(), clock);
+    private AwsBackend backend(AwsConfiguration.Builder configuration) {
+        return aws.backend(configuration.build(), clock);
     }
 
     @Test
     void upload_storesContentAddressedWithChecksumAndNeverOverwrites() {
-        S3ArtifactStore store = backend(aws.settings()).s3Store();
+        S3ArtifactStore store = backend(aws.configuration()).s3Store();
 
         ArtifactStore.Upload upload = store.upload(new ByteArrayInputStream(BYTES), "application/java-archive");
 
@@ -75,7 +75,7 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void upload_sameBytesAgain_isANoOp() {
-        S3ArtifactStore store = backend(aws.settings()).s3Store();
+        S3ArtifactStore store = backend(aws.configuration()).s3Store();
         store.upload(new ByteArrayInputStream(BYTES), "application/octet-stream");
 
         ArtifactStore.Upload again = store.upload(new ByteArrayInputStream(BYTES), "application/octet-stream");
@@ -86,7 +86,8 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void upload_aboveTheThreshold_usesAMultipartUploadWithPartChecksums() {
-        AwsBackend backend = backend(aws.settings().multipartCopyThreshold(5 * MIB).copyPartSize(5 * MIB));
+        AwsBackend backend = backend(aws.configuration().s3(s3 -> s3.multipartCopyThreshold(5 * MIB)
+                .copyPartSize(5 * MIB)));
         S3ArtifactStore store = backend.s3Store();
         byte[] large = random(11 * (int) MIB + 3);
 
@@ -106,7 +107,7 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void transfer_copiesServerSideIntoTheEnvironmentsBucket_asTheDeployRole() {
-        AwsBackend backend = backend(aws.settings());
+        AwsBackend backend = backend(aws.configuration());
         S3ArtifactStore store = backend.s3Store();
         store.upload(new ByteArrayInputStream(BYTES), "application/java-archive");
         Place prod = Place.of(aws.env("prod"));
@@ -140,7 +141,7 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void transfer_whenAlreadyThere_copiesNothing() {
-        AwsBackend backend = backend(aws.settings());
+        AwsBackend backend = backend(aws.configuration());
         S3ArtifactStore store = backend.s3Store();
         store.upload(new ByteArrayInputStream(BYTES), "application/octet-stream");
         Place dev = Place.of(aws.env("dev"));
@@ -156,7 +157,7 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void transfer_whenTheOriginLacksIt_throwsArtifactNotFound() {
-        AwsBackend backend = backend(aws.settings());
+        AwsBackend backend = backend(aws.configuration());
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("dev"), context())) {
             ArtifactNotFoundException e = assertThrows(ArtifactNotFoundException.class,
                     () -> backend.s3Store().transfer(DIGEST, Place.of(aws.env("dev")), session));
@@ -168,8 +169,8 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void transfer_aboveTheThreshold_copiesPartsInParallelFromOneSourceVersion() {
-        AwsBackend backend = backend(aws.settings().multipartCopyThreshold(5 * MIB).copyPartSize(5 * MIB)
-                .copyParallelism(3));
+        AwsBackend backend = backend(aws.configuration().s3(s3 -> s3.multipartCopyThreshold(5 * MIB)
+                .copyPartSize(5 * MIB).copyParallelism(3)));
         S3ArtifactStore store = backend.s3Store();
         byte[] large = random(12 * (int) MIB + 1);
         Digest digest = Digest.of(large);
@@ -195,8 +196,9 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void transfer_withObjectLock_retainsTheCopy() {
-        AwsBackend backend = backend(aws.settings().environment("prod", EnvironmentSettings.builder()
-                .bucket("airlock-prod").externalId(AwsTarget.PROD_EXTERNAL_ID).objectLock(ObjectLockRetention.compliance(Duration.ofDays(30))).build()));
+        AwsBackend backend = backend(aws.configuration().environment("prod", EnvironmentConfiguration.builder()
+                .bucket("airlock-prod").externalId(AwsTarget.PROD_EXTERNAL_ID)
+                        .objectLock(ObjectLockRetention.compliance(Duration.ofDays(30))).build()));
         S3ArtifactStore store = backend.s3Store();
         store.upload(new ByteArrayInputStream(BYTES), "application/octet-stream");
 
@@ -212,7 +214,7 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void verify_whenTheTargetHoldsOtherBytes_throwsDigestMismatch() {
-        AwsBackend backend = backend(aws.settings());
+        AwsBackend backend = backend(aws.configuration());
         S3ArtifactStore store = backend.s3Store();
         try (S3Client s3 = aws.s3(DEV)) {
             s3.putObject(r -> r.bucket("airlock-dev").key(store.key(DIGEST)), RequestBody.fromString("tampered"));
@@ -229,7 +231,7 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void verify_whenMissing_throwsDigestMismatchWithNothingFound() {
-        AwsBackend backend = backend(aws.settings());
+        AwsBackend backend = backend(aws.configuration());
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("dev"), context())) {
             DigestMismatchException e = assertThrows(DigestMismatchException.class,
                     () -> backend.s3Store().verify(DIGEST, Place.of(aws.env("dev")), session));
@@ -240,7 +242,7 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void everyS3Request_carriesTheExpectedBucketOwner() {
-        AwsBackend backend = backend(aws.settings());
+        AwsBackend backend = backend(aws.configuration());
         S3ArtifactStore store = backend.s3Store();
         store.upload(new ByteArrayInputStream(BYTES), "application/octet-stream");
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("dev"), context())) {
@@ -259,9 +261,10 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void isImmutable_onlyWhenS3ItselfLocksTheObjects() {
-        AwsBackend locked = backend(aws.settings().environment("prod", EnvironmentSettings.builder()
-                .bucket("airlock-prod").externalId(AwsTarget.PROD_EXTERNAL_ID).objectLock(ObjectLockRetention.governance(Duration.ofDays(7))).build()));
-        AwsBackend unlocked = backend(aws.settings());
+        AwsBackend locked = backend(aws.configuration().environment("prod", EnvironmentConfiguration.builder()
+                .bucket("airlock-prod").externalId(AwsTarget.PROD_EXTERNAL_ID)
+                        .objectLock(ObjectLockRetention.governance(Duration.ofDays(7))).build()));
+        AwsBackend unlocked = backend(aws.configuration());
 
         assertTrue(locked.s3Store().isImmutable(Place.of(aws.env("prod"))), "object lock and retention on copies");
         assertFalse(unlocked.s3Store().isImmutable(Place.of(aws.env("prod"))), "object lock without any retention");
@@ -271,7 +274,7 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void transfer_withASessionForAnotherEnvironment_isRefused() {
-        AwsBackend backend = backend(aws.settings());
+        AwsBackend backend = backend(aws.configuration());
         try (AwsAccessSession dev = backend.environmentAccess().open(aws.env("dev"), context())) {
             InvalidValueException e = assertThrows(InvalidValueException.class,
                     () -> backend.s3Store().transfer(DIGEST, Place.of(aws.env("prod")), dev));
@@ -282,7 +285,7 @@ abstract class S3ArtifactStoreTest {
 
     @Test
     void store_withoutABucketForTheEnvironment_namesTheMissingSetting() {
-        AwsBackend backend = backend(aws.settings().environment("staging", EnvironmentSettings.defaults()));
+        AwsBackend backend = backend(aws.configuration().environment("staging", EnvironmentConfiguration.defaults()));
 
         InvalidValueException e = assertThrows(InvalidValueException.class,
                 () -> backend.s3Store().bucket(Place.of(aws.env("staging"))));

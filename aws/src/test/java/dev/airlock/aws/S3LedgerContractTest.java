@@ -28,7 +28,7 @@ abstract class S3LedgerContractTest extends LedgerContract<S3Ledger> {
 
     @Override
     protected S3Ledger createLedger() {
-        return aws.backend(aws.settings().build()).ledger();
+        return aws.backend(aws.configuration().build()).ledger();
     }
 
     /** Another promoter: its own backend, clients and entry cache. */

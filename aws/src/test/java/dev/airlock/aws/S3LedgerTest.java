@@ -45,7 +45,7 @@ abstract class S3LedgerTest {
 
     /** A ledger with its own backend, clients and cache: another promoter, on another machine. */
     S3Ledger promoter() {
-        return aws.backend(aws.settings().build()).ledger();
+        return aws.backend(aws.configuration().build()).ledger();
     }
 
     static LedgerEntry next(LedgerEntry previous, String principal) {

@@ -11,8 +11,8 @@ class S3MultipartCopyContractTest extends S3ArtifactStoreContractTest {
     private static final int THRESHOLD = 5 * 1024 * 1024;
 
     @Override
-    AwsSettings.Builder settings(AwsSettings.Builder defaults) {
-        return defaults.multipartCopyThreshold(THRESHOLD).copyPartSize(THRESHOLD);
+    AwsConfiguration.Builder configuration(AwsConfiguration.Builder defaults) {
+        return defaults.s3(s3 -> s3.multipartCopyThreshold(THRESHOLD).copyPartSize(THRESHOLD));
     }
 
     /** Just above the threshold: two parts, the second small, so the cases stay quick. */

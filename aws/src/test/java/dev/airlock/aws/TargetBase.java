@@ -35,12 +35,12 @@ abstract class TargetBase implements AwsTarget {
     }
 
     @Override
-    public AwsBackend backend(AwsSettings settings, Clock clock) {
-        return backend(settings, clock, clients());
+    public AwsBackend backend(AwsConfiguration configuration, Clock clock) {
+        return backend(configuration, clock, clients());
     }
 
-    AwsBackend backend(AwsSettings settings, Clock clock, AwsClientFactory clients) {
-        AwsBackend backend = AwsBackend.builder().settings(settings).landscape(landscape)
+    AwsBackend backend(AwsConfiguration configuration, Clock clock, AwsClientFactory clients) {
+        AwsBackend backend = AwsBackend.builder().configuration(configuration).landscape(landscape)
                 .baseCredentials(base()).clientFactory(clients).clock(clock).build();
         synchronized (backends) {
             backends.add(backend);

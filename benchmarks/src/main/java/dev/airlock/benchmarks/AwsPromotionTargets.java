@@ -2,8 +2,8 @@ package dev.airlock.benchmarks;
 
 import dev.airlock.aws.AwsBackend;
 import dev.airlock.aws.AwsClientFactory;
-import dev.airlock.aws.AwsSettings;
-import dev.airlock.aws.EnvironmentSettings;
+import dev.airlock.aws.AwsConfiguration;
+import dev.airlock.aws.EnvironmentConfiguration;
 import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
@@ -52,12 +52,13 @@ final class AwsPromotionTargets {
         return builder.chain("dev", "staging", "prod").build();
     }
 
-    static AwsSettings.Builder settings() {
-        AwsSettings.Builder settings = AwsSettings.builder().region(REGION).hubRole(HUB)
-                .originBucket("airlock-origin").ledgerBucket("airlock-ledger");
-        ENVIRONMENTS.forEach(name -> settings.environment(name, EnvironmentSettings.builder().bucket("airlock-" + name)
-                .externalId(name + "-ext").build()));
-        return settings;
+    static AwsConfiguration.Builder configuration() {
+        AwsConfiguration.Builder configuration = AwsConfiguration.builder().region(REGION)
+                .roleChain(chain -> chain.hubRole(HUB)).s3(s3 -> s3.originBucket("airlock-origin"))
+                .ledger(ledger -> ledger.bucket("airlock-ledger"));
+        ENVIRONMENTS.forEach(name -> configuration.environment(name, EnvironmentConfiguration.builder()
+                .bucket("airlock-" + name).externalId(name + "-ext").build()));
+        return configuration;
     }
 
     /** A backend on a fresh in-memory AWS; {@code world} receives the world, e.g. to clear its record of calls. */
@@ -90,7 +91,7 @@ final class AwsPromotionTargets {
                 return aws.ecr(credentials, software.amazon.awssdk.regions.Region.of(region.value()));
             }
         };
-        return AwsBackend.builder().settings(settings().build()).landscape(landscape).clientFactory(clients)
+        return AwsBackend.builder().configuration(configuration().build()).landscape(landscape).clientFactory(clients)
                 .baseCredentials(aws.credentials(CI_USER)).clock(Clock.systemUTC()).build();
     }
 
@@ -101,7 +102,8 @@ final class AwsPromotionTargets {
         AwsClientFactory setup = AwsClientFactory.builder().endpointOverride(server.endpoint()).pathStyle(true)
                 .checksumsWhenRequired(true).build();
         storage(account -> setup.s3(motoCredentials(setup, account), REGION), false);
-        return AwsBackend.builder().settings(settings().emulator(server.endpoint()).build()).landscape(landscape)
+        return AwsBackend.builder().configuration(configuration().build()).landscape(landscape)
+                .clientFactory(AwsClientFactory.builder().emulator(server.endpoint()).build())
                 .baseCredentials(motoCredentials(setup, "111111111111")).clock(Clock.systemUTC()).build();
     }
 

@@ -2,7 +2,7 @@ package dev.airlock.cli;
 
 import dev.airlock.artifact.Digest;
 import dev.airlock.aws.AwsBackend;
-import dev.airlock.aws.AwsBackendConfig;
+import dev.airlock.aws.AwsBackendProvider;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerChain;
@@ -30,8 +30,7 @@ final class DeadPromoter {
     }
 
     void diedHoldingTheLease(String promotionId, String environment, Digest digest, Instant at) {
-        try (AwsBackend aws = AwsBackend.builder().settings(AwsBackendConfig.from(configuration).settings())
-                .landscape(configuration.landscape()).baseCredentials(tooling).build()) {
+        try (AwsBackend aws = AwsBackendProvider.backend(configuration).baseCredentials(tooling).build()) {
             Ledger ledger = aws.ledger();
             LedgerEntry last = ledger.read(ledger.lastSequence()).get(0);
             Map<String, String> decision = new HashMap<>(Map.of("idempotencyKey", promotionId, "outcome", "ALLOWED"));

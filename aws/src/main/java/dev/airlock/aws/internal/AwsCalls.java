@@ -1,6 +1,6 @@
 package dev.airlock.aws.internal;
 
-import dev.airlock.aws.ResilienceSettings;
+import dev.airlock.aws.ResilienceConfiguration;
 import dev.airlock.environment.AccountId;
 import dev.airlock.spi.BackendUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -34,7 +34,7 @@ public final class AwsCalls {
     private final Retry retry;
     private final int maxAttempts;
 
-    public AwsCalls(ResilienceSettings settings, Clock clock) {
+    public AwsCalls(ResilienceConfiguration settings, Clock clock) {
         this.maxAttempts = settings.maxAttempts();
         this.retry = Retry.of("aws", RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())

@@ -1,11 +1,15 @@
 package dev.airlock.aws.internal;
 
 import dev.airlock.InvalidValueException;
-import dev.airlock.aws.AwsBackendConfig;
-import dev.airlock.aws.AwsBackendConfig.Artifacts;
-import dev.airlock.aws.AwsSettings;
+import dev.airlock.aws.AwsClientFactory;
+import dev.airlock.aws.AwsConfiguration;
+import dev.airlock.aws.AwsConfiguration.Artifacts;
+import dev.airlock.aws.EcrStoreConfiguration;
 import dev.airlock.aws.EcrStrategy;
-import dev.airlock.aws.EnvironmentSettings;
+import dev.airlock.aws.EnvironmentConfiguration;
+import dev.airlock.aws.RoleChainConfiguration;
+import dev.airlock.aws.S3LedgerConfiguration;
+import dev.airlock.aws.S3StoreConfiguration;
 import dev.airlock.aws.ObjectLockRetention;
 import dev.airlock.aws.SessionScope;
 import dev.airlock.config.ConfigProblems;
@@ -26,8 +30,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@code backend.aws} of a configuration file into {@link AwsSettings}, checking each value
- * where it was written and collecting every problem before throwing them together.
+ * Reads {@code backend.aws} of a configuration file into an {@link AwsConfiguration} and the client
+ * options of the file, checking each value where it was written and collecting every problem before
+ * throwing them together.
  */
 public final class AwsSection {
     private static final Set<String> KEYS = Set.of("region", "endpoint", "pathStyle", "checksumsWhenRequired",
@@ -41,19 +46,34 @@ public final class AwsSection {
     private final ConfigSection aws;
     private final Landscape landscape;
     private final ConfigProblems problems = new ConfigProblems();
-    private final AwsSettings.Builder builder = AwsSettings.builder();
+    private final AwsConfiguration.Builder builder = AwsConfiguration.builder();
+    private final RoleChainConfiguration.Builder roleChain = RoleChainConfiguration.builder();
+    private final S3StoreConfiguration.Builder s3 = S3StoreConfiguration.builder();
+    private final EcrStoreConfiguration.Builder ecr = EcrStoreConfiguration.builder();
+    private final S3LedgerConfiguration.Builder ledger = S3LedgerConfiguration.builder();
+    private final AwsClientFactory.Builder clients = AwsClientFactory.builder();
+    private @Nullable URI endpoint;
 
     private AwsSection(ConfigSection aws, Landscape landscape) {
         this.aws = aws;
         this.landscape = landscape;
     }
 
-    public static AwsBackendConfig read(ConfigSection aws, Landscape landscape) {
+    /**
+     * What a file says about the aws backend.
+     *
+     * @param endpoint the endpoint override, shown by {@code validate}; also part of {@code clients}
+     * @param clients  the standard client factory with the file's endpoint, path-style and checksum options
+     */
+    public record Read(AwsConfiguration configuration, @Nullable URI endpoint, AwsClientFactory clients) {
+    }
+
+    public static Read read(ConfigSection aws, Landscape landscape) {
         return new AwsSection(aws, landscape).read();
     }
 
     /** Reads a whole {@code backend:} section of {@code type: aws}: its only other key is {@code aws}. */
-    public static AwsBackendConfig readBackend(ConfigSection backend, Landscape landscape) {
+    public static Read readBackend(ConfigSection backend, Landscape landscape) {
         ConfigProblems problems = new ConfigProblems();
         backend.checkKeys(Set.of("type", "aws"), Set.of("type", "aws"), problems);
         Optional<ConfigSection> aws = backend.section("aws", problems);
@@ -61,12 +81,15 @@ public final class AwsSection {
         return read(aws.orElseThrow(), landscape);
     }
 
-    private AwsBackendConfig read() {
+    private Read read() {
         aws.checkKeys(Set.of("region", "ledgerBucket"), KEYS, problems);
         aws.value("region", Region::of, problems).ifPresent(builder::region);
-        aws.value("endpoint", AwsSection::endpoint, problems).ifPresent(builder::endpointOverride);
-        aws.bool("pathStyle", problems).ifPresent(builder::pathStyle);
-        aws.bool("checksumsWhenRequired", problems).ifPresent(builder::checksumsWhenRequired);
+        aws.value("endpoint", AwsSection::endpoint, problems).ifPresent(uri -> {
+            endpoint = uri;
+            clients.endpointOverride(uri);
+        });
+        aws.bool("pathStyle", problems).ifPresent(clients::pathStyle);
+        aws.bool("checksumsWhenRequired", problems).ifPresent(clients::checksumsWhenRequired);
         Optional<RoleArn> hub = aws.value("hubRole", RoleArn::parse, problems);
         hub.ifPresent(this::hubRole);
         aws.value("hubExternalId", v -> Validate.externalId("hubExternalId", v), problems).ifPresent(id -> {
@@ -74,34 +97,35 @@ public final class AwsSection {
                 problems.add(aws.keyProblem("hubExternalId", aws.path("hubExternalId")
                         + " needs a hubRole: it is sent only when assuming the hub role"));
             }
-            builder.hubExternalId(id);
+            roleChain.hubExternalId(id);
         });
-        Duration session = durationBetween("sessionDuration", AwsSettings.MIN_SESSION, AwsSettings.MAX_SESSION)
-                .orElse(AwsSettings.MAX_SESSION);
-        builder.sessionDuration(session);
-        durationBetween("refreshBefore", Duration.ofSeconds(1), session.dividedBy(2)).ifPresent(builder::refreshBefore);
+        Duration session = durationBetween("sessionDuration", RoleChainConfiguration.MIN_SESSION,
+                RoleChainConfiguration.MAX_SESSION).orElse(RoleChainConfiguration.MAX_SESSION);
+        roleChain.sessionDuration(session);
+        durationBetween("refreshBefore", Duration.ofSeconds(1), session.dividedBy(2)).ifPresent(roleChain::refreshBefore);
         aws.value("sessionScope", v -> choice("sessionScope", v, SessionScope.values()), problems)
-                .ifPresent(builder::sessionScope);
+                .ifPresent(roleChain::sessionScope);
         Artifacts artifacts = aws.value("artifacts", v -> choice("artifacts", v, Artifacts.values()), problems)
                 .orElse(Artifacts.S3);
         Optional<String> originBucket = aws.value("originBucket", v -> Validate.bucket("originBucket", v), problems);
-        originBucket.ifPresent(builder::originBucket);
-        aws.value("artifactPrefix", v -> Validate.prefix("artifactPrefix", v), problems)
-                .ifPresent(builder::artifactPrefix);
+        originBucket.ifPresent(s3::originBucket);
+        aws.value("artifactPrefix", v -> Validate.prefix("artifactPrefix", v), problems).ifPresent(s3::artifactPrefix);
         Optional<String> originRepository = aws.value("originRepository",
                 v -> Validate.repository("originRepository", v), problems);
-        originRepository.ifPresent(builder::originRepository);
+        originRepository.ifPresent(ecr::originRepository);
         aws.value("ecrStrategy", v -> choice("ecrStrategy", v, EcrStrategy.values()), problems)
-                .ifPresent(builder::ecrStrategy);
-        aws.bool("verifyPullAsEnvironment", problems).ifPresent(builder::verifyPullAsEnvironment);
-        aws.value("ledgerBucket", v -> Validate.bucket("ledgerBucket", v), problems).ifPresent(builder::ledgerBucket);
-        aws.value("ledgerPrefix", v -> Validate.prefix("ledgerPrefix", v), problems).ifPresent(builder::ledgerPrefix);
+                .ifPresent(ecr::strategy);
+        aws.bool("verifyPullAsEnvironment", problems).ifPresent(ecr::verifyPullAsEnvironment);
+        aws.value("ledgerBucket", v -> Validate.bucket("ledgerBucket", v), problems).ifPresent(ledger::bucket);
+        aws.value("ledgerPrefix", v -> Validate.prefix("ledgerPrefix", v), problems).ifPresent(ledger::prefix);
         Optional<ConfigSection> environments = aws.section("environments", problems);
         environments.ifPresent(this::environments);
         requireWhatTheStoreNeeds(artifacts, environments.orElse(null));
         problems.throwIfAny();
         try {
-            return new AwsBackendConfig(builder.build(), artifacts);
+            AwsConfiguration configuration = builder.artifacts(artifacts).roleChain(roleChain.build()).s3(s3.build())
+                    .ecr(ecr.build()).ledger(ledger.build()).build();
+            return new Read(configuration, endpoint, clients.build());
         } catch (InvalidValueException e) {
             problems.add(aws.problem(aws.name() + "." + e.getMessage()));
             problems.throwIfAny();
@@ -114,7 +138,7 @@ public final class AwsSection {
             problems.add(aws.problem("hubRole", aws.path("hubRole") + ": '" + hub + "' must be a role in the tooling "
                     + "account " + landscape.accounts().tooling() + ", where every role chain starts"));
         }
-        builder.hubRole(hub);
+        roleChain.hubRole(hub);
     }
 
     private void environments(ConfigSection environments) {
@@ -132,10 +156,10 @@ public final class AwsSection {
         }
     }
 
-    private @Nullable EnvironmentSettings environment(ConfigSection section, Environment environment) {
+    private @Nullable EnvironmentConfiguration environment(ConfigSection section, Environment environment) {
         int before = problems.list().size();
         section.checkKeys(Set.of(), ENVIRONMENT_KEYS, problems);
-        EnvironmentSettings.Builder settings = EnvironmentSettings.builder();
+        EnvironmentConfiguration.Builder settings = EnvironmentConfiguration.builder();
         section.value("bucket", v -> Validate.bucket("bucket", v), problems).ifPresent(settings::bucket);
         section.value("repository", v -> Validate.repository("repository", v), problems).ifPresent(settings::repository);
         section.value("externalId", v -> Validate.externalId("externalId", v), problems).ifPresent(settings::externalId);

@@ -85,6 +85,6 @@ public final class StandardClientFactory implements AwsClientFactory {
     @Override
     public String toString() {
         return "StandardClientFactory[endpointOverride=" + endpointOverride + ", pathStyle=" + pathStyle
-                + ", sdkRetries=" + sdkRetries + "]";
+                + ", checksumsWhenRequired=" + checksumsWhenRequired + ", sdkRetries=" + sdkRetries + "]";
     }
 }

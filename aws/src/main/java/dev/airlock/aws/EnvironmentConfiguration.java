@@ -15,18 +15,18 @@ import org.jspecify.annotations.Nullable;
  * @param region     the region of the bucket and registry; defaults to the environment's first region
  * @param objectLock Object Lock retention put on every object promoted into {@code bucket}, if any
  */
-public record EnvironmentSettings(@Nullable String bucket, @Nullable String repository, @Nullable String externalId,
+public record EnvironmentConfiguration(@Nullable String bucket, @Nullable String repository, @Nullable String externalId,
         @Nullable Region region, @Nullable ObjectLockRetention objectLock) {
 
-    public EnvironmentSettings {
+    public EnvironmentConfiguration {
         Validate.bucket("bucket", bucket);
         Validate.repository("repository", repository);
         Validate.externalId("externalId", externalId);
     }
 
     /** Settings with nothing configured: defaults everywhere. */
-    public static EnvironmentSettings defaults() {
-        return new EnvironmentSettings(null, null, null, null, null);
+    public static EnvironmentConfiguration defaults() {
+        return new EnvironmentConfiguration(null, null, null, null, null);
     }
 
     public static Builder builder() {
@@ -41,11 +41,11 @@ public record EnvironmentSettings(@Nullable String bucket, @Nullable String repo
     @Override
     public String toString() {
         // The external id is not a credential, but it is meant to be hard to guess: never print it.
-        return "EnvironmentSettings[bucket=" + bucket + ", repository=" + repository + ", externalId="
+        return "EnvironmentConfiguration[bucket=" + bucket + ", repository=" + repository + ", externalId="
                 + (externalId == null ? "none" : "(set)") + ", region=" + region + ", objectLock=" + objectLock + "]";
     }
 
-    /** Builds {@link EnvironmentSettings}; {@link #build()} validates and may be called repeatedly. */
+    /** Builds {@link EnvironmentConfiguration}; {@link #build()} validates and may be called repeatedly. */
     public static final class Builder {
         private @Nullable String bucket;
         private @Nullable String repository;
@@ -81,8 +81,8 @@ public record EnvironmentSettings(@Nullable String bucket, @Nullable String repo
             return this;
         }
 
-        public EnvironmentSettings build() {
-            return new EnvironmentSettings(bucket, repository, externalId, region, objectLock);
+        public EnvironmentConfiguration build() {
+            return new EnvironmentConfiguration(bucket, repository, externalId, region, objectLock);
         }
     }
 }

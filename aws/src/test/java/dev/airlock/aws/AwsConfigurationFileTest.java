@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.InvalidValueException;
+import dev.airlock.aws.internal.AwsSection;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.config.InvalidConfigurationException;
 import dev.airlock.config.Problem;
@@ -18,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code backend.aws} of a configuration file: read into settings, or refused where it is wrong. */
-class AwsBackendConfigTest {
+class AwsConfigurationFileTest {
     /** Lines 1-12; the aws section starts on line 13 with {@code region} at line 14. */
     private static final String LANDSCAPE = """
             version: 1
@@ -44,8 +45,9 @@ class AwsBackendConfigTest {
                   prod: {bucket: acme-prod-artifacts}
             """;
 
-    private static AwsBackendConfig read(String aws) {
-        return AwsBackendConfig.from(AirlockConfiguration.parse("airlock.yaml", LANDSCAPE + aws, false));
+    private static AwsSection.Read read(String aws) {
+        AirlockConfiguration file = AirlockConfiguration.parse("airlock.yaml", LANDSCAPE + aws, false);
+        return AwsSection.readBackend(file.backend().settings(), file.landscape());
     }
 
     private static List<Problem> problems(String aws) {
@@ -60,7 +62,7 @@ class AwsBackendConfigTest {
 
     @Test
     void everyOption_isReadIntoTheSettings() {
-        AwsBackendConfig config = read("""
+        AwsSection.Read config = read("""
                     region: eu-central-1
                     endpoint: http://127.0.0.1:5000
                     pathStyle: true
@@ -88,52 +90,51 @@ class AwsBackendConfigTest {
                         objectLock: {mode: compliance, period: 365d}
                 """);
 
-        AwsSettings settings = config.settings();
-        assertEquals(AwsBackendConfig.Artifacts.S3, config.artifacts());
-        assertEquals(Region.of("eu-central-1"), settings.region());
-        assertEquals(URI.create("http://127.0.0.1:5000"), settings.endpointOverride());
-        assertTrue(settings.pathStyle());
-        assertTrue(settings.checksumsWhenRequired());
-        assertEquals(RoleArn.parse("arn:aws:iam::111111111111:role/airlock-hub"), settings.hubRole());
-        assertEquals("hub-7f3a", settings.hubExternalId());
-        assertEquals(Duration.ofMinutes(15), settings.sessionDuration());
-        assertEquals(Duration.ofMinutes(2), settings.refreshBefore());
-        assertEquals(SessionScope.PROMOTION, settings.sessionScope());
-        assertEquals("acme-artifacts", settings.originBucket());
-        assertEquals("builds", settings.artifactPrefix());
-        assertEquals("payments/api", settings.originRepository());
-        assertEquals(EcrStrategy.COPY_TO_ENVIRONMENT, settings.ecrStrategy());
-        assertFalse(settings.verifyPullAsEnvironment());
-        assertEquals("acme-airlock-ledger", settings.ledgerBucket());
-        assertEquals("audit", settings.ledgerPrefix());
-        assertEquals("acme-dev-artifacts", settings.environment("dev").bucket());
-        assertEquals(new EnvironmentSettings("acme-prod-artifacts", "prod/payments-api", "prod-7f3a",
+        AwsConfiguration configuration = config.configuration();
+        assertEquals(AwsConfiguration.Artifacts.S3, configuration.artifacts());
+        assertEquals(Region.of("eu-central-1"), configuration.region());
+        assertEquals(URI.create("http://127.0.0.1:5000"), config.endpoint());
+        assertTrue(config.clients().toString().contains("endpointOverride=http://127.0.0.1:5000, pathStyle=true, "
+                + "checksumsWhenRequired=true"), config.clients().toString());
+        RoleChainConfiguration chain = configuration.roleChain();
+        assertEquals(RoleArn.parse("arn:aws:iam::111111111111:role/airlock-hub"), chain.hubRole());
+        assertEquals("hub-7f3a", chain.hubExternalId());
+        assertEquals(Duration.ofMinutes(15), chain.sessionDuration());
+        assertEquals(Duration.ofMinutes(2), chain.refreshBefore());
+        assertEquals(SessionScope.PROMOTION, chain.sessionScope());
+        assertEquals("acme-artifacts", configuration.s3().originBucket());
+        assertEquals("builds", configuration.s3().artifactPrefix());
+        assertEquals("payments/api", configuration.ecr().originRepository());
+        assertEquals(EcrStrategy.COPY_TO_ENVIRONMENT, configuration.ecr().strategy());
+        assertFalse(configuration.ecr().verifyPullAsEnvironment());
+        assertEquals(new S3LedgerConfiguration("acme-airlock-ledger", "audit", 10_000), configuration.ledger());
+        assertEquals("acme-dev-artifacts", configuration.environment("dev").bucket());
+        assertEquals(new EnvironmentConfiguration("acme-prod-artifacts", "prod/payments-api", "prod-7f3a",
                 Region.of("eu-west-1"), ObjectLockRetention.compliance(Duration.ofDays(365))),
-                settings.environment("prod"));
+                configuration.environment("prod"));
     }
 
     @Test
-    void defaults_areTheSettingsDefaults() {
-        AwsBackendConfig config = read(VALID);
+    void defaults_areTheConfigurationDefaults() {
+        AwsSection.Read config = read(VALID);
 
-        assertEquals(AwsBackendConfig.Artifacts.S3, config.artifacts());
-        assertNull(config.settings().endpointOverride());
-        assertFalse(config.settings().pathStyle());
-        assertNull(config.settings().hubRole());
-        assertEquals(AwsSettings.MAX_SESSION, config.settings().sessionDuration());
-        assertEquals(EcrStrategy.CENTRAL_REGISTRY, config.settings().ecrStrategy());
+        assertEquals(AwsConfiguration.Artifacts.S3, config.configuration().artifacts());
+        assertNull(config.endpoint());
+        assertTrue(config.clients().toString().contains("pathStyle=false"), config.clients().toString());
+        assertEquals(RoleChainConfiguration.defaults(), config.configuration().roleChain());
+        assertEquals(EcrStoreConfiguration.defaults(), config.configuration().ecr());
     }
 
     @Test
     void imagesNeedOnlyTheOriginRepository() {
-        AwsBackendConfig config = read("""
+        AwsSection.Read config = read("""
                     region: eu-central-1
                     artifacts: ecr
                     originRepository: payments/api
                     ledgerBucket: acme-airlock-ledger
                 """);
 
-        assertEquals(AwsBackendConfig.Artifacts.ECR, config.artifacts());
+        assertEquals(AwsConfiguration.Artifacts.ECR, config.configuration().artifacts());
     }
 
     @Test
@@ -285,11 +286,11 @@ class AwsBackendConfigTest {
     }
 
     @Test
-    void localConfiguration_hasNoAwsSettings() {
+    void localConfiguration_hasNoAwsBackend() {
         String local = LANDSCAPE.replace("  type: aws\n  aws:\n", "  type: local\n");
         InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> AwsBackendConfig.from(AirlockConfiguration.parse("airlock.yaml", local, false)));
+                () -> AwsBackendProvider.backend(AirlockConfiguration.parse("airlock.yaml", local, false)));
 
-        assertEquals("backend.type: 'local' must be aws to read the aws backend's settings", e.getMessage());
+        assertEquals("backend.type: 'local' must be aws to read the aws backend", e.getMessage());
     }
 }

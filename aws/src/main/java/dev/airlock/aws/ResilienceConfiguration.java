@@ -19,10 +19,10 @@ import java.time.Duration;
  * @param slidingWindow        how many of an account's most recent calls the failure rate is computed over
  * @param openDuration         how long an open breaker refuses calls before letting a few through to probe
  */
-public record ResilienceSettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+public record ResilienceConfiguration(int maxAttempts, Duration initialBackoff, Duration maxBackoff,
         float failureRateThreshold, int minimumCalls, int slidingWindow, Duration openDuration) {
 
-    public ResilienceSettings {
+    public ResilienceConfiguration {
         Validate.range("resilience.maxAttempts", maxAttempts, 1, 20);
         Validate.duration("resilience.initialBackoff", initialBackoff, Duration.ofMillis(1), Duration.ofMinutes(1));
         Validate.duration("resilience.maxBackoff", maxBackoff, initialBackoff, Duration.ofMinutes(5));
@@ -36,8 +36,8 @@ public record ResilienceSettings(int maxAttempts, Duration initialBackoff, Durat
     }
 
     /** 4 attempts from 200 ms up to 10 s; a breaker opening at 50% failures of the last 20 calls (10 at least), for 30 s. */
-    public static ResilienceSettings defaults() {
-        return new ResilienceSettings(4, Duration.ofMillis(200), Duration.ofSeconds(10), 50, 10, 20,
+    public static ResilienceConfiguration defaults() {
+        return new ResilienceConfiguration(4, Duration.ofMillis(200), Duration.ofSeconds(10), 50, 10, 20,
                 Duration.ofSeconds(30));
     }
 
@@ -49,7 +49,7 @@ public record ResilienceSettings(int maxAttempts, Duration initialBackoff, Durat
         return new Builder(this);
     }
 
-    /** Builds {@link ResilienceSettings} starting from {@link #defaults()}. */
+    /** Builds {@link ResilienceConfiguration} starting from {@link #defaults()}. */
     public static final class Builder {
         private int maxAttempts;
         private Duration initialBackoff;
@@ -59,7 +59,7 @@ public record ResilienceSettings(int maxAttempts, Duration initialBackoff, Durat
         private int slidingWindow;
         private Duration openDuration;
 
-        private Builder(ResilienceSettings from) {
+        private Builder(ResilienceConfiguration from) {
             maxAttempts = from.maxAttempts;
             initialBackoff = from.initialBackoff;
             maxBackoff = from.maxBackoff;
@@ -104,8 +104,8 @@ public record ResilienceSettings(int maxAttempts, Duration initialBackoff, Durat
             return this;
         }
 
-        public ResilienceSettings build() {
-            return new ResilienceSettings(maxAttempts, initialBackoff, maxBackoff, failureRateThreshold, minimumCalls,
+        public ResilienceConfiguration build() {
+            return new ResilienceConfiguration(maxAttempts, initialBackoff, maxBackoff, failureRateThreshold, minimumCalls,
                     slidingWindow, openDuration);
         }
     }
