@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airlock.testkit.aws.contract.Expect;
 import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;

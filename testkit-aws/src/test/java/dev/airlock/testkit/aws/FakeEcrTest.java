@@ -7,6 +7,7 @@ import static dev.airlock.testkit.aws.TestLandscape.TOOLING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.airlock.testkit.aws.contract.Expect;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import static dev.airlock.testkit.aws.TestLandscape.TOOLING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.airlock.testkit.aws.contract.Expect;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

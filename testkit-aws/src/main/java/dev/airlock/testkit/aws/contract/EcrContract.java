@@ -11,8 +11,6 @@ import dev.airlock.artifact.Digest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -34,37 +32,17 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
  * {@link #createTarget()}. Each case starts with repositories {@code app} (immutable tags) and
  * {@code scratch} (mutable tags) in the tooling account.
  */
-public abstract class EcrContract {
+public abstract class EcrContract extends AwsContract {
     private static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
 
-    private @Nullable AwsContractTarget target;
     // Set before each case, from the case's target.
     private EcrClient tooling;
 
-    /** A new target holding the landscape {@link AwsContractTarget} describes; the kit closes it after the case. */
-    protected abstract AwsContractTarget createTarget();
-
-    /** The running case's target, for cases a subclass adds. */
-    protected final AwsContractTarget target() {
-        if (target == null) {
-            throw new IllegalStateException("no case is running");
-        }
-        return target;
-    }
-
     @BeforeEach
     void createRepositories() {
-        target = createTarget();
-        tooling = target.ecr(target.account(TOOLING));
+        tooling = target().ecr(target().account(TOOLING));
         tooling.createRepository(c -> c.repositoryName("app").imageTagMutability(ImageTagMutability.IMMUTABLE));
         tooling.createRepository(c -> c.repositoryName("scratch").imageTagMutability(ImageTagMutability.MUTABLE));
-    }
-
-    @AfterEach
-    void closeTarget() {
-        if (target != null) {
-            target.close();
-        }
     }
 
     @Test

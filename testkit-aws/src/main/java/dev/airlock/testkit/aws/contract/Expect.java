@@ -9,12 +9,12 @@ import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Assertions on AWS errors as code written against real AWS sees them: status code and error code. */
-final class Expect {
+public final class Expect {
     private Expect() {
     }
 
     /** The call fails with exactly this status and error code. */
-    static AwsServiceException awsError(int status, String code, Executable call) {
+    public static AwsServiceException awsError(int status, String code, Executable call) {
         AwsServiceException e = assertThrows(AwsServiceException.class, call);
         assertEquals(status, e.statusCode(), () -> "status of " + e.getMessage());
         assertEquals(code, e.awsErrorDetails().errorCode(), () -> "error code of " + e.getMessage());
@@ -22,7 +22,7 @@ final class Expect {
     }
 
     /** The call fails with this status and one of these error codes (where moto and AWS name the error differently). */
-    static AwsServiceException awsErrorOneOf(int status, Set<String> codes, Executable call) {
+    public static AwsServiceException awsErrorOneOf(int status, Set<String> codes, Executable call) {
         AwsServiceException e = assertThrows(AwsServiceException.class, call);
         assertEquals(status, e.statusCode(), () -> "status of " + e.getMessage());
         assertTrue(codes.contains(e.awsErrorDetails().errorCode()), () -> "error code of " + e.getMessage());

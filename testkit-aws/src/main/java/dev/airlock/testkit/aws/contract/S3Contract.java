@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -54,7 +53,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@link #createTarget()}. Each case starts with bucket {@value #TOOLING_BUCKET} in the tooling account
  * and bucket {@value #PROD_BUCKET} in the prod account.
  */
-public abstract class S3Contract {
+public abstract class S3Contract extends AwsContract {
     /** The tooling account's bucket each case starts with. */
     protected static final String TOOLING_BUCKET = "tooling-artifacts";
     /** The prod account's bucket each case starts with. */
@@ -62,36 +61,16 @@ public abstract class S3Contract {
 
     private static final int MIB = 1024 * 1024;
 
-    private @Nullable AwsContractTarget target;
     // Set before each case, from the case's target.
     private S3Client tooling;
     private S3Client prod;
 
-    /** A new target holding the landscape {@link AwsContractTarget} describes; the kit closes it after the case. */
-    protected abstract AwsContractTarget createTarget();
-
-    /** The running case's target, for cases a subclass adds. */
-    protected final AwsContractTarget target() {
-        if (target == null) {
-            throw new IllegalStateException("no case is running");
-        }
-        return target;
-    }
-
     @BeforeEach
     void createBuckets() {
-        target = createTarget();
-        tooling = target.s3(target.account(TOOLING));
-        prod = target.s3(target.account(PROD));
+        tooling = target().s3(target().account(TOOLING));
+        prod = target().s3(target().account(PROD));
         createBucket(tooling, TOOLING_BUCKET, REGION);
         createBucket(prod, PROD_BUCKET, REGION);
-    }
-
-    @AfterEach
-    void closeTarget() {
-        if (target != null) {
-            target.close();
-        }
     }
 
     /** The SDK adds the client's region when no LocationConstraint is given; S3 checks the rest. */

@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -25,31 +23,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * <p>To run it against an implementation, subclass it in test sources and implement
  * {@link #createTarget()}.
  */
-public abstract class StsContract {
-    private @Nullable AwsContractTarget target;
-
-    /** A new target holding the landscape {@link AwsContractTarget} describes; the kit closes it after the case. */
-    protected abstract AwsContractTarget createTarget();
-
-    /** The running case's target, for cases a subclass adds. */
-    protected final AwsContractTarget target() {
-        if (target == null) {
-            throw new IllegalStateException("no case is running");
-        }
-        return target;
-    }
-
-    @BeforeEach
-    void start() {
-        target = createTarget();
-    }
-
-    @AfterEach
-    void closeTarget() {
-        if (target != null) {
-            target.close();
-        }
-    }
+public abstract class StsContract extends AwsContract {
 
     @Test
     void getCallerIdentity_ofUser_isTheUser() {
