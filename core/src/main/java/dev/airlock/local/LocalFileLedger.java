@@ -191,6 +191,12 @@ public final class LocalFileLedger implements Ledger {
         });
     }
 
+    /** {@link #repairTornTail()}, for callers that know only the {@link Ledger} port. */
+    @Override
+    public Optional<String> repair() {
+        return repairTornTail().map(Path::toString);
+    }
+
     private Path moveAside(FileChannel channel, long line) throws IOException {
         long size = channel.size();
         ByteBuffer torn = ByteBuffer.allocate(Math.toIntExact(size - offset));

@@ -4,6 +4,7 @@ import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Storage for the audit ledger. Implementations only store and read; hashing and verification
@@ -36,5 +37,15 @@ public interface Ledger {
      */
     default ChainReport verify() {
         return LedgerChain.verify(read(1));
+    }
+
+    /**
+     * Repairs what a crash in the middle of an append can leave behind, a torn last record, by moving
+     * it aside, never deleting it. Backends whose appends are atomic have nothing to repair.
+     *
+     * @return where the removed bytes were moved, for inspection; empty when there was nothing to repair
+     */
+    default Optional<String> repair() {
+        return Optional.empty();
     }
 }
