@@ -37,6 +37,14 @@ public record BrokenLink(long sequence, long position, Kind kind, String message
         /** The chain ends before the expected head: entries were deleted from the end. */
         TRUNCATED,
         /** The entry at the expected head's sequence has another hash: the chain was rewritten. */
-        HEAD_MISMATCH
+        HEAD_MISMATCH,
+        /**
+         * A checkpoint does not hold: it is not a checkpoint, its hash does not match its content, the
+         * entry at its sequence has another hash, or the state it records is not the state the entries
+         * up to it produce.
+         */
+        CHECKPOINT_MISMATCH,
+        /** An entry chains correctly but is not an entry the engine can act on: forged or unreadable content. */
+        UNREADABLE
     }
 }

@@ -3,17 +3,26 @@ package dev.airlock.ledger;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Walks a chain from its first entry and reports the first link that does not hold. */
+/**
+ * Walks a chain from a known head (the empty head for a whole ledger) and reports the first link that
+ * does not hold.
+ */
 final class ChainVerifier {
 
     private ChainVerifier() {
     }
 
     static ChainReport verify(List<LedgerEntry> entries, @Nullable LedgerHead expectedHead) {
-        String previousHash = LedgerChain.GENESIS;
+        return verify(LedgerHead.empty(), entries, expectedHead);
+    }
+
+    /** {@code entries} must follow {@code from}: the first is entry {@code from.sequence() + 1}. */
+    static ChainReport verify(LedgerHead from, List<LedgerEntry> entries, @Nullable LedgerHead expectedHead) {
+        long base = from.sequence();
+        String previousHash = from.hash();
         for (int index = 0; index < entries.size(); index++) {
             LedgerEntry entry = entries.get(index);
-            long expected = index + 1L;
+            long expected = base + index + 1L;
             long position = index + 1L;
             // Content first: an edited sequence number is an edit, not a gap or a reordering.
             if (!entry.hash().equals(LedgerChain.expectedHash(entry))) {
@@ -21,7 +30,7 @@ final class ChainVerifier {
                         "entry " + entry.sequence() + " was edited: its hash does not match its content"));
             }
             if (entry.sequence() != expected) {
-                return broken(index, outOfPlace(entries, index));
+                return broken(index, outOfPlace(entries, index, base));
             }
             if (!entry.previousHash().equals(previousHash)) {
                 return broken(index, new BrokenLink(expected, position, BrokenLink.Kind.PREVIOUS_HASH_MISMATCH,
@@ -32,11 +41,11 @@ final class ChainVerifier {
             }
             previousHash = entry.hash();
         }
-        return expectedHead == null ? ChainReport.intact(entries.size()) : checkHead(entries, expectedHead);
+        return expectedHead == null ? ChainReport.intact(entries.size()) : checkHead(base, entries, expectedHead);
     }
 
-    private static BrokenLink outOfPlace(List<LedgerEntry> entries, int index) {
-        long expected = index + 1L;
+    private static BrokenLink outOfPlace(List<LedgerEntry> entries, int index, long base) {
+        long expected = base + index + 1L;
         long position = index + 1L;
         long actual = entries.get(index).sequence();
         if (actual < expected) {
@@ -58,26 +67,27 @@ final class ChainVerifier {
         return new BrokenLink(expected, position, BrokenLink.Kind.MISSING, follows + ": " + missing);
     }
 
-    private static ChainReport checkHead(List<LedgerEntry> entries, LedgerHead head) {
-        long last = entries.size();
+    private static ChainReport checkHead(long base, List<LedgerEntry> entries, LedgerHead head) {
+        long last = base + entries.size();
         if (head.sequence() > last) {
             String deleted = head.sequence() == last + 1 ? "entry " + head.sequence() + " was"
                     : "entries " + (last + 1) + " to " + head.sequence() + " were";
-            return new ChainReport(last, new BrokenLink(last + 1, last + 1, BrokenLink.Kind.TRUNCATED,
+            return new ChainReport(entries.size(), new BrokenLink(last + 1, entries.size() + 1L,
+                    BrokenLink.Kind.TRUNCATED,
                     "the ledger ends at entry " + last + " but the expected head is entry " + head.sequence() + ": "
                             + deleted + " deleted from the end"));
         }
-        if (head.sequence() > 0) {
-            LedgerEntry atHead = entries.get((int) head.sequence() - 1);
+        if (head.sequence() > base) {
+            LedgerEntry atHead = entries.get((int) (head.sequence() - base - 1));
             if (!atHead.hash().equals(head.hash())) {
-                return new ChainReport(last, new BrokenLink(head.sequence(), head.sequence(),
+                return new ChainReport(entries.size(), new BrokenLink(head.sequence(), head.sequence() - base,
                         BrokenLink.Kind.HEAD_MISMATCH, "entry " + head.sequence() + "'s hash "
                                 + shortHash(atHead.hash())
                                 + " is not the expected head's " + shortHash(head.hash())
                                 + ": the ledger was rewritten at or before entry " + head.sequence()));
             }
         }
-        return ChainReport.intact(last);
+        return ChainReport.intact(entries.size());
     }
 
     private static ChainReport broken(int index, BrokenLink link) {

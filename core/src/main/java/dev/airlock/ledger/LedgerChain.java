@@ -60,6 +60,17 @@ public final class LedgerChain {
         return ChainVerifier.verify(entries, expectedHead);
     }
 
+    /**
+     * Like {@link #verify(List)} for entries that continue a chain whose head is {@code from}, known
+     * good (a verified checkpoint, or what a reader already verified): the first entry must be entry
+     * {@code from.sequence() + 1} and link to {@code from.hash()}. Positions in the report count from
+     * the first of {@code entries}.
+     */
+    public static ChainReport verify(LedgerHead from, List<LedgerEntry> entries) {
+        InvalidValueException.requireNonNull("from", from);
+        return ChainVerifier.verify(from, entries, null);
+    }
+
     /** The head of a ledger whose entries are {@code entries}: its last entry, or empty. */
     public static LedgerHead head(List<LedgerEntry> entries) {
         return entries.isEmpty() ? LedgerHead.empty() : LedgerHead.of(entries.get(entries.size() - 1));

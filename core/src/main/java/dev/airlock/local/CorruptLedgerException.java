@@ -45,8 +45,15 @@ public class CorruptLedgerException extends AirlockException {
 
     static CorruptLedgerException entriesRemoved(Path file, long lastSequence, long seenSequence) {
         return new CorruptLedgerException(file, lastSequence + 1, false, "the ledger ends at entry " + lastSequence
-                + " but this process already read entry " + seenSequence + ": entries were removed outside Airlock."
+                + " but entry " + seenSequence + " was appended or read before (the head file beside the ledger, or"
+                + " this process, says so): entries were removed outside Airlock."
                 + " Appends are refused so the removal cannot be covered up; restore the file from a backup");
+    }
+
+    static CorruptLedgerException unreadableHeadMarker(Path marker) {
+        return new CorruptLedgerException(marker, 1, false, "this is not a head file Airlock writes (a sequence"
+                + " number and a hash): it was edited. Restore it from a backup with the ledger, or remove it if the"
+                + " ledger verifies against a head you trust");
     }
 
     static CorruptLedgerException entryRewritten(Path file, long sequence) {

@@ -5,7 +5,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Makes directory entries durable: a new or renamed file survives a crash only once its directory is synced. */
+/**
+ * Makes writes durable: a file's bytes once it is forced, a new or renamed file once its directory is
+ * synced.
+ */
 final class Fsync {
 
     private Fsync() {
@@ -20,6 +23,12 @@ final class Fsync {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // Not supported here; see the method comment.
+        }
+    }
+
+    static void file(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
         }
     }
 }

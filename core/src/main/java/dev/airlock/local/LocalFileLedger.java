@@ -3,6 +3,7 @@ package dev.airlock.local;
 import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.Digest;
 import dev.airlock.ledger.ChainReport;
+import dev.airlock.ledger.Checkpoint;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerEntryCodec;
@@ -56,8 +57,13 @@ public final class LocalFileLedger implements Ledger {
     private final Path file;
     private final FileLock lock;
 
+    private final LocalCheckpoints checkpoints;
+
     // Guarded by lock: every access happens inside lock.holding(...).
+    // The cache holds the entries after entry `base`: a cold reader that starts at a checkpoint seeks
+    // to its entry's line instead of reading the whole file.
     private final List<LedgerEntry> entries = new ArrayList<>();
+    private long base;
     private long offset;
     private byte[] lastLine = new byte[0];
     private @Nullable Object fileKey;
@@ -67,6 +73,7 @@ public final class LocalFileLedger implements Ledger {
     private LocalFileLedger(Path file, FileLock lock) {
         this.file = file;
         this.lock = lock;
+        this.checkpoints = new LocalCheckpoints(file.resolveSibling(file.getFileName() + ".checkpoints"));
     }
 
     /**
@@ -124,6 +131,7 @@ public final class LocalFileLedger implements Ledger {
             entries.add(entry);
             highestSeen = LedgerHead.of(entry);
             remember(Files.readAttributes(file, BasicFileAttributes.class));
+            HeadMarker.write(headMarker(), highestSeen);
             return null;
         });
     }
@@ -131,6 +139,12 @@ public final class LocalFileLedger implements Ledger {
     @Override
     public List<LedgerEntry> read(long fromSequence) {
         return locked(true, "read", () -> {
+            if (fromSequence <= base) {
+                forget(); // earlier than the cache reaches: read from the start
+            }
+            if (fromSequence > 1 && offset == 0) {
+                seek(fromSequence);
+            }
             readCurrent();
             int from = startIndex(fromSequence);
             return List.copyOf(entries.subList(from, entries.size()));
@@ -141,8 +155,19 @@ public final class LocalFileLedger implements Ledger {
     public long lastSequence() {
         return locked(true, "read", () -> {
             readCurrent();
-            return entries.isEmpty() ? 0L : entries.get(entries.size() - 1).sequence();
+            return entries.isEmpty() ? base : entries.get(entries.size() - 1).sequence();
         });
+    }
+
+    @Override
+    public boolean putCheckpoint(Checkpoint checkpoint) {
+        InvalidValueException.requireNonNull("checkpoint", checkpoint);
+        return locked(false, "write a checkpoint of", () -> checkpoints.put(checkpoint));
+    }
+
+    @Override
+    public List<Checkpoint> checkpoints(long fromSequence) {
+        return locked(true, "read the checkpoints of", () -> checkpoints.from(fromSequence));
     }
 
     /**
@@ -155,7 +180,8 @@ public final class LocalFileLedger implements Ledger {
     @Override
     public ChainReport verify() {
         return locked(true, "read", () -> {
-            LedgerHead expected = highestSeen;
+            LedgerHead marked = HeadMarker.read(headMarker());
+            LedgerHead expected = marked.sequence() > highestSeen.sequence() ? marked : highestSeen;
             forget();
             readCurrent();
             return LedgerChain.verify(List.copyOf(entries), expected);
@@ -266,9 +292,33 @@ public final class LocalFileLedger implements Ledger {
         }
         remember(attributes);
         LedgerEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
-        if (last != null && last.sequence() == entries.size() && last.sequence() > highestSeen.sequence()) {
+        if (last != null && last.sequence() == base + entries.size() && last.sequence() > highestSeen.sequence()) {
             highestSeen = LedgerHead.of(last);
         }
+        LedgerHead marked = HeadMarker.read(headMarker());
+        if (marked.sequence() > highestSeen.sequence()) {
+            highestSeen = marked; // appended by another process, or cut from the end: requireNothingRemoved tells
+        }
+    }
+
+    /** Starts the cache at entry {@code sequence}'s line when it can be found without reading the lines before. */
+    private void seek(long sequence) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long at = LineSeeker.offsetOf(channel, channel.size(), sequence);
+            if (at > 0) {
+                base = sequence - 1;
+                offset = at;
+                lastLine = LineSeeker.lineBefore(channel, at);
+                remember(Files.readAttributes(file, BasicFileAttributes.class));
+            }
+        } catch (NoSuchFileException e) {
+            // an empty ledger: nothing to seek
+        }
+    }
+
+    /** The last head appended here, kept beside the ledger so entries cut from its end are noticed. */
+    private Path headMarker() {
+        return file.resolveSibling(file.getFileName() + ".head");
     }
 
     private boolean changedOutsideAppends(FileChannel channel, BasicFileAttributes attributes, long size)
@@ -309,13 +359,13 @@ public final class LocalFileLedger implements Ledger {
         }
         if (line.length() > 0) {
             byte[] torn = line.take();
-            throw CorruptLedgerException.incompleteLastLine(file, entries.size() + 1L, torn.length,
+            throw CorruptLedgerException.incompleteLastLine(file, base + entries.size() + 1L, torn.length,
                     asidePath(offset, torn));
         }
     }
 
     private void accept(byte[] line, boolean lastInFile) {
-        long lineNumber = entries.size() + 1L;
+        long lineNumber = base + entries.size() + 1L;
         LedgerEntry entry;
         try {
             entry = LedgerEntryCodec.fromJson(LineBuffer.decode(line, line.length - 1));
@@ -332,21 +382,23 @@ public final class LocalFileLedger implements Ledger {
 
     private void requireNothingRemoved() {
         long seen = highestSeen.sequence();
-        if (entries.size() < seen) {
-            throw CorruptLedgerException.entriesRemoved(file, entries.size(), seen);
+        long last = base + entries.size();
+        if (last < seen) {
+            throw CorruptLedgerException.entriesRemoved(file, last, seen);
         }
-        if (seen > 0 && !entries.get((int) seen - 1).hash().equals(highestSeen.hash())) {
+        if (seen > base && !entries.get((int) (seen - base - 1)).hash().equals(highestSeen.hash())) {
             throw CorruptLedgerException.entryRewritten(file, seen);
         }
     }
 
     private int startIndex(long fromSequence) {
-        if (fromSequence <= 1) {
+        if (fromSequence <= base + 1) {
             return 0;
         }
-        // Fast path: in an intact ledger entry n sits at index n - 1.
-        if (fromSequence <= entries.size() && entries.get((int) fromSequence - 1).sequence() == fromSequence) {
-            return (int) fromSequence - 1;
+        // Fast path: in an intact ledger entry n sits at index n - base - 1.
+        int index = (int) (fromSequence - base - 1);
+        if (index < entries.size() && entries.get(index).sequence() == fromSequence) {
+            return index;
         }
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).sequence() >= fromSequence) {
@@ -363,6 +415,7 @@ public final class LocalFileLedger implements Ledger {
 
     private void forget() {
         entries.clear();
+        base = 0;
         offset = 0;
         lastLine = new byte[0];
         fileKey = null;

@@ -9,13 +9,18 @@ import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.internal.promotion.Details;
+import dev.airlock.internal.promotion.Checkpoints;
 import dev.airlock.internal.promotion.Drafts;
 import dev.airlock.internal.promotion.LedgerView;
 import dev.airlock.internal.promotion.LedgerWriter;
 import dev.airlock.internal.promotion.PromotionRun;
 import dev.airlock.ledger.ChainReport;
+import dev.airlock.ledger.Checkpoint;
 import dev.airlock.ledger.EntryType;
+import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.ledger.LedgerHead;
+import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.Backend;
 import dev.airlock.spi.EnvironmentAccess;
@@ -53,7 +58,7 @@ public final class PromotionEngine {
         this.guardrails = Objects.requireNonNull(b.guardrails, "guardrails");
         this.store = Objects.requireNonNull(b.store, "store");
         this.ledger = Objects.requireNonNull(b.ledger, "ledger");
-        this.writer = new LedgerWriter(ledger, b.clock, b.listeners);
+        this.writer = new LedgerWriter(ledger, b.clock, b.listeners, b.checkpointInterval);
         this.run = new PromotionRun(landscape, guardrails, store, Objects.requireNonNull(b.access, "access"), writer,
                 b.clock, b.leaseDuration);
     }
@@ -202,15 +207,65 @@ public final class PromotionEngine {
         });
     }
 
-    /** Ledger entries concerning an environment, oldest first. */
+    /**
+     * Ledger entries concerning an environment, oldest first, from a chain verified as it is read.
+     *
+     * @throws LedgerTamperedException when the chain is broken
+     */
     public List<LedgerEntry> history(String environment) {
         landscape.require(environment);
-        return ledger.read(1).stream().filter(e -> environment.equals(e.environment())).toList();
+        writer.read(LedgerView::head); // the tail extends the newest checkpoint: nothing was cut from the end
+        List<LedgerEntry> entries = ledger.read(1);
+        ChainReport report = LedgerChain.verify(entries);
+        if (!report.ok()) {
+            throw new LedgerTamperedException(report.brokenLink());
+        }
+        return entries.stream().filter(e -> environment.equals(e.environment())).toList();
     }
 
-    /** Verifies the ledger's hash chain as stored now; the report names the first broken link. */
+    /**
+     * The ledger's last entry, as this engine verified it: publish it somewhere the ledger's writers
+     * cannot change, and later {@link #verifyLedger(LedgerHead)} against it to prove nothing was cut
+     * from the end or rewritten.
+     *
+     * @throws LedgerTamperedException when the chain is broken
+     */
+    public LedgerHead head() {
+        return writer.read(LedgerView::head);
+    }
+
+    /**
+     * Walks the whole ledger as stored now, from its first entry, and checks every checkpoint on the
+     * way (its entry, and the state the entries up to it produce). The report names the first broken
+     * link.
+     */
     public ChainReport verifyLedger() {
-        return ledger.verify();
+        return Checkpoints.audit(ledger, null);
+    }
+
+    /** Like {@link #verifyLedger()}, and also against a head known from elsewhere: truncation and rewrites show. */
+    public ChainReport verifyLedger(LedgerHead expectedHead) {
+        return Checkpoints.audit(ledger, InvalidValueException.requireNonNull("expectedHead", expectedHead));
+    }
+
+    /**
+     * Verifies only the newest checkpoint against its entry and the entries after it: what a cold start
+     * relies on, at a cost that does not grow with the history. The report counts the entries after
+     * the checkpoint.
+     */
+    public ChainReport verifyLedgerTail() {
+        return Checkpoints.auditTail(ledger);
+    }
+
+    /**
+     * Writes a checkpoint at the ledger's current head, unless one is there already (the engine also
+     * writes one every {@link Builder#checkpointInterval(int)} entries).
+     *
+     * @return the checkpoint stored at the head
+     * @throws InvalidValueException when the ledger is empty
+     */
+    public Checkpoint checkpoint() {
+        return writer.checkpoint();
     }
 
     public Landscape landscape() {
@@ -227,6 +282,7 @@ public final class PromotionEngine {
         private Clock clock = Clock.systemUTC();
         private final List<PromotionListener> listeners = new ArrayList<>(List.of(new LoggingListener()));
         private Duration leaseDuration = Duration.ofMinutes(15);
+        private int checkpointInterval = 1_000;
 
         private Builder() {
         }
@@ -282,6 +338,20 @@ public final class PromotionEngine {
                 throw new InvalidValueException("leaseDuration", leaseDuration, "must be positive");
             }
             this.leaseDuration = leaseDuration;
+            return this;
+        }
+
+        /**
+         * Write a checkpoint after every entry whose sequence is a multiple of {@code entries}, so a cold
+         * start reads the newest checkpoint and at most that many entries instead of the whole history.
+         * Lower it for faster cold starts on a busy ledger, at the cost of a checkpoint write more often;
+         * 0 writes none (every cold start replays from the first entry). Default 1,000.
+         */
+        public Builder checkpointInterval(int entries) {
+            if (entries < 0) {
+                throw new InvalidValueException("checkpointInterval", entries, "must be 0 (never) or positive");
+            }
+            this.checkpointInterval = entries;
             return this;
         }
 

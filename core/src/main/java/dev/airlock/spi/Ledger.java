@@ -1,8 +1,10 @@
 package dev.airlock.spi;
 
 import dev.airlock.ledger.ChainReport;
+import dev.airlock.ledger.Checkpoint;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.ledger.LedgerTamperedException;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +39,35 @@ public interface Ledger {
      */
     default ChainReport verify() {
         return LedgerChain.verify(read(1));
+    }
+
+    /**
+     * Stores {@code checkpoint} if none is stored at its sequence yet; checkpoints are never replaced.
+     * The caller has checked that it matches the entry at its sequence. Backends that cannot store
+     * checkpoints keep the default, which stores nothing: readers then replay from the first entry.
+     *
+     * @return whether it was stored; false when one already existed at that sequence, or never stored
+     */
+    default boolean putCheckpoint(Checkpoint checkpoint) {
+        return false;
+    }
+
+    /**
+     * Checkpoints stored with a sequence of at least {@code fromSequence}, oldest first; {@code
+     * checkpoints(0)} is all of them. A stored object that is not an intact checkpoint is reported,
+     * never skipped.
+     *
+     * @throws LedgerTamperedException naming a stored checkpoint that cannot be read or whose hash does not
+     *                                 match its content
+     */
+    default List<Checkpoint> checkpoints(long fromSequence) {
+        return List.of();
+    }
+
+    /** The checkpoint with the highest sequence, if any: where a cold start begins. */
+    default Optional<Checkpoint> latestCheckpoint() {
+        List<Checkpoint> all = checkpoints(0);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     /**

@@ -276,8 +276,32 @@ class LocalFileLedgerTest {
 
         CorruptLedgerException e = assertThrows(CorruptLedgerException.class, () -> ledger.append(chain.get(3)));
 
-        assertTrue(e.getMessage().startsWith(file() + ":4: the ledger ends at entry 3 but this process already read"
-                + " entry 4: entries were removed outside Airlock"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file() + ":4: the ledger ends at entry 3 but entry 4 was appended or"
+                + " read before"), e.getMessage());
+    }
+
+    @Test
+    void read_byAnotherProcess_whenEntriesWereCutFromTheEnd_isRefused() throws IOException {
+        ledgerWith(4);
+        List<String> lines = Files.readAllLines(file());
+        Files.write(file(), lines.subList(0, 2));
+        LocalFileLedger fresh = LocalFileLedger.open(file());
+
+        CorruptLedgerException e = assertThrows(CorruptLedgerException.class, () -> fresh.append(chain.get(2)));
+
+        assertTrue(e.getMessage().contains("the ledger ends at entry 2 but entry 4 was appended or read before (the "
+                + "head file beside the ledger"), e.getMessage());
+        assertEquals(BrokenLink.Kind.TRUNCATED, fresh.verify().brokenLink().kind());
+    }
+
+    @Test
+    void read_fromACheckpointsEntry_seeksToItsLineAndReadsOnlyTheTail() throws IOException {
+        ledgerWith(5);
+        LocalFileLedger fresh = LocalFileLedger.open(file());
+
+        assertEquals(chain.subList(3, 5), fresh.read(4));
+        assertEquals(5, fresh.lastSequence());
+        assertEquals(chain.subList(0, 5), fresh.read(1));
     }
 
     @Test

@@ -6,8 +6,13 @@ import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Principal;
+import dev.airlock.ledger.BrokenLink;
+import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.EntryType;
+import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.ledger.LedgerHead;
+import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.spi.Ledger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,26 +52,67 @@ public final class LedgerView {
         }
     }
 
-    private @Nullable LedgerEntry last;
-    private final Map<Digest, Artifact> artifacts = new HashMap<>();
-    private final Map<String, Digest> byNameAndVersion = new HashMap<>();
-    private final Map<String, Digest> current = new LinkedHashMap<>();
-    private final Map<String, Instant> currentSince = new HashMap<>();
-    private final Map<String, List<Digest>> promotedHistory = new HashMap<>();
-    private final Map<Digest, Map<String, Instant>> verifiedSince = new HashMap<>();
-    private final Map<String, List<Approval>> approvals = new HashMap<>();
-    private final Map<String, Lease> leases = new HashMap<>();
-    private final Map<String, Long> lastToken = new HashMap<>();
-    private final Map<String, PromotionRecord> promotions = new LinkedHashMap<>();
-    private final Map<String, List<String>> byIdempotencyKey = new HashMap<>();
+    // Package-private for ViewState, which writes and restores checkpoints of this view.
+    @Nullable LedgerEntry last;
+    final Map<Digest, Artifact> artifacts = new LinkedHashMap<>();
+    final Map<String, Digest> byNameAndVersion = new LinkedHashMap<>();
+    final Map<String, Digest> current = new LinkedHashMap<>();
+    final Map<String, Instant> currentSince = new HashMap<>();
+    final Map<String, List<Digest>> promotedHistory = new HashMap<>();
+    final Map<Digest, Map<String, Instant>> verifiedSince = new HashMap<>();
+    final Map<String, List<Approval>> approvals = new HashMap<>();
+    final Map<String, Lease> leases = new HashMap<>();
+    final Map<String, Long> lastToken = new HashMap<>();
+    final Map<String, PromotionRecord> promotions = new LinkedHashMap<>();
+    final Map<String, List<String>> byIdempotencyKey = new HashMap<>();
 
-    /** Reads and applies whatever the ledger has beyond what this view has seen. */
+    /**
+     * Reads whatever the ledger has beyond what this view has seen, verifies that it continues the chain
+     * this view ends with, and applies it.
+     *
+     * @throws LedgerTamperedException when the new entries do not continue the chain, or the ledger now
+     *                                 ends before entries this view has seen
+     */
     public void catchUp(Ledger ledger) {
-        long next = last == null ? 1 : last.sequence() + 1;
-        if (ledger.lastSequence() >= next) {
-            ledger.read(next).forEach(this::apply);
+        LedgerHead head = head();
+        long stored = ledger.lastSequence();
+        if (stored < head.sequence()) {
+            throw new LedgerTamperedException(new BrokenLink(stored + 1, stored + 1, BrokenLink.Kind.TRUNCATED,
+                    "the ledger now ends at entry " + stored + " but entry " + head.sequence() + " was read before: "
+                            + (head.sequence() == stored + 1 ? "entry " + head.sequence() + " is"
+                                    : "entries " + (stored + 1) + " to " + head.sequence() + " are") + " missing"));
+        }
+        if (stored > head.sequence()) {
+            applyVerified(head, ledger.read(head.sequence() + 1));
         }
     }
+
+    /** Applies {@code entries} after checking that they continue the chain from {@code head}. */
+    void applyVerified(LedgerHead head, List<LedgerEntry> entries) {
+        ChainReport report = LedgerChain.verify(head, entries);
+        if (!report.ok()) {
+            throw new LedgerTamperedException(report.brokenLink());
+        }
+        entries.forEach(this::applyReadable);
+    }
+
+    /** The head of what this view has applied. */
+    public LedgerHead head() {
+        return last == null ? LedgerHead.empty() : LedgerHead.of(last);
+    }
+
+    /** Applies an entry read from the ledger; one the engine cannot read is reported by its sequence, as damage. */
+    private void applyReadable(LedgerEntry entry) {
+        try {
+            apply(entry);
+        } catch (RuntimeException e) {
+            throw new LedgerTamperedException(new BrokenLink(entry.sequence(), entry.sequence(),
+                    BrokenLink.Kind.UNREADABLE, "entry " + entry.sequence() + " (" + entry.type() + ") chains "
+                            + "correctly but is not an entry Airlock writes (" + e.getMessage() + "): it was forged "
+                            + "with recomputed hashes, or written by an incompatible version"));
+        }
+    }
+
 
     public @Nullable LedgerEntry last() {
         return last;

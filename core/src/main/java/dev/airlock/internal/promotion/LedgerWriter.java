@@ -1,8 +1,10 @@
 package dev.airlock.internal.promotion;
 
+import dev.airlock.InvalidValueException;
+import dev.airlock.ledger.Checkpoint;
 import dev.airlock.ledger.LedgerChain;
-import dev.airlock.promotion.PromotionConflictException;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.promotion.PromotionConflictException;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
 import dev.airlock.spi.PromotionListener;
@@ -33,24 +35,63 @@ public final class LedgerWriter {
     private final Ledger ledger;
     private final Clock clock;
     private final List<PromotionListener> listeners;
-    private final LedgerView view = new LedgerView();
+    private final int checkpointInterval;
     private final ReentrantLock lock = new ReentrantLock();
+    // Guarded by lock; null until the first read, which starts it from the newest checkpoint.
+    private @Nullable LedgerView view;
 
-    public LedgerWriter(Ledger ledger, Clock clock, List<PromotionListener> listeners) {
+    /**
+     * @param checkpointInterval write a checkpoint after every entry whose sequence is a multiple of it; 0 never
+     */
+    public LedgerWriter(Ledger ledger, Clock clock, List<PromotionListener> listeners, int checkpointInterval) {
         this.ledger = ledger;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
+        this.checkpointInterval = checkpointInterval;
     }
 
     /** Reads the caught-up view under the lock. */
     public <T> T read(Function<LedgerView, T> query) {
         lock.lock();
         try {
-            view.catchUp(ledger);
-            return query.apply(view);
+            return query.apply(caughtUp());
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Writes a checkpoint at the current head unless one is stored there already.
+     *
+     * @return the checkpoint stored at the head
+     * @throws InvalidValueException when the ledger is empty: a checkpoint is taken at an entry
+     */
+    public Checkpoint checkpoint() {
+        lock.lock();
+        try {
+            LedgerView current = caughtUp();
+            if (current.last() == null) {
+                throw new InvalidValueException("ledger", "empty", "has no entry to take a checkpoint at");
+            }
+            Checkpoint checkpoint = Checkpoints.of(current, clock.instant());
+            if (ledger.putCheckpoint(checkpoint)) {
+                return checkpoint;
+            }
+            return ledger.checkpoints(checkpoint.sequence()).stream()
+                    .filter(stored -> stored.sequence() == checkpoint.sequence()).findFirst().orElse(checkpoint);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The view, started on first use and caught up with the ledger; call under the lock. */
+    private LedgerView caughtUp() {
+        if (view == null) {
+            view = Checkpoints.open(ledger);
+        } else {
+            view.catchUp(ledger);
+        }
+        return view;
     }
 
     /**
@@ -78,22 +119,23 @@ public final class LedgerWriter {
             Function<LedgerView, LedgerEntry.Draft> build, boolean retry) {
         lock.lock();
         try {
-            boolean fresh = retry || view.last() == null;
-            if (fresh) {
-                view.catchUp(ledger);
-            }
+            boolean fresh = retry || view == null || view.last() == null;
+            LedgerView current = fresh ? caughtUp() : view;
             try {
-                precondition.accept(view);
+                precondition.accept(current);
             } catch (RuntimeException refused) {
                 if (fresh) {
                     throw refused;
                 }
-                view.catchUp(ledger); // refuse only on what the ledger says now, never on a stale view
-                precondition.accept(view);
+                caughtUp(); // refuse only on what the ledger says now, never on a stale view
+                precondition.accept(current);
             }
-            LedgerEntry entry = LedgerChain.next(view.last(), build.apply(view), clock.instant());
+            LedgerEntry entry = LedgerChain.next(current.last(), build.apply(current), clock.instant());
             ledger.append(entry);
-            view.apply(entry);
+            current.apply(entry);
+            if (checkpointInterval > 0 && entry.sequence() % checkpointInterval == 0) {
+                writeCheckpoint(current);
+            }
             return entry;
         } catch (LedgerConflictException conflict) {
             return null;
@@ -105,6 +147,16 @@ public final class LedgerWriter {
     /** Appends unconditionally (still chained and compare-and-set). */
     public LedgerEntry append(LedgerEntry.Draft draft) {
         return append(v -> { }, v -> draft);
+    }
+
+    /** A checkpoint is an optimization: failing to write one never fails the append it follows. */
+    private void writeCheckpoint(LedgerView view) {
+        try {
+            ledger.putCheckpoint(Checkpoints.of(view, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not write a checkpoint at ledger entry {}; the next one will be tried at entry {}",
+                    view.head().sequence(), view.head().sequence() + checkpointInterval, e);
+        }
     }
 
     private void notifyListeners(LedgerEntry entry) {
