@@ -4,11 +4,14 @@ import dev.airlock.InvalidValueException;
 import dev.airlock.aws.internal.AwsCalls;
 import dev.airlock.environment.AccountId;
 import dev.airlock.ledger.ChainReport;
+import dev.airlock.ledger.Checkpoint;
+import dev.airlock.ledger.CheckpointCodec;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerEntryCodec;
 import dev.airlock.ledger.LedgerHead;
 import dev.airlock.ledger.MalformedEntryException;
+import dev.airlock.spi.BackendUnavailableException;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
 import java.nio.ByteBuffer;
@@ -19,6 +22,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +36,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -52,22 +62,29 @@ public final class S3Ledger implements Ledger {
     private static final Logger LOG = LoggerFactory.getLogger(S3Ledger.class);
     private static final int DIGITS = 20;
     private static final String SUFFIX = ".json";
+    /** Entry objects fetched at once when a reader catches up: enough to hide S3's latency, few enough not to be throttled. */
+    private static final int READ_PARALLELISM = 8;
 
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
     /** {@code <prefix>/entries/}: every key starts with it, and listings ask for it. */
     private final String entries;
+    /** {@code <prefix>/checkpoints/}. */
+    private final String checkpointPrefix;
     private final AccountId owner;
     private final AwsCalls calls;
     private final Map<Long, LedgerEntry> cache;
     private long lastKnown;
+    private boolean protectionChecked;
+    private @Nullable String truncationRisk;
 
     S3Ledger(S3Client s3, String bucket, String prefix, AccountId owner, AwsCalls calls, int cacheSize) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
         this.entries = prefix + "/entries/";
+        this.checkpointPrefix = prefix + "/checkpoints/";
         this.owner = owner;
         this.calls = calls;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -148,18 +165,177 @@ public final class S3Ledger implements Ledger {
         LOG.debug("appended ledger entry {} ({})", sequence, entry.type());
     }
 
+    /**
+     * Entries from {@code fromSequence} on: the objects after the last one known are listed once, and
+     * those not cached are fetched {@value #READ_PARALLELISM} at a time.
+     */
     @Override
     public List<LedgerEntry> read(long fromSequence) {
         long last = lastSequence();
-        List<LedgerEntry> entries = new ArrayList<>();
-        for (long sequence = Math.max(1, fromSequence); sequence <= last; sequence++) {
-            LedgerEntry entry = entry(sequence);
-            // A missing entry is left out, not hidden: chain verification reports the gap.
-            if (entry != null) {
-                entries.add(entry);
+        List<Long> missing = new ArrayList<>();
+        synchronized (this) {
+            for (long sequence = Math.max(1, fromSequence); sequence <= last; sequence++) {
+                if (!cache.containsKey(sequence)) {
+                    missing.add(sequence);
+                }
             }
         }
-        return entries;
+        Map<Long, LedgerEntry> fetched = fetchAll(missing);
+        List<LedgerEntry> out = new ArrayList<>();
+        for (long sequence = Math.max(1, fromSequence); sequence <= last; sequence++) {
+            LedgerEntry entry = fetched.containsKey(sequence) ? fetched.get(sequence) : entry(sequence);
+            // A missing entry is left out, not hidden: chain verification reports the gap.
+            if (entry != null) {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    private Map<Long, LedgerEntry> fetchAll(List<Long> sequences) {
+        Map<Long, LedgerEntry> out = new ConcurrentHashMap<>();
+        if (sequences.size() <= 1) {
+            sequences.forEach(sequence -> store(out, sequence, fetch(sequence)));
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(READ_PARALLELISM, sequences.size()), runnable -> {
+            Thread thread = new Thread(runnable, "airlock-ledger-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> reads = new ArrayList<>();
+            for (long sequence : sequences) {
+                reads.add(pool.submit(() -> store(out, sequence, fetch(sequence))));
+            }
+            for (Future<?> read : reads) {
+                read.get();
+            }
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new BackendUnavailableException("reading the ledger s3://" + bucket + "/" + entries + " failed",
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendUnavailableException("interrupted while reading the ledger s3://" + bucket + "/" + entries,
+                    e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void store(Map<Long, LedgerEntry> into, long sequence, @Nullable LedgerEntry entry) {
+        if (entry != null) {
+            into.put(sequence, entry);
+            remember(sequence, entry);
+        }
+    }
+
+    /** Creates {@code <prefix>/checkpoints/<sequence>.json} with {@code If-None-Match: *}: never replaced. */
+    @Override
+    public boolean putCheckpoint(Checkpoint checkpoint) {
+        String key = checkpointKey(checkpoint.sequence());
+        byte[] body = CheckpointCodec.toJson(checkpoint).getBytes(StandardCharsets.UTF_8);
+        return calls.call(owner, "PutObject s3://" + bucket + "/" + key, () -> {
+            try {
+                s3.putObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner.value()).ifNoneMatch("*")
+                        .contentType("application/json"), RequestBody.fromBytes(body));
+                return true;
+            } catch (S3Exception e) {
+                if (e.statusCode() == 412 || e.statusCode() == 409) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public List<Checkpoint> checkpoints(long fromSequence) {
+        List<Checkpoint> out = new ArrayList<>();
+        for (String key : checkpointKeys(fromSequence > 0 ? checkpointKey(fromSequence - 1) : null)) {
+            out.add(checkpoint(key));
+        }
+        return out;
+    }
+
+    /**
+     * Whether the bucket refuses to lose entries: versioning keeps every version of an object and Object
+     * Lock refuses to delete them. Read once, with GetBucketVersioning and GetObjectLockConfiguration.
+     */
+    @Override
+    public synchronized Optional<String> truncationRisk() {
+        if (!protectionChecked) {
+            List<String> missing = new ArrayList<>();
+            String versioning = calls.call(owner, "GetBucketVersioning s3://" + bucket,
+                    () -> s3.getBucketVersioning(r -> r.bucket(bucket).expectedBucketOwner(owner.value())))
+                    .statusAsString();
+            if (!"Enabled".equals(versioning)) {
+                missing.add("versioning is " + (versioning == null ? "off" : versioning));
+            }
+            if (!objectLockEnabled()) {
+                missing.add("Object Lock is off");
+            }
+            truncationRisk = missing.isEmpty() ? null : "bucket " + bucket + ": " + String.join(", ", missing)
+                    + ", so whoever may delete objects there can cut entries from the ledger's end unnoticed; turn"
+                    + " both on, or pin the ledger's head somewhere else and verify against it";
+            protectionChecked = true;
+            if (truncationRisk != null) {
+                LOG.warn("truncation cannot be ruled out: {}", truncationRisk);
+            }
+        }
+        return Optional.ofNullable(truncationRisk);
+    }
+
+    private boolean objectLockEnabled() {
+        return calls.call(owner, "GetObjectLockConfiguration s3://" + bucket, () -> {
+            try {
+                ObjectLockConfiguration lock = s3.getObjectLockConfiguration(r -> r.bucket(bucket)
+                        .expectedBucketOwner(owner.value())).objectLockConfiguration();
+                return lock != null && "Enabled".equals(lock.objectLockEnabledAsString());
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** One listing and one GetObject: only the newest checkpoint is read. */
+    @Override
+    public Optional<Checkpoint> latestCheckpoint() {
+        List<String> keys = checkpointKeys(null);
+        return keys.isEmpty() ? Optional.empty() : Optional.of(checkpoint(keys.get(keys.size() - 1)));
+    }
+
+    private String checkpointKey(long sequence) {
+        return checkpointPrefix + String.format("%0" + DIGITS + "d", sequence) + SUFFIX;
+    }
+
+    private List<String> checkpointKeys(@Nullable String startAfter) {
+        List<String> keys = new ArrayList<>();
+        String token = null;
+        do {
+            String continuation = token;
+            ListObjectsV2Response page = calls.call(owner, "ListObjectsV2 s3://" + bucket + "/" + checkpointPrefix,
+                    () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(checkpointPrefix).startAfter(startAfter)
+                            .continuationToken(continuation).expectedBucketOwner(owner.value())));
+            page.contents().stream().map(S3Object::key).filter(key -> key.endsWith(SUFFIX)).forEach(keys::add);
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        Collections.sort(keys);
+        return keys;
+    }
+
+    private Checkpoint checkpoint(String key) {
+        String source = "s3://" + bucket + "/" + key;
+        ResponseBytes<GetObjectResponse> bytes = calls.call(owner, "GetObject " + source,
+                () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner.value())));
+        return CheckpointCodec.fromJson(utf8(bytes.asByteBuffer(), source), source);
     }
 
     @Override

@@ -8,7 +8,9 @@ import dev.airlock.ledger.LedgerEntryCodec;
 import dev.airlock.spi.Ledger;
 import dev.airlock.testkit.contract.LedgerContract;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -26,15 +28,24 @@ abstract class S3LedgerContractTest extends LedgerContract<S3Ledger> {
         aws.close();
     }
 
+    private final Map<S3Ledger, String> prefixes = new IdentityHashMap<>();
+
+    /** A ledger under a prefix of its own in the ledger bucket: the kit compares ledgers that must share nothing. */
     @Override
     protected S3Ledger createLedger() {
-        return aws.backend(aws.configuration().build()).ledger();
+        return ledger("airlock/ledger-" + (prefixes.size() + 1));
     }
 
-    /** Another promoter: its own backend, clients and entry cache. */
+    /** Another promoter on the same prefix: its own backend, clients and entry cache. */
     @Override
     protected Ledger anotherWriter(S3Ledger ledger) {
-        return createLedger();
+        return ledger(prefixes.get(ledger));
+    }
+
+    private S3Ledger ledger(String prefix) {
+        S3Ledger ledger = aws.backend(aws.configuration().ledger(l -> l.prefix(prefix)).build()).ledger();
+        prefixes.put(ledger, prefix);
+        return ledger;
     }
 
     /**

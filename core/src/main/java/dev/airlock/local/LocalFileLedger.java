@@ -217,6 +217,12 @@ public final class LocalFileLedger implements Ledger {
         });
     }
 
+    @Override
+    public Optional<String> truncationRisk() {
+        return Optional.of("whoever can write " + file + " can cut entries from its end and rewrite the head file"
+                + " beside it; pin the ledger's head somewhere they cannot write, and verify against it");
+    }
+
     /** {@link #repairTornTail()}, for callers that know only the {@link Ledger} port. */
     @Override
     public Optional<String> repair() {

@@ -71,6 +71,16 @@ public interface Ledger {
     }
 
     /**
+     * Why entries cut from the end of this ledger could go unnoticed by a reader that holds no head of
+     * its own (one pinned elsewhere, or a checkpoint beyond the cut), or empty when the storage itself
+     * refuses to delete or replace entries. The default says that nothing is known about the storage.
+     */
+    default Optional<String> truncationRisk() {
+        return Optional.of("this storage does not say whether it refuses deletions: pin the ledger's head somewhere"
+                + " its writers cannot change, and verify against it");
+    }
+
+    /**
      * Repairs what a crash in the middle of an append can leave behind, a torn last record, by moving
      * it aside, never deleting it. Backends whose appends are atomic have nothing to repair.
      *

@@ -2,10 +2,12 @@ package dev.airlock.testkit;
 
 import dev.airlock.environment.AccountId;
 import dev.airlock.ledger.ChainReport;
+import dev.airlock.ledger.Checkpoint;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.spi.Ledger;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The ledger as the engine of a {@link TestWorld} sees it: appends go through {@link Faults} and are
@@ -58,6 +60,26 @@ final class FaultyLedger implements Ledger {
     @Override
     public ChainReport verify() {
         return ledger.verify();
+    }
+
+    @Override
+    public boolean putCheckpoint(Checkpoint checkpoint) {
+        return ledger.putCheckpoint(checkpoint);
+    }
+
+    @Override
+    public List<Checkpoint> checkpoints(long fromSequence) {
+        return ledger.checkpoints(fromSequence);
+    }
+
+    @Override
+    public Optional<Checkpoint> latestCheckpoint() {
+        return ledger.latestCheckpoint();
+    }
+
+    @Override
+    public Optional<String> repair() {
+        return ledger.repair();
     }
 
     @Override

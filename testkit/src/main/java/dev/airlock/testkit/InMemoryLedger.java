@@ -2,6 +2,8 @@ package dev.airlock.testkit;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.ledger.ChainReport;
+import dev.airlock.ledger.Checkpoint;
+import dev.airlock.ledger.CheckpointCodec;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerHead;
@@ -9,6 +11,9 @@ import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,6 +25,7 @@ public final class InMemoryLedger implements Ledger {
     // The last entry ever appended: entries tampered away from the end still leave their head to verify against.
     private LedgerHead highestAppended = LedgerHead.empty();
     private final List<LedgerEntry> entries = new ArrayList<>();
+    private final NavigableMap<Long, String> checkpoints = new TreeMap<>();
     private boolean tampered;
 
     @Override
@@ -61,6 +67,25 @@ public final class InMemoryLedger implements Ledger {
     @Override
     public synchronized long lastSequence() {
         return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
+    }
+
+    /** Nothing outside this process can change it; {@link #tamper} is the test's own doing. */
+    @Override
+    public Optional<String> truncationRisk() {
+        return Optional.empty();
+    }
+
+    /** Stores the checkpoint in its JSON encoding, as durable backends do, unless one is stored at its sequence. */
+    @Override
+    public synchronized boolean putCheckpoint(Checkpoint checkpoint) {
+        InvalidValueException.requireNonNull("checkpoint", checkpoint);
+        return checkpoints.putIfAbsent(checkpoint.sequence(), CheckpointCodec.toJson(checkpoint)) == null;
+    }
+
+    @Override
+    public synchronized List<Checkpoint> checkpoints(long fromSequence) {
+        return checkpoints.tailMap(fromSequence, true).entrySet().stream()
+                .map(stored -> CheckpointCodec.fromJson(stored.getValue(), "checkpoint " + stored.getKey())).toList();
     }
 
     /**

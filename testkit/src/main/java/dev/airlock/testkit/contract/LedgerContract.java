@@ -41,44 +41,11 @@ import org.junit.jupiter.api.Test;
  *
  * @param <L> the ledger implementation
  */
-public abstract class LedgerContract<L extends Ledger> {
+public abstract class LedgerContract<L extends Ledger> extends LedgerCheckpointContract<L> {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     private static final int RACERS = 6;
     private static final int ROUNDS = 8;
     private static final int APPENDS_PER_WRITER = 5;
-
-    /** Creates a new, empty ledger; every call returns one that shares no entries with earlier ones. */
-    protected abstract L createLedger();
-
-    /**
-     * Another handle on {@code ledger}'s storage, as a second process would open it. The default is
-     * {@code ledger} itself, for implementations that live in one process only.
-     */
-    protected Ledger anotherWriter(L ledger) {
-        return ledger;
-    }
-
-    /**
-     * Replaces what {@code ledger} stores with {@code rewrite}'s result, in that order, without going
-     * through {@link Ledger#append}: the storage afterwards holds exactly the returned entries, as
-     * they are (entry {@code i} of the list at position {@code i}), whatever their sequence numbers.
-     * The list passed to {@code rewrite} is a mutable copy of the stored entries.
-     *
-     * <p>Implement it, or override {@link #tamperingUnsupportedBecause()}.
-     */
-    protected void tamper(L ledger, UnaryOperator<List<LedgerEntry>> rewrite) {
-        throw Unsupported.hookMissing("tamper(ledger, rewrite)", "tamperingUnsupportedBecause()",
-                "that verification detects edited, deleted, reordered and inserted entries");
-    }
-
-    /**
-     * Why this implementation's storage cannot be tampered with by a test, or empty (the default)
-     * when {@link #tamper} is implemented. The tampering cases are then reported as aborted with
-     * this reason.
-     */
-    protected Optional<String> tamperingUnsupportedBecause() {
-        return Optional.empty();
-    }
 
     /**
      * Why concurrent appends cannot be tested where this implementation runs in tests, or empty (the
@@ -403,12 +370,6 @@ public abstract class LedgerContract<L extends Ledger> {
             entries.add(previous);
         }
         return entries;
-    }
-
-    private L tamperable() {
-        Unsupported.abortIfDeclared("tampering with stored entries", "tamperingUnsupportedBecause()",
-                tamperingUnsupportedBecause());
-        return createLedger();
     }
 
     private static boolean appendOrLose(Ledger ledger, LedgerEntry entry) {

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalFileLedgerContractTest extends LedgerContract<LocalFileLedger> {
     @TempDir
     Path directory;
+    private int ledgers;
 
+    /** A new file each time: the kit compares ledgers that must share nothing. */
     @Override
     protected LocalFileLedger createLedger() {
-        return LocalFileLedger.open(directory.resolve("ledger.jsonl"));
+        return LocalFileLedger.open(directory.resolve("ledger-" + ++ledgers + ".jsonl"));
     }
 
     /** A second process opens the same file through its own instance; the file lock keeps them apart. */
