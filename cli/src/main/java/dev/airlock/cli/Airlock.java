@@ -6,6 +6,7 @@ import dev.airlock.guardrail.Principal;
 import dev.airlock.promotion.PromotionEngine;
 import dev.airlock.spi.Backend;
 import dev.airlock.spi.BackendContext;
+import dev.airlock.spi.Ledger;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -62,6 +63,11 @@ final class Airlock implements AutoCloseable {
             backend.close();
             throw e;
         }
+    }
+
+    /** The backend's ledger, for what the engine does not answer (how safe the storage is). */
+    Ledger ledger() {
+        return backend.ledger();
     }
 
     /** A principal with the groups the configuration gives them. */

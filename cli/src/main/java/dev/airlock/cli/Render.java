@@ -3,6 +3,7 @@ package dev.airlock.cli;
 import dev.airlock.guardrail.Decision;
 import dev.airlock.guardrail.Outcome;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.ledger.LedgerHead;
 import dev.airlock.promotion.EnvironmentStatus;
 import dev.airlock.promotion.PromotionResult;
 import java.util.LinkedHashMap;
@@ -127,6 +128,19 @@ final class Render {
         out.put("verifiedSince", s.verifiedSince() == null ? null : s.verifiedSince().toString());
         out.put("leaseHolder", s.leaseHolder());
         return out;
+    }
+
+    static Map<String, Object> head(LedgerHead head) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sequence", head.sequence());
+        out.put("hash", head.hash());
+        out.put("pin", headText(head));
+        return out;
+    }
+
+    /** {@code SEQ:HASH}: what {@code verify-ledger --expected-head} reads back. */
+    static String headText(LedgerHead head) {
+        return head.sequence() + ":" + head.hash();
     }
 
     static String statusLine(EnvironmentStatus s) {

@@ -1,8 +1,11 @@
 package dev.airlock.cli;
 
+import dev.airlock.ledger.LedgerHead;
 import dev.airlock.promotion.EnvironmentStatus;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
@@ -12,8 +15,12 @@ final class StatusCommand extends EngineCommand {
     @Override
     int run(Airlock airlock, PrintWriter out) {
         List<EnvironmentStatus> status = airlock.engine.status();
-        report(out, status.stream().map(Render::status).toList(),
-                status.stream().map(Render::statusLine).collect(Collectors.joining("\n")));
+        LedgerHead head = airlock.engine.head();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("environments", status.stream().map(Render::status).toList());
+        json.put("ledgerHead", Render.head(head));
+        report(out, json, status.stream().map(Render::statusLine).collect(Collectors.joining("\n"))
+                + "\nledger head: " + Render.headText(head) + "  (pin it elsewhere; verify-ledger --expected-head)");
         return ExitCodes.OK;
     }
 }

@@ -98,7 +98,7 @@ class AwsLifecycleCliIT {
         assertEquals("PROMOTED", promoted.path("status").asText(), promoted.toString());
 
         JsonNode status = json(expect(0, airlock("rita", LATER, "status", "-o", "json")));
-        for (JsonNode environment : status) {
+        for (JsonNode environment : status.path("environments")) {
             assertEquals(digest, environment.path("digest").asText(), status.toString());
         }
         assertTrue(expect(0, airlock("rita", LATER, "history", "prod")).out().contains("PROMOTED"));
@@ -122,7 +122,7 @@ class AwsLifecycleCliIT {
         assertTrue(rolledBack.out().contains("ROLLED BACK dev to " + Digest.parse(good).shortForm()), rolledBack.out());
         assertTrue(rolledBack.out().contains("(was " + Digest.parse(bad).shortForm() + ")"), rolledBack.out());
         JsonNode status = json(expect(0, airlock("alice", LATER, "status", "-o", "json")));
-        assertEquals(good, status.get(0).path("digest").asText(), status.toString());
+        assertEquals(good, status.path("environments").get(0).path("digest").asText(), status.toString());
         assertNoSecretPrinted();
     }
 

@@ -96,7 +96,10 @@ class LifecycleCliIT {
         assertEquals("PROMOTED", new ObjectMapper().readTree(promoted.out()).path("status").asText());
 
         JsonNode status = new ObjectMapper().readTree(ok(airlock("rita", WEDNESDAY, "status", "-o", "json")).out());
-        assertEquals(digest, status.get(3).path("digest").asText(), status.toString());
+        assertEquals(digest, status.path("environments").get(3).path("digest").asText(), status.toString());
+        String pin = status.path("ledgerHead").path("pin").asText();
+        assertTrue(ok(airlock("rita", WEDNESDAY, "verify-ledger", "--expected-head", pin)).out()
+                .contains("head: " + pin));
         assertTrue(ok(airlock("rita", WEDNESDAY, "history", "prod-eu")).out().contains("PROMOTED"));
         assertTrue(ok(airlock("rita", WEDNESDAY, "verify-ledger")).out().contains("ledger intact"));
         assertTrue(LedgerChain.verify(LocalFileLedger.open(state.resolve("ledger.jsonl")).read(1)).ok());
