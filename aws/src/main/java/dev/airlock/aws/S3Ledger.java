@@ -11,6 +11,7 @@ import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerEntryCodec;
 import dev.airlock.ledger.LedgerHead;
 import dev.airlock.ledger.MalformedEntryException;
+import dev.airlock.spi.AccessDeniedException;
 import dev.airlock.spi.BackendUnavailableException;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
@@ -269,25 +270,34 @@ public final class S3Ledger implements Ledger {
     @Override
     public synchronized Optional<String> truncationRisk() {
         if (!protectionChecked) {
-            List<String> missing = new ArrayList<>();
-            String versioning = calls.call(owner, "GetBucketVersioning s3://" + bucket,
-                    () -> s3.getBucketVersioning(r -> r.bucket(bucket).expectedBucketOwner(owner.value())))
-                    .statusAsString();
-            if (!"Enabled".equals(versioning)) {
-                missing.add("versioning is " + (versioning == null ? "off" : versioning));
+            try {
+                truncationRisk = unprotected();
+            } catch (AccessDeniedException e) {
+                truncationRisk = "bucket " + bucket + ": this principal may not read whether versioning and Object"
+                        + " Lock are on (grant it s3:GetBucketVersioning and s3:GetBucketObjectLockConfiguration), so"
+                        + " truncation cannot be ruled out; pin the ledger's head somewhere else and verify against it";
             }
-            if (!objectLockEnabled()) {
-                missing.add("Object Lock is off");
-            }
-            truncationRisk = missing.isEmpty() ? null : "bucket " + bucket + ": " + String.join(", ", missing)
-                    + ", so whoever may delete objects there can cut entries from the ledger's end unnoticed; turn"
-                    + " both on, or pin the ledger's head somewhere else and verify against it";
             protectionChecked = true;
             if (truncationRisk != null) {
                 LOG.warn("truncation cannot be ruled out: {}", truncationRisk);
             }
         }
         return Optional.ofNullable(truncationRisk);
+    }
+
+    private @Nullable String unprotected() {
+        List<String> missing = new ArrayList<>();
+        String versioning = calls.call(owner, "GetBucketVersioning s3://" + bucket,
+                () -> s3.getBucketVersioning(r -> r.bucket(bucket).expectedBucketOwner(owner.value()))).statusAsString();
+        if (!"Enabled".equals(versioning)) {
+            missing.add("versioning is " + (versioning == null ? "off" : versioning));
+        }
+        if (!objectLockEnabled()) {
+            missing.add("Object Lock is off");
+        }
+        return missing.isEmpty() ? null : "bucket " + bucket + ": " + String.join(", ", missing) + ", so whoever may"
+                + " delete objects there can cut entries from the ledger's end unnoticed; turn both on, or pin the"
+                + " ledger's head somewhere else and verify against it";
     }
 
     private boolean objectLockEnabled() {

@@ -115,7 +115,8 @@ final class FakeAws extends TargetBase {
         String deployRoles = ENVIRONMENTS.stream().map(a -> "\"" + deployRole(a) + "\"").collect(Collectors.joining(","));
         policy(TOOLING, ORIGIN_BUCKET, "[" + deployRoles + "]", "\"s3:GetObject\",\"s3:GetObjectVersion\"",
                 "\"s3:ListBucket\"");
-        policy(SECURITY, LEDGER_BUCKET, "\"" + CI_USER + "\"", "\"s3:GetObject\",\"s3:PutObject\"", "\"s3:ListBucket\"");
+        policy(SECURITY, LEDGER_BUCKET, "\"" + CI_USER + "\"", "\"s3:GetObject\",\"s3:PutObject\"",
+                "\"s3:ListBucket\",\"s3:GetBucketVersioning\",\"s3:GetBucketObjectLockConfiguration\"");
         repository(TOOLING, ORIGIN_REPOSITORY, true);
         String accounts = ENVIRONMENTS.stream().map(a -> "\"arn:aws:iam::" + a.value() + ":root\"")
                 .collect(Collectors.joining(","));

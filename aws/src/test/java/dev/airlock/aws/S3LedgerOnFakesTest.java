@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@link S3LedgerTest} on the in-memory AWS, plus the race of two promoters. The race runs here only:
@@ -22,6 +23,20 @@ class S3LedgerOnFakesTest extends S3LedgerTest {
     @Override
     AwsTarget target() {
         return new FakeAws();
+    }
+
+    /** The fake, like AWS, checks the bucket policy across accounts; moto lets every account read it. */
+    @Test
+    void truncationRisk_whenTheBucketsSettingsMayNotBeRead_cannotBeRuledOut() {
+        try (S3Client s3 = aws.s3(AwsTarget.SECURITY)) {
+            s3.createBucket(r -> r.bucket("closed-ledger")
+                    .createBucketConfiguration(c -> c.locationConstraint(AwsTarget.REGION.value())));
+        }
+        S3Ledger ledger = aws.backend(aws.configuration().ledger(l -> l.bucket("closed-ledger")).build()).ledger();
+
+        assertTrue(ledger.truncationRisk().orElseThrow().contains("this principal may not read whether versioning and"
+                + " Object Lock are on (grant it s3:GetBucketVersioning and s3:GetBucketObjectLockConfiguration), so"
+                + " truncation cannot be ruled out"), ledger.truncationRisk()::toString);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -61,6 +62,28 @@ abstract class S3LedgerTest {
             entries.add(previous);
         }
         return entries;
+    }
+
+    @Test
+    void truncationRisk_ofABucketWithoutVersioningAndObjectLock_isSaidPlainly() {
+        Optional<String> risk = promoter().truncationRisk();
+
+        assertTrue(risk.orElseThrow().startsWith("bucket " + AwsTarget.LEDGER_BUCKET + ": versioning is off, "
+                + "Object Lock is off, so whoever may delete objects there can cut entries"), risk::toString);
+    }
+
+    @Test
+    void truncationRisk_ofABucketWithObjectLock_isNone() {
+        try (S3Client s3 = aws.s3(AwsTarget.SECURITY)) {
+            s3.createBucket(r -> r.bucket("locked-ledger").objectLockEnabledForBucket(true)
+                    .createBucketConfiguration(c -> c.locationConstraint(AwsTarget.REGION.value())));
+            s3.putBucketPolicy(r -> r.bucket("locked-ledger").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                    + "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"s3:GetBucketVersioning\","
+                    + "\"s3:GetBucketObjectLockConfiguration\"],\"Resource\":\"arn:aws:s3:::locked-ledger\"}]}"));
+        }
+        S3Ledger ledger = aws.backend(aws.configuration().ledger(l -> l.bucket("locked-ledger")).build()).ledger();
+
+        assertEquals(Optional.empty(), ledger.truncationRisk());
     }
 
     @Test
