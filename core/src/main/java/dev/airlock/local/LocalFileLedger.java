@@ -117,6 +117,7 @@ public final class LocalFileLedger implements Ledger {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE)) {
                 refresh(channel);
+                noteMarkedHead();
                 requireNothingRemoved();
                 LedgerEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
                 if (last != null && entry.sequence() <= last.sequence()) {
@@ -146,6 +147,7 @@ public final class LocalFileLedger implements Ledger {
                 seek(fromSequence);
             }
             readCurrent();
+            requireNothingRemoved();
             int from = startIndex(fromSequence);
             return List.copyOf(entries.subList(from, entries.size()));
         });
@@ -155,6 +157,7 @@ public final class LocalFileLedger implements Ledger {
     public long lastSequence() {
         return locked(true, "read", () -> {
             readCurrent();
+            requireNothingRemoved();
             return entries.isEmpty() ? base : entries.get(entries.size() - 1).sequence();
         });
     }
@@ -278,9 +281,18 @@ public final class LocalFileLedger implements Ledger {
             refresh(channel);
         } catch (NoSuchFileException e) {
             if (offset > 0) {
-                LOG.warn("ledger file {} was deleted outside Airlock; reading it as empty", file);
+                LOG.warn("ledger file {} was deleted outside Airlock", file);
                 forget();
             }
+        }
+        noteMarkedHead();
+    }
+
+    /** Raises the highest head seen to the head file's: appended by another process, or cut from the end. */
+    private void noteMarkedHead() throws IOException {
+        LedgerHead marked = HeadMarker.read(headMarker());
+        if (marked.sequence() > highestSeen.sequence()) {
+            highestSeen = marked;
         }
     }
 
@@ -300,10 +312,6 @@ public final class LocalFileLedger implements Ledger {
         LedgerEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         if (last != null && last.sequence() == base + entries.size() && last.sequence() > highestSeen.sequence()) {
             highestSeen = LedgerHead.of(last);
-        }
-        LedgerHead marked = HeadMarker.read(headMarker());
-        if (marked.sequence() > highestSeen.sequence()) {
-            highestSeen = marked; // appended by another process, or cut from the end: requireNothingRemoved tells
         }
     }
 
@@ -386,14 +394,20 @@ public final class LocalFileLedger implements Ledger {
         lastLine = line;
     }
 
+    /**
+     * Refuses a file that ends before the highest entry seen, or holds another entry at its sequence.
+     * Gaps and edits inside the file are left to chain verification, which names them precisely.
+     */
     private void requireNothingRemoved() {
         long seen = highestSeen.sequence();
-        long last = base + entries.size();
+        long last = entries.isEmpty() ? base : entries.get(entries.size() - 1).sequence();
         if (last < seen) {
             throw CorruptLedgerException.entriesRemoved(file, last, seen);
         }
-        if (seen > base && !entries.get((int) (seen - base - 1)).hash().equals(highestSeen.hash())) {
-            throw CorruptLedgerException.entryRewritten(file, seen);
+        for (int i = entries.size() - 1; i >= 0 && entries.get(i).sequence() >= seen && seen > base; i--) {
+            if (entries.get(i).sequence() == seen && !entries.get(i).hash().equals(highestSeen.hash())) {
+                throw CorruptLedgerException.entryRewritten(file, seen);
+            }
         }
     }
 

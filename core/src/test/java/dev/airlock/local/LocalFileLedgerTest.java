@@ -318,11 +318,17 @@ class LocalFileLedgerTest {
         assertTrue(e.getMessage().contains("entry 3 is not the entry this process read earlier"), e.getMessage());
     }
 
+    /** A deleted ledger is not a new, empty one: its head file (and this process) remember entry 2. */
     @Test
-    void read_whenFileDeletedBehindItsBack_readsEmpty() throws IOException {
+    void read_whenFileDeletedBehindItsBack_isRefused() throws IOException {
         LocalFileLedger ledger = ledgerWith(2);
         Files.delete(file());
 
-        assertEquals(0, ledger.lastSequence());
+        CorruptLedgerException e = assertThrows(CorruptLedgerException.class, ledger::lastSequence);
+        CorruptLedgerException fresh = assertThrows(CorruptLedgerException.class,
+                () -> LocalFileLedger.open(file()).read(1));
+
+        assertTrue(e.getMessage().contains("the ledger ends at entry 0 but entry 2 was appended"), e.getMessage());
+        assertEquals(e.getMessage(), fresh.getMessage());
     }
 }
