@@ -190,7 +190,7 @@ public final class EcrArtifactStore implements ArtifactStore {
 
     /**
      * True when the repository {@code place} keeps images in has immutable tags (imageTagMutability
-     * IMMUTABLE); answers are kept for {@link ProbeCache#LIFETIME} per place.
+     * IMMUTABLE); answers are kept for five minutes per place (an admin can change it).
      */
     @Override
     public boolean isImmutable(Place place) {

@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <ul>
  *   <li>{@link #upload}: PutObject into the origin bucket with the SHA-256 checksum (S3 rejects bytes that
  *       do not match it) and {@code If-None-Match: *}; above the multipart threshold, a multipart upload
- *       with a checksum per part, whose composite ({@link PartChecksums}) is recorded in the object's
+ *       with a checksum per part, whose composite is recorded in the object's
  *       metadata.</li>
  *   <li>{@link #transfer}: a server-side copy made with the environment session's credentials (the bytes
  *       never pass through Airlock): HeadObject at the target first, then CopyObject (or parallel
@@ -62,7 +62,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * </ul>
  * Every request carries {@code ExpectedBucketOwner} (and {@code ExpectedSourceBucketOwner} on copies), so a
  * bucket name that was deleted and re-created in another account is never used. {@link #isImmutable}
- * answers are kept for {@link ProbeCache#LIFETIME} per place.
+ * answers are kept for five minutes per place (an admin can change them).
  */
 public final class S3ArtifactStore implements ArtifactStore {
     private static final Logger LOG = LoggerFactory.getLogger(S3ArtifactStore.class);
