@@ -117,7 +117,7 @@ public final class AwsBackend implements Backend {
             if (toolingEcr == null) {
                 toolingEcr = factory.ecr(base, configuration.region());
             }
-            ecrStore = new EcrArtifactStore(configuration, tooling(), toolingEcr, calls, this::inspect, http);
+            ecrStore = new EcrArtifactStore(configuration, tooling(), toolingEcr, calls, this::inspect, http, clock);
         }
         return ecrStore;
     }

@@ -7,6 +7,7 @@ import dev.airlock.aws.internal.AwsCalls;
 import dev.airlock.aws.internal.ImageManifest;
 import dev.airlock.aws.internal.LayerCopy;
 import dev.airlock.aws.internal.LayerCopy.Repository;
+import dev.airlock.aws.internal.ProbeCache;
 import dev.airlock.environment.AccountId;
 import dev.airlock.spi.AccessSession;
 import dev.airlock.spi.ArtifactNotFoundException;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -62,9 +64,10 @@ public final class EcrArtifactStore implements ArtifactStore {
     private final AwsCalls calls;
     private final Function<Place, AwsAccessSession> inspector;
     private final HttpClient http;
+    private final ProbeCache<Place> immutability;
 
     EcrArtifactStore(AwsConfiguration configuration, AccountId tooling, EcrClient toolingEcr, AwsCalls calls,
-            Function<Place, AwsAccessSession> inspector, HttpClient http) {
+            Function<Place, AwsAccessSession> inspector, HttpClient http, Clock clock) {
         this.configuration = configuration;
         this.origin = new Repository(tooling,
                 InvalidValueException.requireNonNull("originRepository", configuration.ecr().originRepository()));
@@ -72,6 +75,7 @@ public final class EcrArtifactStore implements ArtifactStore {
         this.calls = calls;
         this.inspector = inspector;
         this.http = http;
+        this.immutability = new ProbeCache<>(clock);
     }
 
     /** The immutable tag that marks {@code digest} as promoted into {@code environment}: {@code <environment>-<hex>}. */
@@ -184,9 +188,16 @@ public final class EcrArtifactStore implements ArtifactStore {
         LOG.debug("verified {} in {}", digest, place);
     }
 
-    /** True when the repository {@code place} keeps images in has immutable tags (imageTagMutability IMMUTABLE). */
+    /**
+     * True when the repository {@code place} keeps images in has immutable tags (imageTagMutability
+     * IMMUTABLE); answers are kept for five minutes per place (an admin can change it).
+     */
     @Override
     public boolean isImmutable(Place place) {
+        return immutability.get(place, () -> probeImmutable(place));
+    }
+
+    private boolean probeImmutable(Place place) {
         if (place.isOrigin() || configuration.ecr().strategy() == EcrStrategy.CENTRAL_REGISTRY) {
             return immutable(toolingEcr, origin, null);
         }

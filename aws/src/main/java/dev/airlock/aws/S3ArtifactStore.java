@@ -3,8 +3,11 @@ package dev.airlock.aws;
 import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.Digest;
 import dev.airlock.aws.internal.AwsCalls;
+import dev.airlock.aws.internal.ChecksumCheck;
 import dev.airlock.aws.internal.MultipartCopy;
 import dev.airlock.aws.internal.MultipartUpload;
+import dev.airlock.aws.internal.PartChecksums;
+import dev.airlock.aws.internal.ProbeCache;
 import dev.airlock.aws.internal.Spool;
 import dev.airlock.environment.AccountId;
 import dev.airlock.spi.AccessSession;
@@ -14,7 +17,6 @@ import dev.airlock.spi.DigestMismatchException;
 import dev.airlock.spi.Place;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,8 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectLockConfigurationResponse;
@@ -40,24 +44,25 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * bucket (tooling account) and in each environment's bucket (its own account).
  *
  * <ul>
- *   <li>{@link #upload}: PutObject into the origin bucket with the SHA-256 checksum (S3 rejects
- *       bytes that do not match it) and {@code If-None-Match: *}; above the multipart threshold, a
- *       multipart upload with a checksum per part.</li>
- *   <li>{@link #transfer}: a server-side copy made with the environment session's credentials
- *       (the bytes never pass through Airlock): HeadObject at the target first, then CopyObject
- *       (or parallel UploadPartCopy above the threshold) with {@code If-None-Match: *}, optional
- *       Object Lock retention and SHA-256 checksum. A copy that does not hash to the digest (the
- *       origin's object is corrupt) is deleted again and the transfer fails: S3's checksum of the copy
- *       decides for a CopyObject; a multipart copy has no whole-object SHA-256, so it is read back and
- *       hashed, one more GET of a large object.</li>
- *   <li>{@link #verify}: reads the object back from the place and hashes it. Neither the stored
- *       checksum nor the copy's reported checksum is trusted alone: multipart objects only have a
- *       checksum of part checksums, emulators store checksums without checking them, and metadata
- *       can be written by anyone who can write the object. Hashing the bytes is the one check that
- *       proves what a consumer will read. It costs one GET of the object.</li>
+ *   <li>{@link #upload}: PutObject into the origin bucket with the SHA-256 checksum (S3 rejects bytes that
+ *       do not match it) and {@code If-None-Match: *}; above the multipart threshold, a multipart upload
+ *       with a checksum per part, whose composite is recorded in the object's
+ *       metadata.</li>
+ *   <li>{@link #transfer}: a server-side copy made with the environment session's credentials (the bytes
+ *       never pass through Airlock): HeadObject at the target first, then CopyObject (or parallel
+ *       UploadPartCopy above the threshold, in the parts the artifact was registered in) with
+ *       {@code If-None-Match: *}, optional Object Lock retention and a SHA-256 checksum that S3 computes
+ *       from the copied bytes. A copy whose checksum does not match the digest (the origin's object is
+ *       corrupt) is deleted again and the transfer fails.</li>
+ *   <li>{@link #verify}: with {@link S3Verification#CHECKSUM} (the default), HeadObject with checksum mode:
+ *       the whole-object SHA-256 S3 computed must be the digest, or, for an object in parts, the composite
+ *       must be the one recorded on the origin at registration. No object bytes are read; an object without
+ *       a SHA-256 checksum (written by another tool) is read back. With {@link S3Verification#READ_BACK},
+ *       the object is read back and hashed: one GET of the whole object.</li>
  * </ul>
- * Every request carries {@code ExpectedBucketOwner} (and {@code ExpectedSourceBucketOwner} on
- * copies), so a bucket name that was deleted and re-created in another account is never used.
+ * Every request carries {@code ExpectedBucketOwner} (and {@code ExpectedSourceBucketOwner} on copies), so a
+ * bucket name that was deleted and re-created in another account is never used. {@link #isImmutable}
+ * answers are kept for five minutes per place (an admin can change them).
  */
 public final class S3ArtifactStore implements ArtifactStore {
     private static final Logger LOG = LoggerFactory.getLogger(S3ArtifactStore.class);
@@ -70,6 +75,7 @@ public final class S3ArtifactStore implements ArtifactStore {
     private final AwsCalls calls;
     private final Function<Place, AwsAccessSession> inspector;
     private final Clock clock;
+    private final ProbeCache<Place> immutability;
 
     S3ArtifactStore(AwsConfiguration configuration, AccountId tooling, S3Client toolingS3, AwsCalls calls,
             Function<Place, AwsAccessSession> inspector, Clock clock) {
@@ -80,6 +86,7 @@ public final class S3ArtifactStore implements ArtifactStore {
         this.calls = calls;
         this.inspector = inspector;
         this.clock = clock;
+        this.immutability = new ProbeCache<>(clock);
     }
 
     /** The key of {@code digest} in every bucket. */
@@ -116,7 +123,7 @@ public final class S3ArtifactStore implements ArtifactStore {
                     try {
                         toolingS3.putObject(r -> r.bucket(originBucket).key(key).contentType(mediaType)
                                 .expectedBucketOwner(tooling.value()).ifNoneMatch("*")
-                                .checksumSHA256(base64(digest)), RequestBody.fromFile(spool.path()));
+                                .checksumSHA256(ChecksumCheck.base64(digest)), RequestBody.fromFile(spool.path()));
                         return true;
                     } catch (S3Exception e) {
                         if (e.statusCode() == 412) {
@@ -161,16 +168,13 @@ public final class S3ArtifactStore implements ArtifactStore {
         HeadObjectResponse source = head(s3, originBucket, key, tooling, aws.attribution())
                 .orElseThrow(() -> new ArtifactNotFoundException(digest, Place.origin(tooling)));
         ObjectLockRetention lock = configuration.environment(target.name()).objectLock();
+        PartChecksums recorded = recorded(source);
         Copied copied = source.contentLength() <= configuration.s3().multipartCopyThreshold()
                 ? copyObject(aws, target, bucket, key, lock)
-                : new Copied(new MultipartCopy(s3, calls, aws.attribution()).copy(new MultipartCopy.Copy(originBucket,
-                        tooling, source.eTag(), key, source.contentLength(), source.contentType(), bucket,
-                        target.account(), lock == null ? null : ObjectLockMode.fromValue(lock.mode().name()),
-                        lock == null ? null : clock.instant().plus(lock.period())),
-                        configuration.s3().copyPartSize(), configuration.s3().copyParallelism()), null);
+                : multipartCopy(aws, target, bucket, key, source, recorded, lock);
         boolean created = copied.created();
         if (created) {
-            requireIntactCopy(aws, digest, target, bucket, key, copied.checksum());
+            requireIntactCopy(aws, digest, target, bucket, key, copied, recorded);
         }
         LOG.info("{} {} into {} (s3://{}/{}, {} bytes)", created ? "copied" : "found (copied concurrently)", digest,
                 target, bucket, key, source.contentLength());
@@ -180,11 +184,58 @@ public final class S3ArtifactStore implements ArtifactStore {
     @Override
     public void verify(Digest digest, Place place, AccessSession session) {
         Client client = client(place, session);
-        Digest actual = hashOf(client.s3, bucket(place), key(digest), place.account(), client.attribution);
-        if (!digest.equals(actual)) {
-            throw new DigestMismatchException(digest, actual, place);
+        String bucket = bucket(place);
+        String key = key(digest);
+        DigestMismatchException mismatch;
+        if (configuration.s3().verification() == S3Verification.READ_BACK) {
+            mismatch = readBack(digest, place, client.s3, bucket, client.attribution);
+        } else {
+            HeadObjectResponse head = head(client.s3, bucket, key, place.account(), client.attribution, true)
+                    .orElse(null);
+            if (head == null) {
+                throw new DigestMismatchException(digest, null, place);
+            }
+            ChecksumCheck.Verdict verdict = ChecksumCheck.judge(digest, head.checksumSHA256(), head.checksumType(),
+                    null);
+            if (!(verdict instanceof ChecksumCheck.Match) && head.checksumType() != ChecksumType.FULL_OBJECT) {
+                // A checksum of parts: only the record made at registration, on the origin, can settle it.
+                verdict = ChecksumCheck.judge(digest, head.checksumSHA256(), head.checksumType(), place.isOrigin()
+                        ? recorded(head) : head(client.s3, originBucket, key, tooling, client.attribution, false)
+                                .map(S3ArtifactStore::recorded).orElse(null));
+            }
+            mismatch = settle(verdict, digest, place, client.s3, bucket, client.attribution);
+        }
+        if (mismatch != null) {
+            throw mismatch;
         }
         LOG.debug("verified {} in {}", digest, place);
+    }
+
+    /** The part checksums recorded on an origin object at registration, if it has a record that fits its size. */
+    private static @Nullable PartChecksums recorded(HeadObjectResponse origin) {
+        PartChecksums recorded = PartChecksums.from(origin.metadata());
+        return recorded != null && origin.contentLength() != null && recorded.describes(origin.contentLength())
+                ? recorded : null;
+    }
+
+    /** Null if {@code verdict} shows the object holds {@code digest}'s bytes; reads them back only if it cannot tell. */
+    private @Nullable DigestMismatchException settle(ChecksumCheck.Verdict verdict, Digest digest, Place place,
+            S3Client s3, String bucket, @Nullable AwsRequestOverrideConfiguration attribution) {
+        if (verdict instanceof ChecksumCheck.Match) {
+            return null;
+        }
+        if (verdict instanceof ChecksumCheck.Mismatch mismatch) {
+            return mismatch.actual() != null ? new DigestMismatchException(digest, mismatch.actual(), place)
+                    : new DigestMismatchException(digest, place, mismatch.found());
+        }
+        LOG.info("reading {} in {} back to verify it: {}", digest, place, ((ChecksumCheck.Unknown) verdict).why());
+        return readBack(digest, place, s3, bucket, attribution);
+    }
+
+    private @Nullable DigestMismatchException readBack(Digest digest, Place place, S3Client s3, String bucket,
+            @Nullable AwsRequestOverrideConfiguration attribution) {
+        Digest actual = hashOf(s3, bucket, key(digest), place.account(), attribution);
+        return digest.equals(actual) ? null : new DigestMismatchException(digest, actual, place);
     }
 
     /** The SHA-256 of the object's bytes as read back, or null if there is no such object. */
@@ -208,28 +259,36 @@ public final class S3ArtifactStore implements ArtifactStore {
     /**
      * Makes sure a copy this transfer just wrote holds the digest's bytes, and removes it if not. The
      * origin's bytes can be corrupt; a copy left behind would look present to every later transfer
-     * (which never overwrites) and poison the environment's place for good. S3's checksum of the copy
-     * settles it when S3 reported one; a multipart copy has none for the whole object, so its bytes
-     * are read back and hashed.
+     * (which never overwrites) and poison the environment's place for good. The checksum S3 reported for
+     * the copy settles it (with {@link S3Verification#READ_BACK}, only a whole-object one); otherwise its
+     * bytes are read back and hashed.
      */
     private void requireIntactCopy(AwsAccessSession session, Digest digest, Place target, String bucket, String key,
-            @Nullable String checksum) {
-        Digest actual = checksum != null ? Digest.fromRaw(Base64.getDecoder().decode(checksum))
-                : hashOf(session.s3(), bucket, key, target.account(), session.attribution());
-        if (digest.equals(actual)) {
+            Copied copied, @Nullable PartChecksums recorded) {
+        boolean checksums = configuration.s3().verification() == S3Verification.CHECKSUM;
+        if (checksums && copied.checksum() == null) {
+            // AWS reports the checksum with the copy; services that do not (moto) may still have one to show.
+            copied = head(session.s3(), bucket, key, target.account(), session.attribution(), true)
+                    .map(head -> new Copied(true, head.checksumSHA256(), head.checksumType())).orElse(copied);
+        }
+        ChecksumCheck.Verdict verdict = checksums
+                ? ChecksumCheck.judge(digest, copied.checksum(), copied.type(), recorded)
+                : copied.type() == ChecksumType.COMPOSITE ? new ChecksumCheck.Unknown("verification is read-back")
+                : ChecksumCheck.judge(digest, copied.checksum(), copied.type(), null);
+        DigestMismatchException mismatch = settle(verdict, digest, target, session.s3(), bucket, session.attribution());
+        if (mismatch == null) {
             return;
         }
-        DigestMismatchException mismatch = new DigestMismatchException(digest, actual, target);
         try {
             calls.call(target.account(), "DeleteObject s3://" + bucket + "/" + key, () -> session.s3().deleteObject(
                     r -> r.bucket(bucket).key(key).expectedBucketOwner(target.account().value())
                             .overrideConfiguration(session.attribution())));
-            LOG.warn("removed the copy of {} in {}: its bytes hash to {}; the origin's copy is corrupt", digest, target,
-                    actual);
+            LOG.warn("removed the copy of {} in {}: {}; the origin's copy is corrupt", digest, target,
+                    mismatch.getMessage());
         } catch (RuntimeException e) {
             // Object Lock or a policy can forbid the delete; the environment's place then needs an operator.
-            LOG.error("the copy of {} in {} hashes to {} and could not be removed from s3://{}/{}", digest, target,
-                    actual, bucket, key);
+            LOG.error("the copy of {} in {} does not verify and could not be removed from s3://{}/{}: {}", digest,
+                    target, bucket, key, mismatch.getMessage());
             mismatch.addSuppressed(e);
         }
         throw mismatch;
@@ -244,6 +303,10 @@ public final class S3ArtifactStore implements ArtifactStore {
      */
     @Override
     public boolean isImmutable(Place place) {
+        return immutability.get(place, () -> probeImmutable(place));
+    }
+
+    private boolean probeImmutable(Place place) {
         String bucket = bucket(place);
         if (place.isOrigin()) {
             return objectLocked(toolingS3, bucket, place, null);
@@ -304,19 +367,39 @@ public final class S3ArtifactStore implements ArtifactStore {
                     }
                 });
         if (response == null) {
-            return new Copied(false, null);
+            return new Copied(false, null, null);
         }
         // S3 computes the SHA-256 of the copy it wrote: the check of what landed costs no extra request.
-        return new Copied(true, response.copyObjectResult() == null ? null
-                : response.copyObjectResult().checksumSHA256());
+        var result = response.copyObjectResult();
+        return new Copied(true, result == null ? null : result.checksumSHA256(),
+                result == null ? null : result.checksumType());
+    }
+
+    private Copied multipartCopy(AwsAccessSession session, Place target, String bucket, String key,
+            HeadObjectResponse source, @Nullable PartChecksums recorded, @Nullable ObjectLockRetention lock) {
+        // In the parts it was registered in, the copy gets the composite checksum recorded then.
+        long partSize = recorded != null ? recorded.partSize() : configuration.s3().copyPartSize();
+        MultipartCopy.Result result = new MultipartCopy(session.s3(), calls, session.attribution()).copy(
+                new MultipartCopy.Copy(originBucket, tooling, source.eTag(), key, source.contentLength(),
+                        source.contentType(), bucket, target.account(),
+                        lock == null ? null : ObjectLockMode.fromValue(lock.mode().name()),
+                        lock == null ? null : clock.instant().plus(lock.period())),
+                partSize, configuration.s3().copyParallelism());
+        return new Copied(result.created(), result.checksumSha256(), result.checksumType());
     }
 
     private Optional<HeadObjectResponse> head(S3Client s3, String bucket, String key, AccountId owner,
             @Nullable AwsRequestOverrideConfiguration attribution) {
+        return head(s3, bucket, key, owner, attribution, false);
+    }
+
+    /** HeadObject; with {@code checksums}, S3 also reports the object's checksum and its type. */
+    private Optional<HeadObjectResponse> head(S3Client s3, String bucket, String key, AccountId owner,
+            @Nullable AwsRequestOverrideConfiguration attribution, boolean checksums) {
         return calls.call(owner, "HeadObject s3://" + bucket + "/" + key, () -> {
             try {
                 return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner.value())
-                        .overrideConfiguration(attribution)));
+                        .checksumMode(checksums ? ChecksumMode.ENABLED : null).overrideConfiguration(attribution)));
             } catch (S3Exception e) {
                 if (e.statusCode() == 404) {
                     return Optional.empty();
@@ -350,10 +433,6 @@ public final class S3ArtifactStore implements ArtifactStore {
         return aws;
     }
 
-    private static String base64(Digest digest) {
-        return Base64.getEncoder().encodeToString(digest.raw());
-    }
-
     @Override
     public String toString() {
         return "S3ArtifactStore[origin=s3://" + originBucket + "/" + configuration.s3().artifactPrefix() + "]";
@@ -362,7 +441,7 @@ public final class S3ArtifactStore implements ArtifactStore {
     private record Client(S3Client s3, @Nullable AwsRequestOverrideConfiguration attribution) {
     }
 
-    /** Whether a copy created the target object, and the SHA-256 S3 reported for it (base64), if any. */
-    private record Copied(boolean created, @Nullable String checksum) {
+    /** Whether a copy created the target object, and the SHA-256 checksum S3 reported for it, if any. */
+    private record Copied(boolean created, @Nullable String checksum, @Nullable ChecksumType type) {
     }
 }

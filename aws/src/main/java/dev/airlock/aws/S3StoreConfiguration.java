@@ -1,5 +1,6 @@
 package dev.airlock.aws;
 
+import dev.airlock.InvalidValueException;
 import dev.airlock.aws.internal.Validate;
 import org.jspecify.annotations.Nullable;
 
@@ -18,9 +19,13 @@ import org.jspecify.annotations.Nullable;
  *                               10,000 parts would not suffice). Default 256 MiB
  * @param copyParallelism        how many parts of one multipart copy or upload are in flight at once, 1 to
  *                               64; raise it on a fast network, lower it when throttled. Default 4
+ * @param verification           how a copy is proven to hold the digest's bytes: {@link S3Verification#CHECKSUM}
+ *                               compares the SHA-256 checksums S3 computed and reads no object bytes;
+ *                               {@link S3Verification#READ_BACK} reads every copy back and hashes it, for
+ *                               storage whose checksums cannot be trusted. Default {@code CHECKSUM}
  */
 public record S3StoreConfiguration(@Nullable String originBucket, String artifactPrefix, long multipartCopyThreshold,
-        long copyPartSize, int copyParallelism) {
+        long copyPartSize, int copyParallelism, S3Verification verification) {
 
     public S3StoreConfiguration {
         Validate.bucket("originBucket", originBucket);
@@ -28,11 +33,16 @@ public record S3StoreConfiguration(@Nullable String originBucket, String artifac
         Validate.size("multipartCopyThreshold", multipartCopyThreshold, 5 * Validate.MIB, 5 * Validate.GIB);
         Validate.size("copyPartSize", copyPartSize, 5 * Validate.MIB, 5 * Validate.GIB);
         Validate.range("copyParallelism", copyParallelism, 1, 64);
+        InvalidValueException.requireNonNull("verification", verification);
     }
 
-    /** No origin bucket, prefix {@code airlock/artifacts}, single-request copies up to 5 GiB, 256 MiB parts, 4 at once. */
+    /**
+     * No origin bucket, prefix {@code airlock/artifacts}, single-request copies up to 5 GiB, 256 MiB parts, 4 at
+     * once, verified by checksum.
+     */
     public static S3StoreConfiguration defaults() {
-        return new S3StoreConfiguration(null, "airlock/artifacts", 5 * Validate.GIB, 256 * Validate.MIB, 4);
+        return new S3StoreConfiguration(null, "airlock/artifacts", 5 * Validate.GIB, 256 * Validate.MIB, 4,
+                S3Verification.CHECKSUM);
     }
 
     public static Builder builder() {
@@ -50,6 +60,7 @@ public record S3StoreConfiguration(@Nullable String originBucket, String artifac
         private long multipartCopyThreshold;
         private long copyPartSize;
         private int copyParallelism;
+        private S3Verification verification;
 
         private Builder(S3StoreConfiguration from) {
             originBucket = from.originBucket;
@@ -57,6 +68,7 @@ public record S3StoreConfiguration(@Nullable String originBucket, String artifac
             multipartCopyThreshold = from.multipartCopyThreshold;
             copyPartSize = from.copyPartSize;
             copyParallelism = from.copyParallelism;
+            verification = from.verification;
         }
 
         public Builder originBucket(@Nullable String originBucket) {
@@ -84,9 +96,14 @@ public record S3StoreConfiguration(@Nullable String originBucket, String artifac
             return this;
         }
 
+        public Builder verification(S3Verification verification) {
+            this.verification = verification;
+            return this;
+        }
+
         public S3StoreConfiguration build() {
             return new S3StoreConfiguration(originBucket, artifactPrefix, multipartCopyThreshold, copyPartSize,
-                    copyParallelism);
+                    copyParallelism, verification);
         }
     }
 }

@@ -6,4 +6,9 @@ class ApiCallsPerPromotionOnMotoTest extends ApiCallsPerPromotionTest {
     AwsTarget target() {
         return new MotoAws();
     }
+
+    @Override
+    long extraHeadsOfAMultipartCopy() {
+        return 1;
+    }
 }

@@ -75,6 +75,7 @@ class AwsConfigurationFileTest {
                     artifacts: s3
                     originBucket: acme-artifacts
                     artifactPrefix: builds
+                    s3Verification: read-back
                     originRepository: payments/api
                     ecrStrategy: copy-to-environment
                     verifyPullAsEnvironment: false
@@ -104,6 +105,7 @@ class AwsConfigurationFileTest {
         assertEquals(SessionScope.PROMOTION, chain.sessionScope());
         assertEquals("acme-artifacts", configuration.s3().originBucket());
         assertEquals("builds", configuration.s3().artifactPrefix());
+        assertEquals(S3Verification.READ_BACK, configuration.s3().verification());
         assertEquals("payments/api", configuration.ecr().originRepository());
         assertEquals(EcrStrategy.COPY_TO_ENVIRONMENT, configuration.ecr().strategy());
         assertFalse(configuration.ecr().verifyPullAsEnvironment());
@@ -123,6 +125,7 @@ class AwsConfigurationFileTest {
         assertTrue(config.clients().toString().contains("pathStyle=false"), config.clients().toString());
         assertEquals(RoleChainConfiguration.defaults(), config.configuration().roleChain());
         assertEquals(EcrStoreConfiguration.defaults(), config.configuration().ecr());
+        assertEquals(S3Verification.CHECKSUM, config.configuration().s3().verification());
     }
 
     @Test
@@ -214,6 +217,8 @@ class AwsConfigurationFileTest {
     void unknownChoice_listsTheChoices() {
         assertOnly(VALID + "    ecrStrategy: mirror\n", 20, 18,
                 "backend.aws.ecrStrategy: 'mirror' must be one of central-registry, copy-to-environment");
+        assertOnly(VALID + "    s3Verification: trust\n", 20, 21,
+                "backend.aws.s3Verification: 'trust' must be one of checksum, read-back");
     }
 
     @Test

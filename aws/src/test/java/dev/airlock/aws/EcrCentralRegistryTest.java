@@ -124,6 +124,17 @@ abstract class EcrCentralRegistryTest {
     }
 
     @Test
+    void isImmutable_asksOncePerPlaceWhileTheAnswerIsFresh() {
+        aws.recorder().clear();
+
+        store.isImmutable(prod);
+        store.isImmutable(prod);
+        store.isImmutable(Place.origin(TOOLING));
+
+        assertEquals(2, aws.recorder().count("DescribeRepositories"), "once for prod, once for the origin");
+    }
+
+    @Test
     void everyPutImage_sendsTheDigestOfTheExactManifestBytes() {
         String index = Images.index(MANIFEST);
         pushTagged(MANIFEST, "1.4.2");

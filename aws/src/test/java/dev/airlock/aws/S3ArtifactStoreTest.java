@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.Digest;
+import dev.airlock.aws.internal.ProbeCache;
 import dev.airlock.spi.AccessContext;
 import dev.airlock.spi.ArtifactNotFoundException;
 import dev.airlock.spi.ArtifactStore;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -36,8 +38,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 
 /** The S3 artifact store on moto ({@link S3ArtifactStoreOnMotoTest}) and in memory ({@link S3ArtifactStoreOnFakesTest}). */
 abstract class S3ArtifactStoreTest {
-    private static final byte[] BYTES = "payments-api-1.4.2.jar bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    private static final Digest DIGEST = Digest.of(BYTES);
+    static final byte[] BYTES = "payments-api-1.4.2.jar bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static final Digest DIGEST = Digest.of(BYTES);
 
     final AwsTarget aws = target().withStorage();
     final ManualClock clock = ManualClock.at(Instant.now());
@@ -49,7 +51,7 @@ abstract class S3ArtifactStoreTest {
         aws.close();
     }
 
-    private AwsBackend backend(AwsConfiguration.Builder configuration) {
+    AwsBackend backend(AwsConfiguration.Builder configuration) {
         return aws.backend(configuration.build(), clock);
     }
 
@@ -230,6 +232,29 @@ abstract class S3ArtifactStoreTest {
     }
 
     @Test
+    void verify_whenTheTargetHoldsOtherBytesWithTheirOwnChecksum_throwsDigestMismatchNamingThem() {
+        AwsBackend backend = backend(aws.configuration());
+        S3ArtifactStore store = backend.s3Store();
+        store.upload(new ByteArrayInputStream(BYTES), "application/octet-stream");
+        Place dev = Place.of(aws.env("dev"));
+        try (AwsAccessSession session = backend.environmentAccess().open(aws.env("dev"), context())) {
+            store.transfer(DIGEST, dev, session);
+        }
+        byte[] other = "replaced behind Airlock's back".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (S3Client s3 = aws.s3(DEV)) {
+            s3.putObject(r -> r.bucket("airlock-dev").key(store.key(DIGEST)).checksumAlgorithm(ChecksumAlgorithm.SHA256),
+                    RequestBody.fromBytes(other));
+        }
+
+        try (AwsAccessSession session = backend.environmentAccess().open(aws.env("dev"), context())) {
+            DigestMismatchException e = assertThrows(DigestMismatchException.class,
+                    () -> store.verify(DIGEST, dev, session));
+
+            assertEquals(Digest.of(other), e.actual());
+        }
+    }
+
+    @Test
     void verify_whenMissing_throwsDigestMismatchWithNothingFound() {
         AwsBackend backend = backend(aws.configuration());
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("dev"), context())) {
@@ -273,6 +298,24 @@ abstract class S3ArtifactStoreTest {
     }
 
     @Test
+    void isImmutable_asksS3OncePerPlaceWithinTheLifetime_thenAgain() {
+        S3ArtifactStore store = backend(aws.configuration().environment("prod", EnvironmentConfiguration.builder()
+                .bucket("airlock-prod").externalId(AwsTarget.PROD_EXTERNAL_ID)
+                .objectLock(ObjectLockRetention.governance(Duration.ofDays(7))).build())).s3Store();
+        Place prod = Place.of(aws.env("prod"));
+
+        assertTrue(store.isImmutable(prod));
+        assertFalse(store.isImmutable(Place.of(aws.env("dev"))));
+        clock.advance(ProbeCache.LIFETIME.minusSeconds(1));
+        assertTrue(store.isImmutable(prod));
+        assertEquals(2, aws.recorder().count("GetObjectLockConfiguration"), "one per place");
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(store.isImmutable(prod));
+
+        assertEquals(3, aws.recorder().count("GetObjectLockConfiguration"), "an admin can change it: asked again");
+    }
+
+    @Test
     void transfer_withASessionForAnotherEnvironment_isRefused() {
         AwsBackend backend = backend(aws.configuration());
         try (AwsAccessSession dev = backend.environmentAccess().open(aws.env("dev"), context())) {
@@ -293,13 +336,13 @@ abstract class S3ArtifactStoreTest {
         assertEquals("environments.staging.bucket", e.field());
     }
 
-    private static final long MIB = 1024 * 1024;
+    static final long MIB = 1024 * 1024;
 
-    private static AccessContext context() {
+    static AccessContext context() {
         return new AccessContext("promo-7", "alice@example.com");
     }
 
-    private static byte[] random(int size) {
+    static byte[] random(int size) {
         byte[] bytes = new byte[size];
         new Random(42).nextBytes(bytes);
         return bytes;

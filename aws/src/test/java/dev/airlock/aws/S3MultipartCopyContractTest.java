@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The artifact store contract for the S3 store when artifacts are above the multipart threshold:
  * uploads and transfers go through multipart uploads and UploadPartCopy, which S3 gives no
- * whole-object SHA-256 for, so the store must check such copies itself.
+ * whole-object SHA-256 for, so the store checks such copies against the composite checksum recorded
+ * at upload (or reads them back when there is no record).
  */
 class S3MultipartCopyContractTest extends S3ArtifactStoreContractTest {
     private static final int THRESHOLD = 5 * 1024 * 1024;

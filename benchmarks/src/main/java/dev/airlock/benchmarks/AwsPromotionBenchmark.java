@@ -108,5 +108,11 @@ public class AwsPromotionBenchmark {
         public String approvalPolicyVersion(String environment) {
             return "1";
         }
+
+        /** Nothing here reads it, so the engine never asks the store. */
+        @Override
+        public boolean requiresImmutability(String environment) {
+            return false;
+        }
     }
 }

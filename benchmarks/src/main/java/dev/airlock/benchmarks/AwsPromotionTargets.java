@@ -17,6 +17,7 @@ import dev.airlock.testkit.moto.MotoServer;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -63,6 +64,31 @@ final class AwsPromotionTargets {
 
     /** A backend on a fresh in-memory AWS; {@code world} receives the world, e.g. to clear its record of calls. */
     static AwsBackend fakes(Landscape landscape, java.util.function.Consumer<AwsWorld> world) {
+        return fakes(landscape, world, configuration(), clients -> clients).backend();
+    }
+
+    /** A backend on the shared moto_server, reset first. */
+    static AwsBackend moto(Landscape landscape) {
+        return moto(landscape, configuration(), clients -> clients).backend();
+    }
+
+    /**
+     * A backend and, for set-up and clean-up behind its back, a client acting in each account.
+     *
+     * @param admin an S3 client acting as the given account, not passed through the backend's client wrapper
+     */
+    record Target(AwsBackend backend, Function<String, S3Client> admin) {
+    }
+
+    /** {@code "fakes"} or {@code "moto"} with {@code configuration} and the backend's clients wrapped by {@code clients}. */
+    static Target open(String target, Landscape landscape, AwsConfiguration.Builder configuration,
+            UnaryOperator<AwsClientFactory> clients) {
+        return target.equals("moto") ? moto(landscape, configuration, clients)
+                : fakes(landscape, aws -> { }, configuration, clients);
+    }
+
+    private static Target fakes(Landscape landscape, java.util.function.Consumer<AwsWorld> world,
+            AwsConfiguration.Builder configuration, UnaryOperator<AwsClientFactory> wrap) {
         AwsWorld.Builder builder = AwsWorld.builder().region(software.amazon.awssdk.regions.Region.of(REGION.value()))
                 .account("111111111111", "999999999999").account(ACCOUNTS.toArray(String[]::new))
                 .user(CI_USER)
@@ -91,20 +117,22 @@ final class AwsPromotionTargets {
                 return aws.ecr(credentials, software.amazon.awssdk.regions.Region.of(region.value()));
             }
         };
-        return AwsBackend.builder().configuration(configuration().build()).landscape(landscape).clientFactory(clients)
-                .baseCredentials(aws.credentials(CI_USER)).clock(Clock.systemUTC()).build();
+        return new Target(AwsBackend.builder().configuration(configuration.build()).landscape(landscape)
+                .clientFactory(wrap.apply(clients)).baseCredentials(aws.credentials(CI_USER)).clock(Clock.systemUTC())
+                .build(), account -> aws.s3(aws.credentials(account)));
     }
 
-    /** A backend on the shared moto_server, reset first. */
-    static AwsBackend moto(Landscape landscape) {
+    private static Target moto(Landscape landscape, AwsConfiguration.Builder configuration,
+            UnaryOperator<AwsClientFactory> wrap) {
         MotoServer server = MotoServer.shared();
         server.reset();
         AwsClientFactory setup = AwsClientFactory.builder().endpointOverride(server.endpoint()).pathStyle(true)
                 .checksumsWhenRequired(true).build();
-        storage(account -> setup.s3(motoCredentials(setup, account), REGION), false);
-        return AwsBackend.builder().configuration(configuration().build()).landscape(landscape)
-                .clientFactory(AwsClientFactory.builder().emulator(server.endpoint()).build())
-                .baseCredentials(motoCredentials(setup, "111111111111")).clock(Clock.systemUTC()).build();
+        Function<String, S3Client> admin = account -> setup.s3(motoCredentials(setup, account), REGION);
+        storage(admin, false);
+        return new Target(AwsBackend.builder().configuration(configuration.build()).landscape(landscape)
+                .clientFactory(wrap.apply(AwsClientFactory.builder().emulator(server.endpoint()).build()))
+                .baseCredentials(motoCredentials(setup, "111111111111")).clock(Clock.systemUTC()).build(), admin);
     }
 
     /** Credentials acting in {@code account} on moto, from an AssumeRole moto maps to that account. */

@@ -34,6 +34,19 @@ public interface Guardrails {
     String approvalPolicyVersion(String environment);
 
     /**
+     * Whether a decision for {@code environment} can depend on
+     * {@link GuardrailState#targetRepositoryImmutable()}: an {@code immutable-repository} statement applies
+     * to it. Asking an artifact store costs calls (on AWS an inspector session and a read of the bucket's or
+     * repository's settings), so callers ask only when this is true and may pass anything otherwise. The
+     * default, true, is right for any implementation that does not know.
+     *
+     * @throws dev.airlock.environment.UnknownEnvironmentException when the landscape has no such environment
+     */
+    default boolean requiresImmutability(String environment) {
+        return true;
+    }
+
+    /**
      * Compiles guardrails for a landscape: the built-in statements plus {@code policies}.
      * {@code peopleGroups} (group name to member principal ids, the configuration's {@code groups})
      * says who is in which group, in addition to the groups a {@link Principal} carries; a group

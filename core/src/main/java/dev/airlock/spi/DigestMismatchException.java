@@ -13,8 +13,20 @@ public class DigestMismatchException extends AirlockException {
     private final transient Place place;
 
     public DigestMismatchException(Digest expected, @Nullable Digest actual, Place place) {
-        super("verification failed at " + place + ": expected " + expected + " but the stored bytes hash to "
+        this(expected, actual, place, "the stored bytes hash to "
                 + (actual == null ? "nothing (missing)" : actual.toString()));
+    }
+
+    /**
+     * The stored bytes are known to differ without their digest being known, e.g. from a checksum of their
+     * parts; {@code found} says what was found instead, completing "expected D but ...".
+     */
+    public DigestMismatchException(Digest expected, Place place, String found) {
+        this(expected, null, place, found);
+    }
+
+    private DigestMismatchException(Digest expected, @Nullable Digest actual, Place place, String found) {
+        super("verification failed at " + place + ": expected " + expected + " but " + found);
         this.expected = expected;
         this.actual = actual;
         this.place = place;
@@ -24,6 +36,7 @@ public class DigestMismatchException extends AirlockException {
         return expected;
     }
 
+    /** The digest of the stored bytes, or null when they are missing or only known to differ. */
     public @Nullable Digest actual() {
         return actual;
     }

@@ -79,6 +79,17 @@ class GuardrailsApiTest {
     }
 
     @Test
+    void requiresImmutability_onlyWhereAnImmutableRepositoryStatementApplies() {
+        Guardrails guardrails = Fixtures.GUARDRAILS;
+
+        assertTrue(guardrails.requiresImmutability("prod-eu"), "attached to the production tier");
+        assertTrue(guardrails.requiresImmutability("prod-us"));
+        assertFalse(guardrails.requiresImmutability("staging"));
+        assertFalse(Guardrails.of(LANDSCAPE, List.of(EVERYONE), PEOPLE).requiresImmutability("prod-eu"));
+        assertThrows(UnknownEnvironmentException.class, () -> guardrails.requiresImmutability("qa"));
+    }
+
+    @Test
     void noSkipping_isOnWithoutAnyPolicy() {
         Guardrails guardrails = Guardrails.of(LANDSCAPE, List.of(EVERYONE), PEOPLE);
 

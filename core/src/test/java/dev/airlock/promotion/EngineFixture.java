@@ -83,6 +83,7 @@ final class EngineFixture {
     /** Guardrails with a verdict set by the test; everything else about policy is tested elsewhere. */
     static final class SettableGuardrails implements Guardrails {
         volatile Outcome outcome = Outcome.ALLOWED;
+        volatile boolean requiresImmutability = true;
 
         @Override
         public Decision decide(PromotionRequest request, GuardrailState state, Instant now) {
@@ -98,6 +99,11 @@ final class EngineFixture {
         @Override
         public String approvalPolicyVersion(String environment) {
             return "1";
+        }
+
+        @Override
+        public boolean requiresImmutability(String environment) {
+            return requiresImmutability;
         }
     }
 }

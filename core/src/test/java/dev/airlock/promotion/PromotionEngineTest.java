@@ -15,9 +15,12 @@ import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.promotion.PromotionResult.Status;
+import dev.airlock.spi.ArtifactStore;
+import dev.airlock.spi.Place;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,5 +174,57 @@ class PromotionEngineTest {
         assertEquals(Outcome.ALLOWED, plan.decision().outcome());
         assertTrue(plan.steps().stream().anyMatch(s -> s.startsWith("verify the digest")), plan.steps().toString());
         assertEquals(entries, fixture.backend.ledger().lastSequence());
+    }
+
+    @Test
+    void promote_whenNoStatementReadsImmutability_neverAsksTheStore() {
+        Digest digest = register(engine, "1.0.0");
+        fixture.guardrails.requiresImmutability = false;
+        ImmutabilityProbes probes = new ImmutabilityProbes();
+        PromotionEngine counted = fixture.engine(probes::wrap, a -> a, l -> l);
+
+        assertEquals(Status.PROMOTED, counted.promote(command(digest, "dev")).status());
+        counted.plan(command(digest, "test"));
+
+        assertEquals(0, probes.count.get());
+    }
+
+    @Test
+    void promote_whenAStatementReadsImmutability_asksTheStoreOncePerDecision() {
+        Digest digest = register(engine, "1.0.0");
+        ImmutabilityProbes probes = new ImmutabilityProbes();
+        PromotionEngine counted = fixture.engine(probes::wrap, a -> a, l -> l);
+
+        counted.promote(command(digest, "dev"));
+
+        assertEquals(1, probes.count.get());
+    }
+
+    @Test
+    void plan_ofTheDigestTheEnvironmentRuns_asksTheStoreWhetherItIsStillThere() {
+        Digest digest = register(engine, "1.0.0");
+        engine.promote(command(digest, "dev"));
+        fixture.guardrails.requiresImmutability = false;
+        ImmutabilityProbes probes = new ImmutabilityProbes();
+
+        Plan plan = fixture.engine(probes::wrap, a -> a, l -> l).plan(command(digest, "dev"));
+
+        assertTrue(plan.steps().stream().anyMatch(s -> s.endsWith("already there")), plan.steps().toString());
+        assertEquals(1, probes.count.get());
+    }
+
+    /** Counts how often the engine asks the store whether a place is immutable. */
+    private static final class ImmutabilityProbes {
+        final AtomicInteger count = new AtomicInteger();
+
+        ArtifactStore wrap(ArtifactStore store) {
+            return new Faults.StoreWrapper(store) {
+                @Override
+                public boolean isImmutable(Place place) {
+                    count.incrementAndGet();
+                    return super.isImmutable(place);
+                }
+            };
+        }
     }
 }

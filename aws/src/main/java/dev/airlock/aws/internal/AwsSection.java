@@ -10,6 +10,7 @@ import dev.airlock.aws.EnvironmentConfiguration;
 import dev.airlock.aws.RoleChainConfiguration;
 import dev.airlock.aws.S3LedgerConfiguration;
 import dev.airlock.aws.S3StoreConfiguration;
+import dev.airlock.aws.S3Verification;
 import dev.airlock.aws.ObjectLockRetention;
 import dev.airlock.aws.SessionScope;
 import dev.airlock.config.ConfigProblems;
@@ -37,8 +38,8 @@ import org.jspecify.annotations.Nullable;
 public final class AwsSection {
     private static final Set<String> KEYS = Set.of("region", "endpoint", "pathStyle", "checksumsWhenRequired",
             "hubRole", "hubExternalId", "sessionDuration", "refreshBefore", "sessionScope", "artifacts",
-            "originBucket", "artifactPrefix", "originRepository", "ecrStrategy", "verifyPullAsEnvironment",
-            "ledgerBucket", "ledgerPrefix", "environments");
+            "originBucket", "artifactPrefix", "s3Verification", "originRepository", "ecrStrategy",
+            "verifyPullAsEnvironment", "ledgerBucket", "ledgerPrefix", "environments");
     private static final Set<String> ENVIRONMENT_KEYS = Set.of("bucket", "repository", "externalId", "region",
             "objectLock");
     private static final Set<String> OBJECT_LOCK_KEYS = Set.of("mode", "period");
@@ -110,6 +111,8 @@ public final class AwsSection {
         Optional<String> originBucket = aws.value("originBucket", v -> Validate.bucket("originBucket", v), problems);
         originBucket.ifPresent(s3::originBucket);
         aws.value("artifactPrefix", v -> Validate.prefix("artifactPrefix", v), problems).ifPresent(s3::artifactPrefix);
+        aws.value("s3Verification", v -> choice("s3Verification", v, S3Verification.values()), problems)
+                .ifPresent(s3::verification);
         Optional<String> originRepository = aws.value("originRepository",
                 v -> Validate.repository("originRepository", v), problems);
         originRepository.ifPresent(ecr::originRepository);

@@ -15,6 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
@@ -55,14 +58,23 @@ public final class MultipartCopy {
     }
 
     /**
-     * Copies; returns false if the target key was created by someone else meanwhile (content-addressed:
-     * the same bytes), true if this copy created it.
+     * Whether this copy created the target key (false: someone else created it meanwhile; content-addressed,
+     * so the same bytes), and the composite SHA-256 checksum S3 computed for the copy, if it reported one.
      */
-    public boolean copy(Copy copy, long preferredPartSize, int parallelism) {
+    public record Result(boolean created, @Nullable String checksumSha256, @Nullable ChecksumType checksumType) {
+    }
+
+    /**
+     * Copies in parts of {@code preferredPartSize} (grown if 10,000 parts would not do). S3 computes every
+     * part's SHA-256 from the copied bytes and the composite on completion, so a copy in the parts the
+     * artifact was registered in can be checked against the composite recorded then.
+     */
+    public Result copy(Copy copy, long preferredPartSize, int parallelism) {
         String target = "s3://" + copy.bucket() + "/" + copy.key();
         CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
                 .bucket(copy.bucket()).key(copy.key()).expectedBucketOwner(copy.owner().value())
-                .contentType(copy.contentType()).overrideConfiguration(attribution);
+                .contentType(copy.contentType()).checksumAlgorithm(ChecksumAlgorithm.SHA256)
+                .overrideConfiguration(attribution);
         if (copy.lockMode() != null) {
             create.objectLockMode(copy.lockMode()).objectLockRetainUntilDate(copy.lockUntil());
         }
@@ -72,14 +84,14 @@ public final class MultipartCopy {
             List<CompletedPart> parts = copyParts(copy, uploadId, partSize(copy.size(), preferredPartSize), parallelism);
             return calls.call(copy.owner(), "CompleteMultipartUpload " + target, () -> {
                 try {
-                    s3.completeMultipartUpload(r -> r.bucket(copy.bucket()).key(copy.key()).uploadId(uploadId)
-                            .expectedBucketOwner(copy.owner().value()).ifNoneMatch("*")
-                            .multipartUpload(u -> u.parts(parts)).overrideConfiguration(attribution));
-                    return true;
+                    CompleteMultipartUploadResponse completed = s3.completeMultipartUpload(r -> r.bucket(copy.bucket())
+                            .key(copy.key()).uploadId(uploadId).expectedBucketOwner(copy.owner().value())
+                            .ifNoneMatch("*").multipartUpload(u -> u.parts(parts)).overrideConfiguration(attribution));
+                    return new Result(true, completed.checksumSHA256(), completed.checksumType());
                 } catch (S3Exception e) {
                     if (e.statusCode() == 412) {
                         abort(copy, uploadId);
-                        return false;
+                        return new Result(false, null, null);
                     }
                     throw e;
                 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -28,8 +29,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Uploads a spooled file in parts, each with its SHA-256 checksum so S3 rejects a corrupted part,
- * several in flight at once. The object appears only on CompleteMultipartUpload, sent with
- * {@code If-None-Match: *}; on failure the upload is aborted.
+ * several in flight at once; their composite is recorded on the object ({@link PartChecksums}). The object
+ * appears only on CompleteMultipartUpload, sent with {@code If-None-Match: *}; on failure the upload is aborted.
  */
 public final class MultipartUpload {
     private static final Logger LOG = LoggerFactory.getLogger(MultipartUpload.class);
@@ -42,64 +43,80 @@ public final class MultipartUpload {
         this.calls = calls;
     }
 
-    /** Uploads {@code file}; false if the key was created by someone else meanwhile. */
+    /**
+     * Uploads {@code file}; false if the key was created by someone else meanwhile. The object carries the
+     * {@link PartChecksums} of its parts in its metadata, so copies can later be verified without reading them.
+     */
     public boolean upload(Path file, long size, String bucket, String key, AccountId owner, String contentType,
             long preferredPartSize, int parallelism) {
         String target = "s3://" + bucket + "/" + key;
-        String uploadId = calls.call(owner, "CreateMultipartUpload " + target, () -> s3.createMultipartUpload(r -> r
-                .bucket(bucket).key(key).expectedBucketOwner(owner.value()).contentType(contentType)
-                .checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId());
+        long partSize = MultipartCopy.partSize(size, preferredPartSize);
+        int count = (int) ((size + partSize - 1) / partSize);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count), runnable -> {
+            Thread thread = new Thread(runnable, "airlock-s3-part-upload");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            long partSize = MultipartCopy.partSize(size, preferredPartSize);
-            int count = (int) ((size + partSize - 1) / partSize);
-            List<CompletedPart> parts = new ArrayList<>(count);
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count), runnable -> {
-                Thread thread = new Thread(runnable, "airlock-s3-part-upload");
-                thread.setDaemon(true);
-                return thread;
-            });
+            // Every part is hashed before the upload is created: the metadata that records them is set only then.
+            List<String> checksums = inParallel(pool, count, number -> checksum(file, number,
+                    (number - 1) * partSize, Math.min(partSize, size - (number - 1) * partSize)));
+            PartChecksums recorded = PartChecksums.of(partSize, checksums);
+            String uploadId = calls.call(owner, "CreateMultipartUpload " + target, () -> s3.createMultipartUpload(r -> r
+                    .bucket(bucket).key(key).expectedBucketOwner(owner.value()).contentType(contentType)
+                    .metadata(recorded.metadata()).checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId());
             try {
-                List<Future<CompletedPart>> futures = new ArrayList<>(count);
-                for (int part = 1; part <= count; part++) {
-                    int number = part;
-                    long offset = (part - 1) * partSize;
-                    long length = Math.min(partSize, size - offset);
-                    futures.add(pool.submit(() -> uploadPart(file, bucket, key, owner, uploadId, number, offset, length)));
-                }
-                for (Future<CompletedPart> future : futures) {
-                    parts.add(await(future));
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-            return calls.call(owner, "CompleteMultipartUpload " + target, () -> {
-                try {
-                    s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                            .expectedBucketOwner(owner.value()).ifNoneMatch("*").multipartUpload(u -> u.parts(parts)));
-                    return true;
-                } catch (S3Exception e) {
-                    if (e.statusCode() == 412) {
-                        abort(bucket, key, owner, uploadId);
-                        return false;
+                List<CompletedPart> parts = inParallel(pool, count, number -> uploadPart(file, bucket, key, owner,
+                        uploadId, number, (number - 1) * partSize,
+                        Math.min(partSize, size - (number - 1) * partSize), checksums.get(number - 1)));
+                return calls.call(owner, "CompleteMultipartUpload " + target, () -> {
+                    try {
+                        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                                .expectedBucketOwner(owner.value()).ifNoneMatch("*")
+                                .multipartUpload(u -> u.parts(parts)));
+                        return true;
+                    } catch (S3Exception e) {
+                        if (e.statusCode() == 412) {
+                            abort(bucket, key, owner, uploadId);
+                            return false;
+                        }
+                        throw e;
                     }
-                    throw e;
-                }
-            });
-        } catch (RuntimeException e) {
-            abort(bucket, key, owner, uploadId);
-            throw e;
+                });
+            } catch (RuntimeException e) {
+                abort(bucket, key, owner, uploadId);
+                throw e;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs {@code task} for parts 1 to {@code count} on {@code pool}; the results in part order. */
+    private static <T> List<T> inParallel(ExecutorService pool, int count, IntFunction<T> task) {
+        List<Future<T>> futures = new ArrayList<>(count);
+        for (int part = 1; part <= count; part++) {
+            int number = part;
+            futures.add(pool.submit(() -> task.apply(number)));
+        }
+        List<T> results = new ArrayList<>(count);
+        for (Future<T> future : futures) {
+            results.add(await(future));
+        }
+        return results;
+    }
+
+    /** The base64 SHA-256 of one part, streamed from the spool file so memory stays flat for any part size. */
+    private static String checksum(Path file, int number, long offset, long length) {
+        try (InputStream in = slice(file, offset, length)) {
+            return Base64.getEncoder().encodeToString(Digest.of(in).raw());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read part " + number + " of the spooled upload", e);
         }
     }
 
     private CompletedPart uploadPart(Path file, String bucket, String key, AccountId owner, String uploadId,
-            int number, long offset, long length) {
-        // Parts are streamed from the spool file twice (hash, then send) so memory stays flat for any part size.
-        String checksum;
-        try (InputStream in = slice(file, offset, length)) {
-            checksum = Base64.getEncoder().encodeToString(Digest.of(in).raw());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read part " + number + " of the spooled upload", e);
-        }
+            int number, long offset, long length, String checksum) {
         RequestBody body = RequestBody.fromContentProvider(() -> slice(file, offset, length), length,
                 "application/octet-stream");
         String eTag = calls.call(owner, "UploadPart " + number + " of s3://" + bucket + "/" + key,
@@ -144,7 +161,7 @@ public final class MultipartUpload {
         }
     }
 
-    private static CompletedPart await(Future<CompletedPart> future) {
+    private static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -9,11 +9,18 @@ final class Plan {
     /** Indexes into {@link #checks}: first the checks that stand alone, then those reading others' verdicts. */
     final int[] order;
     final String policyVersion;
+    /** Whether a check reads the state's immutability, so the caller must ask the artifact store for it. */
+    final boolean readsImmutability;
 
     Plan(Environment target, Check[] checks, String policyVersion) {
         this.target = target;
         this.checks = checks;
         this.policyVersion = policyVersion;
+        boolean reads = false;
+        for (Check check : checks) {
+            reads |= check instanceof ImmutableRepositoryCheck;
+        }
+        this.readsImmutability = reads;
         this.order = new int[checks.length];
         int next = 0;
         for (int pass = 0; pass < 2; pass++) {

@@ -131,6 +131,11 @@ public final class PolicyEngine implements Guardrails {
         return plan(environment).policyVersion;
     }
 
+    @Override
+    public boolean requiresImmutability(String environment) {
+        return plan(environment).readsImmutability;
+    }
+
     private Plan plan(String environment) {
         Plan plan = plans.get(environment);
         if (plan == null) {

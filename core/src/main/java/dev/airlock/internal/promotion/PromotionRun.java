@@ -74,8 +74,9 @@ public final class PromotionRun {
         List<String> steps = new ArrayList<>();
         steps.add("take the lease on " + target.name() + " (one promotion at a time, fenced)");
         steps.add("assume " + target.deployRole() + " as " + command.principal().id());
-        boolean present = store.isImmutable(Place.of(target)) && judged.previous() != null
-                && judged.previous().equals(digest);
+        // Already there only if the environment runs this digest and the store guarantees nobody replaced it;
+        // the store is asked only then, since asking can cost calls.
+        boolean present = digest.equals(judged.previous()) && store.isImmutable(Place.of(target));
         steps.add((present ? "find " : "copy ") + digest.shortForm() + " from the origin ("
                 + landscape.accounts().tooling() + ") into " + target.name() + " (" + target.account() + ")"
                 + (present ? ", already there" : ", " + judged.request().artifact().size() + " bytes"));
@@ -221,14 +222,15 @@ public final class PromotionRun {
     private Judged judge(PromotionCommand command, boolean rollback) {
         Environment target = landscape.require(command.target());
         Environment source = resolveSource(command, target);
+        // Asking the store can cost calls (on AWS an inspector session); only some statements read the answer.
+        boolean immutable = guardrails.requiresImmutability(target.name()) && store.isImmutable(Place.of(target));
         return writer.read(view -> {
             Artifact artifact = view.artifact(command.digest()).orElseThrow(() -> new NotFoundException(
                     "no artifact with digest " + command.digest() + " is registered; register it first (build once)"));
             PromotionRequest request = new PromotionRequest(artifact, source, target, command.principal(),
                     command.breakGlass(), command.justification(), rollback, command.attributes());
             GuardrailState state = new GuardrailState(view.verifiedSince(artifact.digest()),
-                    view.approvals(artifact.digest(), target.name()), Map.copyOf(view.currentDigests()),
-                    store.isImmutable(Place.of(target)));
+                    view.approvals(artifact.digest(), target.name()), Map.copyOf(view.currentDigests()), immutable);
             Decision decision = guardrails.decide(request, state, clock.instant());
             return new Judged(request, decision, view.current(target.name()).orElse(null));
         });

@@ -180,6 +180,12 @@ class FakeS3Test {
     }
 
     @Test
+    @StricterThanMoto("`UploadPartCopy` into an upload with a checksum algorithm")
+    void multipartCopy_partChecksumsAreComputedFromTheCopiedBytes() {
+        S3Strictness.multipartCopy_partChecksumsAreComputedFromTheCopiedBytes(prod, PROD_BUCKET);
+    }
+
+    @Test
     @StricterThanMoto("A bucket of another region answers 301")
     void bucketInAnotherRegion_answersPermanentRedirect() {
         S3Strictness.bucketInAnotherRegion_answersPermanentRedirect(aws.s3(aws.root(PROD), Region.US_WEST_2), PROD_BUCKET);

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyPartResult;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
@@ -176,6 +177,49 @@ final class S3Strictness {
         System.arraycopy(Base64.getDecoder().decode(p1.checksumSHA256()), 0, concatenated, 0, 32);
         System.arraycopy(Base64.getDecoder().decode(p2.checksumSHA256()), 0, concatenated, 32, 32);
         assertEquals(sha256Base64(concatenated) + "-2", checksum);
+    }
+
+    /**
+     * What lets a copy in parts be verified without reading it: S3 computes each copied part's SHA-256 from
+     * the bytes, refuses a completion that lists another, and reports the composite with its type.
+     */
+    static void multipartCopy_partChecksumsAreComputedFromTheCopiedBytes(S3Client s3, String bucket) {
+        byte[] one = Images.bytes(5 * Images.MIB);
+        byte[] two = "tail".getBytes(StandardCharsets.UTF_8);
+        byte[] source = new byte[one.length + two.length];
+        System.arraycopy(one, 0, source, 0, one.length);
+        System.arraycopy(two, 0, source, one.length, two.length);
+        s3.putObject(p -> p.bucket(bucket).key("source"), RequestBody.fromBytes(source));
+        String upload = s3.createMultipartUpload(c -> c.bucket(bucket).key("copy")
+                .checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId();
+        CopyPartResult p1 = s3.uploadPartCopy(u -> u.sourceBucket(bucket).sourceKey("source").destinationBucket(bucket)
+                .destinationKey("copy").uploadId(upload).partNumber(1).copySourceRange("bytes=0-" + (one.length - 1)))
+                .copyPartResult();
+        CopyPartResult p2 = s3.uploadPartCopy(u -> u.sourceBucket(bucket).sourceKey("source").destinationBucket(bucket)
+                .destinationKey("copy").uploadId(upload).partNumber(2)
+                .copySourceRange("bytes=" + one.length + "-" + (source.length - 1))).copyPartResult();
+        assertEquals(sha256Base64(one), p1.checksumSHA256());
+        assertEquals(sha256Base64(two), p2.checksumSHA256());
+
+        Expect.awsError(400, "InvalidPart", () -> s3.completeMultipartUpload(c -> c.bucket(bucket).key("copy")
+                .uploadId(upload).multipartUpload(m -> m.parts(
+                        CompletedPart.builder().partNumber(1).eTag(p1.eTag()).checksumSHA256(p1.checksumSHA256()).build(),
+                        CompletedPart.builder().partNumber(2).eTag(p2.eTag()).checksumSHA256(sha256Base64(one))
+                                .build()))));
+        var completed = s3.completeMultipartUpload(c -> c.bucket(bucket).key("copy").uploadId(upload)
+                .multipartUpload(m -> m.parts(
+                        CompletedPart.builder().partNumber(1).eTag(p1.eTag()).checksumSHA256(p1.checksumSHA256()).build(),
+                        CompletedPart.builder().partNumber(2).eTag(p2.eTag()).checksumSHA256(p2.checksumSHA256())
+                                .build())));
+
+        byte[] concatenated = new byte[64];
+        System.arraycopy(Base64.getDecoder().decode(p1.checksumSHA256()), 0, concatenated, 0, 32);
+        System.arraycopy(Base64.getDecoder().decode(p2.checksumSHA256()), 0, concatenated, 32, 32);
+        assertEquals(sha256Base64(concatenated) + "-2", completed.checksumSHA256());
+        assertEquals(ChecksumType.COMPOSITE, completed.checksumType());
+        HeadObjectResponse head = s3.headObject(h -> h.bucket(bucket).key("copy").checksumMode(ChecksumMode.ENABLED));
+        assertEquals(completed.checksumSHA256(), head.checksumSHA256());
+        assertEquals(ChecksumType.COMPOSITE, head.checksumType());
     }
 
     static void bucketInAnotherRegion_answersPermanentRedirect(S3Client otherRegion, String bucket) {
