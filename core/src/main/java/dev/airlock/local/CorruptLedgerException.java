@@ -4,8 +4,9 @@ import dev.airlock.AirlockException;
 import java.nio.file.Path;
 
 /**
- * A ledger file cannot be trusted as it is: its last line was torn by a crash, a line cannot be
- * read, or entries this process already saw were removed or rewritten. The message names the file
+ * A ledger file cannot be read as it is: its last line was torn by a crash, or a line (or the head
+ * file beside it) cannot be read. Entries removed or rewritten are a
+ * {@link dev.airlock.ledger.LedgerTamperedException} instead. The message names the file
  * and line and says what to do. Not retryable: a person has to look at the file.
  */
 public class CorruptLedgerException extends AirlockException {
@@ -43,23 +44,10 @@ public class CorruptLedgerException extends AirlockException {
                 + " LedgerChain.verify on the restored copy");
     }
 
-    static CorruptLedgerException entriesRemoved(Path file, long lastSequence, long seenSequence) {
-        return new CorruptLedgerException(file, lastSequence + 1, false, "the ledger ends at entry " + lastSequence
-                + " but entry " + seenSequence + " was appended or read before (the head file beside the ledger, or"
-                + " this process, says so): entries were removed outside Airlock."
-                + " Appends are refused so the removal cannot be covered up; restore the file from a backup");
-    }
-
     static CorruptLedgerException unreadableHeadMarker(Path marker) {
         return new CorruptLedgerException(marker, 1, false, "this is not a head file Airlock writes (a sequence"
                 + " number and a hash): it was edited. Restore it from a backup with the ledger, or remove it if the"
                 + " ledger verifies against a head you trust");
-    }
-
-    static CorruptLedgerException entryRewritten(Path file, long sequence) {
-        return new CorruptLedgerException(file, sequence, false, "entry " + sequence
-                + " is not the entry this process read earlier: the file was rewritten outside Airlock."
-                + " Appends are refused so the rewrite cannot be covered up; restore the file from a backup");
     }
 
     /** The ledger file. */

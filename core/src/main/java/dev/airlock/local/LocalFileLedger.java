@@ -2,12 +2,14 @@ package dev.airlock.local;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.Digest;
+import dev.airlock.ledger.BrokenLink;
 import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.Checkpoint;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerEntryCodec;
 import dev.airlock.ledger.LedgerHead;
+import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.ledger.MalformedEntryException;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
@@ -402,11 +404,16 @@ public final class LocalFileLedger implements Ledger {
         long seen = highestSeen.sequence();
         long last = entries.isEmpty() ? base : entries.get(entries.size() - 1).sequence();
         if (last < seen) {
-            throw CorruptLedgerException.entriesRemoved(file, last, seen);
+            throw new LedgerTamperedException(new BrokenLink(last + 1, last + 1, BrokenLink.Kind.TRUNCATED, file
+                    + ": the ledger ends at entry " + last + " but entry " + seen + " was appended or read before (the"
+                    + " head file beside the ledger, or this process, says so): entries were removed outside"
+                    + " Airlock. Restore the file from a backup"));
         }
         for (int i = entries.size() - 1; i >= 0 && entries.get(i).sequence() >= seen && seen > base; i--) {
             if (entries.get(i).sequence() == seen && !entries.get(i).hash().equals(highestSeen.hash())) {
-                throw CorruptLedgerException.entryRewritten(file, seen);
+                throw new LedgerTamperedException(new BrokenLink(seen, seen, BrokenLink.Kind.HEAD_MISMATCH, file
+                        + ": entry " + seen + " is not the entry appended or read before: the file was rewritten"
+                        + " outside Airlock. Restore it from a backup"));
             }
         }
     }

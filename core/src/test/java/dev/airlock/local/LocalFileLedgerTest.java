@@ -12,6 +12,7 @@ import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerEntryCodec;
+import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.ledger.TestChains;
 import dev.airlock.spi.LedgerConflictException;
 import java.io.IOException;
@@ -274,10 +275,11 @@ class LocalFileLedgerTest {
         List<String> lines = Files.readAllLines(file());
         Files.write(file(), lines.subList(0, 3));
 
-        CorruptLedgerException e = assertThrows(CorruptLedgerException.class, () -> ledger.append(chain.get(3)));
+        LedgerTamperedException e = assertThrows(LedgerTamperedException.class, () -> ledger.append(chain.get(3)));
 
-        assertTrue(e.getMessage().startsWith(file() + ":4: the ledger ends at entry 3 but entry 4 was appended or"
-                + " read before"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("ledger tampered: " + file() + ": the ledger ends at entry 3 but entry 4"
+                + " was appended or read before"), e.getMessage());
+        assertEquals(BrokenLink.Kind.TRUNCATED, e.brokenLink().kind());
     }
 
     @Test
@@ -287,7 +289,7 @@ class LocalFileLedgerTest {
         Files.write(file(), lines.subList(0, 2));
         LocalFileLedger fresh = LocalFileLedger.open(file());
 
-        CorruptLedgerException e = assertThrows(CorruptLedgerException.class, () -> fresh.append(chain.get(2)));
+        LedgerTamperedException e = assertThrows(LedgerTamperedException.class, () -> fresh.append(chain.get(2)));
 
         assertTrue(e.getMessage().contains("the ledger ends at entry 2 but entry 4 was appended or read before (the "
                 + "head file beside the ledger"), e.getMessage());
@@ -312,10 +314,10 @@ class LocalFileLedgerTest {
         lines.set(2, LedgerEntryCodec.toJson(forged));
         Files.write(file(), lines);
 
-        CorruptLedgerException e = assertThrows(CorruptLedgerException.class,
+        LedgerTamperedException e = assertThrows(LedgerTamperedException.class,
                 () -> ledger.append(LedgerChain.next(forged, TestChains.draft(78), TestChains.START)));
 
-        assertTrue(e.getMessage().contains("entry 3 is not the entry this process read earlier"), e.getMessage());
+        assertTrue(e.getMessage().contains("entry 3 is not the entry appended or read before"), e.getMessage());
     }
 
     /** A deleted ledger is not a new, empty one: its head file (and this process) remember entry 2. */
@@ -324,8 +326,8 @@ class LocalFileLedgerTest {
         LocalFileLedger ledger = ledgerWith(2);
         Files.delete(file());
 
-        CorruptLedgerException e = assertThrows(CorruptLedgerException.class, ledger::lastSequence);
-        CorruptLedgerException fresh = assertThrows(CorruptLedgerException.class,
+        LedgerTamperedException e = assertThrows(LedgerTamperedException.class, ledger::lastSequence);
+        LedgerTamperedException fresh = assertThrows(LedgerTamperedException.class,
                 () -> LocalFileLedger.open(file()).read(1));
 
         assertTrue(e.getMessage().contains("the ledger ends at entry 0 but entry 2 was appended"), e.getMessage());
