@@ -172,7 +172,7 @@ public final class S3Ledger implements Ledger {
      */
     @Override
     public List<LedgerEntry> read(long fromSequence) {
-        long last = lastSequence();
+        long last = lastSequenceFrom(fromSequence);
         List<Long> missing = new ArrayList<>();
         synchronized (this) {
             for (long sequence = Math.max(1, fromSequence); sequence <= last; sequence++) {
@@ -346,6 +346,25 @@ public final class S3Ledger implements Ledger {
         ResponseBytes<GetObjectResponse> bytes = calls.call(owner, "GetObject " + source,
                 () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner.value())));
         return CheckpointCodec.fromJson(utf8(bytes.asByteBuffer(), source), source);
+    }
+
+    /**
+     * The last sequence, listing only keys from {@code fromSequence} on when this instance knows nothing
+     * that far yet: a cold reader starting at a checkpoint lists the tail, not the whole history.
+     */
+    private long lastSequenceFrom(long fromSequence) {
+        boolean known;
+        synchronized (this) {
+            known = fromSequence - 1 <= lastKnown;
+        }
+        if (known) {
+            return lastSequence();
+        }
+        long last = listSequences(key(fromSequence - 1)).stream().mapToLong(Long::longValue).max().orElse(0);
+        synchronized (this) {
+            lastKnown = Math.max(lastKnown, last);
+        }
+        return last;
     }
 
     @Override

@@ -25,6 +25,21 @@ class S3LedgerOnFakesTest extends S3LedgerTest {
         return new FakeAws();
     }
 
+    /** A cold reader starting at a checkpoint lists and fetches the tail only, whatever came before it. */
+    @Test
+    void read_fromASequenceNotYetKnown_listsAndFetchesOnlyTheTail() {
+        S3Ledger writer = promoter();
+        chain(1_200).forEach(writer::append);
+        S3Ledger cold = promoter();
+        aws.recorder().clear();
+
+        List<LedgerEntry> tail = cold.read(1_151);
+
+        assertEquals(50, tail.size());
+        assertEquals(1, aws.recorder().of("ListObjectsV2").size(), "one page from the tail, not 2 pages of history");
+        assertEquals(50, aws.recorder().of("GetObject").size());
+    }
+
     /** The fake, like AWS, checks the bucket policy across accounts; moto lets every account read it. */
     @Test
     void truncationRisk_whenTheBucketsSettingsMayNotBeRead_cannotBeRuledOut() {
