@@ -32,6 +32,11 @@ final class VerifyLedgerCommand extends EngineCommand {
 
     @Override
     int run(Airlock airlock, PrintWriter out) {
+        if (fromCheckpoint && expectedHead != null) {
+            throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "--expected-head needs the whole ledger: a head "
+                    + "before the newest checkpoint cannot be checked from the tail; leave out --from-checkpoint");
+        }
+        boolean checkpointed = airlock.ledger().latestCheckpoint().isPresent();
         ChainReport report = fromCheckpoint ? airlock.engine.verifyLedgerTail()
                 : expectedHead != null ? airlock.engine.verifyLedger(expectedHead) : airlock.engine.verifyLedger();
         BrokenLink broken = report.brokenLink();
@@ -45,7 +50,8 @@ final class VerifyLedgerCommand extends EngineCommand {
             LedgerHead head = airlock.engine.head();
             json.put("head", Render.head(head));
             text.append("ledger intact: ").append(report.entriesChecked()).append(" entries ")
-                    .append(fromCheckpoint ? "after the newest checkpoint" : "and every checkpoint")
+                    .append(!fromCheckpoint ? "and every checkpoint" : checkpointed ? "after the newest checkpoint"
+                            : "from the first (there is no checkpoint yet)")
                     .append(" verified\nhead: ").append(Render.headText(head));
         } else {
             json.put("brokenAt", broken.sequence());

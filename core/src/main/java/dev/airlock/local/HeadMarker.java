@@ -38,6 +38,9 @@ final class HeadMarker {
         } catch (NoSuchFileException e) {
             return LedgerHead.empty();
         }
+        if (text.isEmpty()) {
+            return LedgerHead.empty(); // a crash between writing and renaming the file: it only lags
+        }
         String[] parts = text.split(" ");
         try {
             if (parts.length == 2) {

@@ -1,7 +1,9 @@
 package dev.airlock.local;
 
+import dev.airlock.ledger.BrokenLink;
 import dev.airlock.ledger.Checkpoint;
 import dev.airlock.ledger.CheckpointCodec;
+import dev.airlock.ledger.LedgerTamperedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -50,15 +53,50 @@ final class LocalCheckpoints {
 
     List<Checkpoint> from(long fromSequence) throws IOException {
         List<Checkpoint> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> NAME.matcher(f.getFileName().toString()).matches()).sorted().toList()) {
-                if (Long.parseLong(file.getFileName().toString().substring(0, 20)) >= fromSequence) {
-                    out.add(CheckpointCodec.fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
-                }
+        for (Path file : files()) {
+            if (sequenceOf(file) >= fromSequence) {
+                out.add(read(file));
             }
+        }
+        return out;
+    }
+
+    /** Only the newest file is read: a cold start's cost does not grow with the number of checkpoints. */
+    Optional<Checkpoint> newest() throws IOException {
+        List<Path> files = files();
+        return files.isEmpty() ? Optional.empty() : Optional.of(read(files.get(files.size() - 1)));
+    }
+
+    /** The checkpoint files, by sequence; a name too large for a sequence number is tampering. */
+    private List<Path> files() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> named = files.filter(f -> NAME.matcher(f.getFileName().toString()).matches()).sorted().toList();
+            named.forEach(LocalCheckpoints::sequenceOf);
+            return named;
         } catch (NoSuchFileException e) {
             return List.of();
         }
-        return out;
+    }
+
+    /** The file's checkpoint, which must be the one its name says. */
+    private static Checkpoint read(Path file) throws IOException {
+        Checkpoint checkpoint = CheckpointCodec.fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        if (checkpoint.sequence() != sequenceOf(file)) {
+            throw misnamed(file, "it holds checkpoint " + checkpoint.sequence() + ": it was copied under another name");
+        }
+        return checkpoint;
+    }
+
+    private static long sequenceOf(Path file) {
+        try {
+            return Long.parseLong(file.getFileName().toString().substring(0, 20));
+        } catch (NumberFormatException e) {
+            throw misnamed(file, "its name is not a sequence number");
+        }
+    }
+
+    private static LedgerTamperedException misnamed(Path file, String problem) {
+        return new LedgerTamperedException(new BrokenLink(0, 0, BrokenLink.Kind.CHECKPOINT_MISMATCH,
+                "checkpoint " + file + " cannot be trusted: " + problem));
     }
 }

@@ -106,8 +106,9 @@ public final class LocalFileLedger implements Ledger {
      *
      * @throws LedgerConflictException if another writer already appended an entry with this sequence
      * @throws InvalidValueException    if the entry is not the next link of the chain
-     * @throws CorruptLedgerException   if the file has a torn last line, or entries this process read
-     *                                  were removed or rewritten
+     * @throws CorruptLedgerException   if the file has a torn last line
+     * @throws LedgerTamperedException if entries appended or read before were removed or
+     *                                  rewritten
      * @throws LocalStorageException    if writing fails; the entry was then not acknowledged and is
      *                                  removed again when possible: re-read before retrying
      */
@@ -134,7 +135,12 @@ public final class LocalFileLedger implements Ledger {
             entries.add(entry);
             highestSeen = LedgerHead.of(entry);
             remember(Files.readAttributes(file, BasicFileAttributes.class));
-            HeadMarker.write(headMarker(), highestSeen);
+            try {
+                HeadMarker.write(headMarker(), highestSeen);
+            } catch (IOException e) {
+                // The entry is durable and acknowledged; a head file that lags only weakens the check.
+                LOG.warn("could not update {} after appending entry {}", headMarker(), entry.sequence(), e);
+            }
             return null;
         });
     }
@@ -173,6 +179,11 @@ public final class LocalFileLedger implements Ledger {
     @Override
     public List<Checkpoint> checkpoints(long fromSequence) {
         return locked(true, "read the checkpoints of", () -> checkpoints.from(fromSequence));
+    }
+
+    @Override
+    public Optional<Checkpoint> latestCheckpoint() {
+        return locked(true, "read the checkpoints of", checkpoints::newest);
     }
 
     /**

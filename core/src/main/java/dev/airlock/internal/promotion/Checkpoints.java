@@ -11,9 +11,8 @@ import dev.airlock.spi.Ledger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,6 +63,8 @@ public final class Checkpoints {
      * no checkpoint lies beyond the last entry.
      */
     public static ChainReport audit(Ledger ledger, @Nullable LedgerHead expected) {
+        // Checkpoints first: one written while the entries are read is then at or below what was read.
+        List<Checkpoint> stored = ledger.checkpoints(0);
         ChainReport chain = ledger.verify();
         if (!chain.ok()) {
             return chain;
@@ -75,8 +76,13 @@ public final class Checkpoints {
                 return pinned;
             }
         }
-        Map<Long, Checkpoint> checkpoints = ledger.checkpoints(0).stream()
-                .collect(Collectors.toMap(Checkpoint::sequence, Function.identity()));
+        Map<Long, Checkpoint> checkpoints = new TreeMap<>();
+        for (Checkpoint checkpoint : stored) {
+            if (checkpoints.putIfAbsent(checkpoint.sequence(), checkpoint) != null) {
+                return new ChainReport(0, mismatch(checkpoint.sequence(), "two checkpoints claim entry "
+                        + checkpoint.sequence() + ": one was copied under another name").brokenLink());
+            }
+        }
         long last = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
         Optional<Checkpoint> beyond = checkpoints.values().stream().filter(c -> c.sequence() > last).findFirst();
         if (beyond.isPresent()) {
@@ -121,7 +127,12 @@ public final class Checkpoints {
 
     private static LedgerEntry requireHead(Checkpoint checkpoint, List<LedgerEntry> fromHead, Ledger ledger) {
         if (fromHead.isEmpty() || fromHead.get(0).sequence() != checkpoint.sequence()) {
-            throw new LedgerTamperedException(truncated(checkpoint.sequence(), ledger.lastSequence()));
+            long last = ledger.lastSequence();
+            if (last >= checkpoint.sequence()) {
+                throw new LedgerTamperedException(new BrokenLink(checkpoint.sequence(), 1, BrokenLink.Kind.MISSING,
+                        "entry " + checkpoint.sequence() + ", where the newest checkpoint was taken, is missing"));
+            }
+            throw new LedgerTamperedException(truncated(checkpoint.sequence(), last));
         }
         LedgerEntry head = fromHead.get(0);
         if (!head.hash().equals(LedgerChain.expectedHash(head))) {

@@ -120,7 +120,6 @@ public final class LedgerView {
 
     /** Applies one entry; entries must come in sequence order. */
     public void apply(LedgerEntry entry) {
-        last = entry;
         String env = entry.environment();
         Digest digest = entry.digest();
         switch (entry.type()) {
@@ -149,6 +148,7 @@ public final class LedgerView {
             }
             case VERIFIED -> verifiedSince.computeIfAbsent(digest, d -> new HashMap<>()).putIfAbsent(env, entry.time());
         }
+        last = entry;
     }
 
     private void register(LedgerEntry entry) {

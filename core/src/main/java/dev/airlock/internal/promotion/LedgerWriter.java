@@ -4,6 +4,7 @@ import dev.airlock.InvalidValueException;
 import dev.airlock.ledger.Checkpoint;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.promotion.PromotionConflictException;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
@@ -86,12 +87,17 @@ public final class LedgerWriter {
 
     /** The view, started on first use and caught up with the ledger; call under the lock. */
     private LedgerView caughtUp() {
-        if (view == null) {
-            view = Checkpoints.open(ledger);
-        } else {
-            view.catchUp(ledger);
+        try {
+            if (view == null) {
+                view = Checkpoints.open(ledger);
+            } else {
+                view.catchUp(ledger);
+            }
+            return view;
+        } catch (LedgerTamperedException e) {
+            view = null; // half-applied, and the storage is broken: every later call re-reads it and refuses again
+            throw e;
         }
-        return view;
     }
 
     /**
