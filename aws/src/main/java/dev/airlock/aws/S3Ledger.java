@@ -3,6 +3,7 @@ package dev.airlock.aws;
 import dev.airlock.InvalidValueException;
 import dev.airlock.aws.internal.AwsCalls;
 import dev.airlock.environment.AccountId;
+import dev.airlock.ledger.BrokenLink;
 import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.Checkpoint;
 import dev.airlock.ledger.CheckpointCodec;
@@ -10,6 +11,7 @@ import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerEntryCodec;
 import dev.airlock.ledger.LedgerHead;
+import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.ledger.MalformedEntryException;
 import dev.airlock.spi.AccessDeniedException;
 import dev.airlock.spi.BackendUnavailableException;
@@ -36,6 +38,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -100,9 +103,14 @@ public final class S3Ledger implements Ledger {
 
     /** The key of entry {@code sequence}. */
     public String key(long sequence) {
+        return key(entries, sequence);
+    }
+
+    /** {@code <folder><20-digit sequence>.json}. */
+    private static String key(String folder, long sequence) {
         // Zero-padded by hand: String.format parses its pattern on every call, and every ledger call needs a key.
         String digits = Long.toString(sequence);
-        StringBuilder key = new StringBuilder(entries.length() + DIGITS + SUFFIX.length()).append(entries);
+        StringBuilder key = new StringBuilder(folder.length() + DIGITS + SUFFIX.length()).append(folder);
         for (int i = digits.length(); i < DIGITS; i++) {
             key.append('0');
         }
@@ -111,15 +119,23 @@ public final class S3Ledger implements Ledger {
 
     /** The sequence number in an entry's key, or -1 for any other key. */
     private long sequenceOf(String key) {
-        if (key.length() != entries.length() + DIGITS + SUFFIX.length() || !key.startsWith(entries)
+        return sequenceOf(entries, key);
+    }
+
+    /** The sequence number in a key {@link #key(String, long)} wrote under {@code folder}, or -1 for any other key. */
+    private static long sequenceOf(String folder, String key) {
+        if (key.length() != folder.length() + DIGITS + SUFFIX.length() || !key.startsWith(folder)
                 || !key.endsWith(SUFFIX)) {
             return -1;
         }
         long sequence = 0;
-        for (int i = entries.length(); i < entries.length() + DIGITS; i++) {
+        for (int i = folder.length(); i < folder.length() + DIGITS; i++) {
             char c = key.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;
+            }
+            if (sequence > (Long.MAX_VALUE - (c - '0')) / 10) {
+                return -1; // not an entry Airlock wrote: too large for a sequence number
             }
             sequence = sequence * 10 + (c - '0');
         }
@@ -142,19 +158,7 @@ public final class S3Ledger implements Ledger {
         LedgerChain.requireFollows(previous, entry);
         String key = key(sequence);
         byte[] body = LedgerEntryCodec.toJson(entry).getBytes(StandardCharsets.UTF_8);
-        boolean created = calls.call(owner, "PutObject s3://" + bucket + "/" + key, () -> {
-            try {
-                s3.putObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner.value()).ifNoneMatch("*")
-                        .contentType("application/json"), RequestBody.fromBytes(body));
-                return true;
-            } catch (S3Exception e) {
-                if (e.statusCode() == 412 || e.statusCode() == 409) {
-                    return false;
-                }
-                throw e;
-            }
-        });
-        if (!created) {
+        if (!createIfAbsent(key, body)) {
             // A retried PutObject whose first attempt did land also answers 412: that is our own entry.
             LedgerEntry stored = fetch(sequence);
             if (stored == null || !stored.hash().equals(entry.hash())) {
@@ -167,29 +171,40 @@ public final class S3Ledger implements Ledger {
     }
 
     /**
-     * Entries from {@code fromSequence} on: the objects after the last one known are listed once, and
-     * those not cached are fetched {@value #READ_PARALLELISM} at a time.
+     * Entries from {@code fromSequence} on: the keys after the last entry known (or after {@code fromSequence},
+     * for a cold reader) are listed once, and the entries not cached are fetched {@value #READ_PARALLELISM} at a
+     * time. Only keys that exist are fetched; a gap is left for chain verification to report.
      */
     @Override
     public List<LedgerEntry> read(long fromSequence) {
-        long last = lastSequenceFrom(fromSequence);
+        long start = Math.max(1, fromSequence);
+        long known;
+        synchronized (this) {
+            known = lastKnown;
+        }
+        List<Long> present = new ArrayList<>();
+        for (long sequence = start; sequence <= known; sequence++) {
+            present.add(sequence);
+        }
+        List<Long> listed = listSequences(key(Math.max(known, start - 1)));
+        Collections.sort(listed);
+        present.addAll(listed);
         List<Long> missing = new ArrayList<>();
         synchronized (this) {
-            for (long sequence = Math.max(1, fromSequence); sequence <= last; sequence++) {
-                if (!cache.containsKey(sequence)) {
-                    missing.add(sequence);
-                }
+            if (!listed.isEmpty()) {
+                lastKnown = Math.max(lastKnown, listed.get(listed.size() - 1));
             }
+            present.stream().filter(sequence -> !cache.containsKey(sequence)).forEach(missing::add);
         }
         Map<Long, LedgerEntry> fetched = fetchAll(missing);
         List<LedgerEntry> out = new ArrayList<>();
-        for (long sequence = Math.max(1, fromSequence); sequence <= last; sequence++) {
+        for (long sequence : present) {
             LedgerEntry entry = fetched.containsKey(sequence) ? fetched.get(sequence) : entry(sequence);
-            // A missing entry is left out, not hidden: chain verification reports the gap.
             if (entry != null) {
                 out.add(entry);
             }
         }
+        warnIfUnprotected();
         return out;
     }
 
@@ -239,7 +254,11 @@ public final class S3Ledger implements Ledger {
     @Override
     public boolean putCheckpoint(Checkpoint checkpoint) {
         String key = checkpointKey(checkpoint.sequence());
-        byte[] body = CheckpointCodec.toJson(checkpoint).getBytes(StandardCharsets.UTF_8);
+        return createIfAbsent(key, CheckpointCodec.toJson(checkpoint).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A conditional create ({@code If-None-Match: *}): false when the key exists, whoever wrote it. */
+    private boolean createIfAbsent(String key, byte[] body) {
         return calls.call(owner, "PutObject s3://" + bucket + "/" + key, () -> {
             try {
                 s3.putObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner.value()).ifNoneMatch("*")
@@ -264,8 +283,9 @@ public final class S3Ledger implements Ledger {
     }
 
     /**
-     * Whether the bucket refuses to lose entries: versioning keeps every version of an object and Object
-     * Lock refuses to delete them. Read once, with GetBucketVersioning and GetObjectLockConfiguration.
+     * What the bucket cannot rule out: without versioning and Object Lock, deleted entries are gone; with
+     * them, a delete marker still hides an entry from readers (verify() finds those markers). Read once,
+     * with GetBucketVersioning and GetObjectLockConfiguration.
      */
     @Override
     public synchronized Optional<String> truncationRisk() {
@@ -285,7 +305,7 @@ public final class S3Ledger implements Ledger {
         return Optional.ofNullable(truncationRisk);
     }
 
-    private @Nullable String unprotected() {
+    private String unprotected() {
         List<String> missing = new ArrayList<>();
         String versioning = calls.call(owner, "GetBucketVersioning s3://" + bucket,
                 () -> s3.getBucketVersioning(r -> r.bucket(bucket).expectedBucketOwner(owner.value()))).statusAsString();
@@ -295,9 +315,31 @@ public final class S3Ledger implements Ledger {
         if (!objectLockEnabled()) {
             missing.add("Object Lock is off");
         }
-        return missing.isEmpty() ? null : "bucket " + bucket + ": " + String.join(", ", missing) + ", so whoever may"
-                + " delete objects there can cut entries from the ledger's end unnoticed; turn both on, or pin the"
-                + " ledger's head somewhere else and verify against it";
+        if (missing.isEmpty()) {
+            return "bucket " + bucket + " keeps every version under Object Lock, but a DeleteObject without a version"
+                    + " id still hides an entry behind a delete marker: verify-ledger finds those, a cold start does not;"
+                    + " deny s3:DeleteObject in the bucket policy, and pin the ledger's head somewhere else";
+        }
+        return "bucket " + bucket + ": " + String.join(", ", missing) + ", so whoever may delete objects there can cut"
+                + " entries from the ledger's end unnoticed; turn both on, or pin the ledger's head somewhere else and"
+                + " verify against it";
+    }
+
+    /** Says once, in the log, what this bucket cannot rule out; never fails a read for it. */
+    private void warnIfUnprotected() {
+        synchronized (this) {
+            if (protectionChecked) {
+                return;
+            }
+        }
+        try {
+            truncationRisk();
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                protectionChecked = true;
+            }
+            LOG.warn("could not read whether bucket {} keeps every version of the ledger", bucket, e);
+        }
     }
 
     private boolean objectLockEnabled() {
@@ -323,7 +365,7 @@ public final class S3Ledger implements Ledger {
     }
 
     private String checkpointKey(long sequence) {
-        return checkpointPrefix + String.format("%0" + DIGITS + "d", sequence) + SUFFIX;
+        return key(checkpointPrefix, sequence);
     }
 
     private List<String> checkpointKeys(@Nullable String startAfter) {
@@ -334,37 +376,33 @@ public final class S3Ledger implements Ledger {
             ListObjectsV2Response page = calls.call(owner, "ListObjectsV2 s3://" + bucket + "/" + checkpointPrefix,
                     () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(checkpointPrefix).startAfter(startAfter)
                             .continuationToken(continuation).expectedBucketOwner(owner.value())));
-            page.contents().stream().map(S3Object::key).filter(key -> key.endsWith(SUFFIX)).forEach(keys::add);
+            for (S3Object object : page.contents()) {
+                if (sequenceOf(checkpointPrefix, object.key()) < 0) {
+                    throw misnamed(object.key(), "its name is not <20-digit sequence>.json");
+                }
+                keys.add(object.key());
+            }
             token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
         } while (token != null);
         Collections.sort(keys);
         return keys;
     }
 
+    /** The checkpoint stored at {@code key}, which must be the one its name says. */
     private Checkpoint checkpoint(String key) {
         String source = "s3://" + bucket + "/" + key;
         ResponseBytes<GetObjectResponse> bytes = calls.call(owner, "GetObject " + source,
                 () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner.value())));
-        return CheckpointCodec.fromJson(utf8(bytes.asByteBuffer(), source), source);
+        Checkpoint checkpoint = CheckpointCodec.fromJson(utf8(bytes.asByteBuffer(), source), source);
+        if (checkpoint.sequence() != sequenceOf(checkpointPrefix, key)) {
+            throw misnamed(key, "it holds checkpoint " + checkpoint.sequence() + ": it was copied under another name");
+        }
+        return checkpoint;
     }
 
-    /**
-     * The last sequence, listing only keys from {@code fromSequence} on when this instance knows nothing
-     * that far yet: a cold reader starting at a checkpoint lists the tail, not the whole history.
-     */
-    private long lastSequenceFrom(long fromSequence) {
-        boolean known;
-        synchronized (this) {
-            known = fromSequence - 1 <= lastKnown;
-        }
-        if (known) {
-            return lastSequence();
-        }
-        long last = listSequences(key(fromSequence - 1)).stream().mapToLong(Long::longValue).max().orElse(0);
-        synchronized (this) {
-            lastKnown = Math.max(lastKnown, last);
-        }
-        return last;
+    private LedgerTamperedException misnamed(String key, String problem) {
+        return new LedgerTamperedException(new BrokenLink(0, 0, BrokenLink.Kind.CHECKPOINT_MISMATCH,
+                "checkpoint s3://" + bucket + "/" + key + " cannot be trusted: " + problem));
     }
 
     @Override
@@ -387,7 +425,8 @@ public final class S3Ledger implements Ledger {
      * Re-reads every entry object from S3, trusting nothing cached, and verifies the chain as stored
      * now: in key order, so a missing, moved or rewritten object is reported. Against the last entry
      * this instance has seen, so entries deleted from the end or rewritten since are reported too
-     * ({@link dev.airlock.ledger.BrokenLink.Kind#TRUNCATED}, {@code HEAD_MISMATCH}). Costs one
+     * ({@link dev.airlock.ledger.BrokenLink.Kind#TRUNCATED}, {@code HEAD_MISMATCH}). In a versioned
+     * bucket, an entry hidden behind a delete marker is reported too, whoever deleted it. Costs one
      * GetObject per entry.
      */
     @Override
@@ -399,14 +438,54 @@ public final class S3Ledger implements Ledger {
                 seen = LedgerHead.of(last);
             }
         }
+        List<Long> sequences = storedSequences();
+        Optional<Long> deleted = deletedEntries().stream().findFirst();
+        if (deleted.isPresent()) {
+            long sequence = deleted.get();
+            boolean fromTheEnd = sequences.isEmpty() || sequence > sequences.get(sequences.size() - 1);
+            return new ChainReport(0, new BrokenLink(sequence, sequence, fromTheEnd ? BrokenLink.Kind.TRUNCATED
+                    : BrokenLink.Kind.MISSING, "entry " + sequence + " was deleted: a delete marker hides "
+                    + key(sequence) + " in bucket " + bucket + " (its earlier version still holds the entry)"));
+        }
         List<LedgerEntry> stored = new ArrayList<>();
-        for (long sequence : storedSequences()) {
+        for (long sequence : sequences) {
             LedgerEntry entry = fetch(sequence);
             if (entry != null) {
                 stored.add(entry);
             }
         }
         return seen == null ? LedgerChain.verify(stored) : LedgerChain.verify(stored, seen);
+    }
+
+    /**
+     * The entries whose latest version is a delete marker, ascending; empty when the bucket keeps no
+     * versions or the principal may not list them (truncationRisk says so).
+     */
+    private List<Long> deletedEntries() {
+        List<Long> deleted = new ArrayList<>();
+        try {
+            String keyMarker = null;
+            String versionMarker = null;
+            boolean more = true;
+            while (more) {
+                String key = keyMarker;
+                String version = versionMarker;
+                ListObjectVersionsResponse page = calls.call(owner, "ListObjectVersions s3://" + bucket + "/" + entries,
+                        () -> s3.listObjectVersions(r -> r.bucket(bucket).prefix(entries).keyMarker(key)
+                                .versionIdMarker(version).expectedBucketOwner(owner.value())));
+                page.deleteMarkers().stream().filter(marker -> Boolean.TRUE.equals(marker.isLatest()))
+                        .mapToLong(marker -> sequenceOf(marker.key())).filter(sequence -> sequence > 0)
+                        .forEach(deleted::add);
+                more = Boolean.TRUE.equals(page.isTruncated());
+                keyMarker = page.nextKeyMarker();
+                versionMarker = page.nextVersionIdMarker();
+            }
+        } catch (AccessDeniedException e) {
+            LOG.warn("may not list the versions in bucket {} (s3:ListBucketVersions): deleted entries are not looked"
+                    + " for", bucket);
+        }
+        Collections.sort(deleted);
+        return deleted;
     }
 
     /** The sequence numbers of every entry object in the bucket, ascending. */

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.Digest;
+import dev.airlock.ledger.BrokenLink;
+import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
@@ -73,17 +75,29 @@ abstract class S3LedgerTest {
     }
 
     @Test
-    void truncationRisk_ofABucketWithObjectLock_isNone() {
+    void entriesHiddenByDeleteMarkers_inAVersionedLockedBucket_areFoundByVerify() {
         try (S3Client s3 = aws.s3(AwsTarget.SECURITY)) {
             s3.createBucket(r -> r.bucket("locked-ledger").objectLockEnabledForBucket(true)
                     .createBucketConfiguration(c -> c.locationConstraint(AwsTarget.REGION.value())));
             s3.putBucketPolicy(r -> r.bucket("locked-ledger").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{"
-                    + "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"s3:GetBucketVersioning\","
-                    + "\"s3:GetBucketObjectLockConfiguration\"],\"Resource\":\"arn:aws:s3:::locked-ledger\"}]}"));
+                    + "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":["
+                    + "\"arn:aws:s3:::locked-ledger\",\"arn:aws:s3:::locked-ledger/*\"]}]}"));
         }
         S3Ledger ledger = aws.backend(aws.configuration().ledger(l -> l.bucket("locked-ledger")).build()).ledger();
+        chain(4).forEach(ledger::append);
+        try (S3Client s3 = aws.s3(AwsTarget.SECURITY)) {
+            s3.deleteObject(r -> r.bucket("locked-ledger").key(ledger.key(4)));
+            s3.deleteObject(r -> r.bucket("locked-ledger").key(ledger.key(3)));
+        }
 
-        assertEquals(Optional.empty(), ledger.truncationRisk());
+        ChainReport report = aws.backend(aws.configuration().ledger(l -> l.bucket("locked-ledger")).build()).ledger()
+                .verify();
+
+        assertTrue(ledger.truncationRisk().orElseThrow().contains("keeps every version under Object Lock, but a"
+                + " DeleteObject without a version id still hides an entry behind a delete marker"));
+        assertEquals(BrokenLink.Kind.TRUNCATED, report.brokenLink().kind(), report::summary);
+        assertEquals(3, report.brokenLink().sequence(), report::summary);
+        assertTrue(report.summary().contains("a delete marker hides"), report::summary);
     }
 
     @Test
