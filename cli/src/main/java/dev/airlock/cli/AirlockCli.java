@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {ValidateCommand.class, RegisterCommand.class, PlanCommand.class, PromoteCommand.class,
                 ApproveCommand.class, VerifiedCommand.class, StatusCommand.class, HistoryCommand.class,
                 RollbackCommand.class, ResumeCommand.class, AbortCommand.class, VerifyLedgerCommand.class,
+                LedgerCommand.class,
                 DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:denied by policy",
