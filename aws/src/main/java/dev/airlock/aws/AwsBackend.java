@@ -50,7 +50,6 @@ public final class AwsBackend implements Backend {
     private final Clock clock;
     private final AwsCalls calls;
     private final RoleChainAccess access;
-    private final HttpClient http;
     private @Nullable S3Client toolingS3;
     private @Nullable EcrClient toolingEcr;
     private @Nullable S3Client ledgerS3;
@@ -73,8 +72,6 @@ public final class AwsBackend implements Backend {
         this.clock = builder.clock;
         this.calls = new AwsCalls(configuration.resilience(), clock);
         this.access = new RoleChainAccess(configuration, landscape, base, factory, calls, clock);
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public static Builder builder() {
@@ -117,6 +114,10 @@ public final class AwsBackend implements Backend {
             if (toolingEcr == null) {
                 toolingEcr = factory.ecr(base, configuration.region());
             }
+            // Built here, not with the backend: its selector thread waits in native code, which makes the JVM
+            // wait about 0.3 s before it exits, and only ECR layer copies use it.
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
             ecrStore = new EcrArtifactStore(configuration, tooling(), toolingEcr, calls, this::inspect, http, clock);
         }
         return ecrStore;

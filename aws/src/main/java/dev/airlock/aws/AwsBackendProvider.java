@@ -11,16 +11,16 @@ import dev.airlock.spi.Backend;
 import dev.airlock.spi.BackendContext;
 import dev.airlock.spi.BackendProvider;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * {@code backend: {type: aws, aws: {...}}}: an {@link AwsBackend} on the tooling account's credentials
  * from the AWS SDK's default provider chain (environment variables, profiles, SSO, web identity,
  * container or instance roles), never from the file. Found by {@link java.util.ServiceLoader}.
+ *
+ * <p>Every command finds every provider on the class path, whatever its backend, so this class names
+ * no AWS SDK type: the SDK is loaded only when an aws backend is opened ({@link DefaultChainBackend}).
  */
 public final class AwsBackendProvider implements BackendProvider {
     /** The name written as {@code backend.type}. */
@@ -90,39 +90,11 @@ public final class AwsBackendProvider implements BackendProvider {
             throw new InvalidValueException("state", state, "is a directory for backends that keep their state on "
                     + "this machine, but the aws backend keeps artifacts and the ledger in S3 and ECR; leave it out");
         });
-        DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        try {
-            requireCredentials(credentials, settings);
-            AwsBackend aws = builder(read, context.landscape()).baseCredentials(credentials).clock(context.clock())
-                    .build();
-            try {
-                return Backend.of(aws.artifactStore(), aws.environmentAccess(), aws.ledger(), () -> {
-                    aws.close();
-                    credentials.close();
-                });
-            } catch (RuntimeException e) {
-                aws.close();
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            credentials.close();
-            throw e;
-        }
+        return DefaultChainBackend.open(builder(read, context.landscape()), settings, context);
     }
 
     private static AwsBackend.Builder builder(AwsSection.Read read, Landscape landscape) {
         return AwsBackend.builder().configuration(read.configuration()).landscape(landscape).clientFactory(read.clients());
-    }
-
-    private static void requireCredentials(DefaultCredentialsProvider credentials, ConfigSection settings) {
-        try {
-            credentials.resolveCredentials();
-        } catch (SdkClientException e) {
-            throw new InvalidConfigurationException(List.of(settings.keyProblem("aws", settings.path("aws")
-                    + ": no AWS credentials found for the tooling account: set AWS_ACCESS_KEY_ID, "
-                    + "AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or AWS_PROFILE, or run where a container or "
-                    + "instance role is available (the configuration file never holds them)")));
-        }
     }
 
     @Override

@@ -33,18 +33,29 @@ final class Airlock implements AutoCloseable {
                 .build();
     }
 
+    /** An engine on the backend the configuration file names; the engine acts at {@code --at} if given. */
+    static Airlock open(EngineOptions options) {
+        AirlockConfiguration configuration = AirlockConfiguration.load(options.config);
+        Clock clock = options.at != null ? Clock.fixed(options.at, ZoneOffset.UTC) : Clock.systemUTC();
+        return on(configuration, backend(configuration, options), clock);
+    }
+
+    /**
+     * The backend alone, for commands that must work where an engine cannot be built on it (a torn ledger).
+     */
+    static Backend openBackend(BackendOptions options) {
+        return backend(AirlockConfiguration.load(options.config), options);
+    }
+
     /**
      * The backend the file's {@code backend.type} names, found through the provider SPI. The backend
      * keeps real time (credential expiry, access logs) even when the engine acts at {@code --at}.
      */
-    static Airlock open(EngineOptions options) {
-        AirlockConfiguration configuration = AirlockConfiguration.load(options.config);
-        Clock clock = options.at != null ? Clock.fixed(options.at, ZoneOffset.UTC) : Clock.systemUTC();
+    private static Backend backend(AirlockConfiguration configuration, BackendOptions options) {
         BackendContext context = new BackendContext(configuration.landscape(), Clock.systemUTC(),
                 options.config.toAbsolutePath().getParent(), options.state);
-        Backend backend;
         try {
-            backend = configuration.backend().open(context);
+            return configuration.backend().open(context);
         } catch (InvalidValueException e) {
             if ("state".equals(e.field()) && options.state != null) {
                 throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "--state: '" + options.state
@@ -52,7 +63,6 @@ final class Airlock implements AutoCloseable {
             }
             throw e;
         }
-        return on(configuration, backend, clock);
     }
 
     /** An engine on {@code backend}; the backend is closed if the engine cannot be built on it. */

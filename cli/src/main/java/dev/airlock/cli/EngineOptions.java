@@ -1,20 +1,10 @@
 package dev.airlock.cli;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 
-/** Options every command that uses the engine shares: configuration, state, who acts, and when. */
-final class EngineOptions {
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "${env:AIRLOCK_CONFIG:-airlock.yaml}",
-            description = "Configuration file (default: $AIRLOCK_CONFIG or ./airlock.yaml).")
-    Path config;
-
-    @Option(names = "--state", paramLabel = "DIR", defaultValue = "${env:AIRLOCK_STATE}",
-            description = "Directory of the local backend (default: $AIRLOCK_STATE, backend.state of the configuration, "
-                    + "or .airlock beside it). Not used with 'backend: {type: aws}'.")
-    Path state;
-
+/** Options every command that uses the engine shares: those of the backend, who acts, and when. */
+final class EngineOptions extends BackendOptions {
     @Option(names = "--as", paramLabel = "PRINCIPAL", defaultValue = "${env:AIRLOCK_PRINCIPAL:-${sys:user.name}}",
             description = "Who acts (default: $AIRLOCK_PRINCIPAL or the OS user). Groups come from the configuration.")
     String principal;
@@ -22,9 +12,6 @@ final class EngineOptions {
     @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "Act as if it were this time (ISO-8601, e.g. 2026-03-02T09:00:00Z), for reproducible scripts.")
     Instant at;
-
-    @picocli.CommandLine.Mixin
-    OutputOption output;
 
     /** Converts ISO-8601 instants with a message that says what was expected. */
     static final class InstantConverter implements picocli.CommandLine.ITypeConverter<Instant> {

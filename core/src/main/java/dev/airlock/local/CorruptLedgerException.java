@@ -26,16 +26,16 @@ public class CorruptLedgerException extends AirlockException {
     static CorruptLedgerException incompleteLastLine(Path file, long line, long bytes, Path aside) {
         return new CorruptLedgerException(file, line, true, "the last line is incomplete (" + bytes
                 + " bytes without a line end): an append was interrupted, probably by a crash, and its entry was"
-                + " never acknowledged. Appends are refused until it is removed: call"
-                + " LocalFileLedger.repairTornTail(), which moves it to " + aside + ", or delete the partial last"
-                + " line by hand");
+                + " never acknowledged. Reads and appends are refused until it is removed: run `airlock ledger"
+                + " repair` (Ledger.repair() from Java), which moves it to " + aside + ", or delete the partial"
+                + " last line by hand");
     }
 
     static CorruptLedgerException unreadableLastLine(Path file, long line, String problem, Path aside) {
         return new CorruptLedgerException(file, line, true, "the last line cannot be read (" + problem
-                + "): probably an append torn by a crash. Appends are refused until it is removed: call"
-                + " LocalFileLedger.repairTornTail(), which moves it to " + aside + ". If no crash happened, the"
-                + " file was edited: restore it from a backup instead");
+                + "): probably an append torn by a crash. Reads and appends are refused until it is removed: run"
+                + " `airlock ledger repair` (Ledger.repair() from Java), which moves it to " + aside + ". If no"
+                + " crash happened, the file was edited: restore it from a backup instead");
     }
 
     static CorruptLedgerException unreadableLine(Path file, long line, String problem) {
@@ -60,7 +60,7 @@ public class CorruptLedgerException extends AirlockException {
         return line;
     }
 
-    /** Whether {@link LocalFileLedger#repairTornTail()} can fix this: only the last line is damaged. */
+    /** Whether {@code airlock ledger repair} ({@link LocalFileLedger#repair()}) can fix it: only the last line is bad. */
     public boolean tornTail() {
         return tornTail;
     }

@@ -136,9 +136,10 @@ class LocalFileLedgerTest {
         long offset = Files.size(file()) - partial.length();
         String fingerprint = Digest.of(partial.getBytes(StandardCharsets.UTF_8)).hex().substring(0, 12);
         assertEquals(file() + ":4: the last line is incomplete (40 bytes without a line end): an append was"
-                + " interrupted, probably by a crash, and its entry was never acknowledged. Appends are refused until"
-                + " it is removed: call LocalFileLedger.repairTornTail(), which moves it to " + file() + ".torn-"
-                + offset + "-" + fingerprint + ", or delete the partial last line by hand", e.getMessage());
+                + " interrupted, probably by a crash, and its entry was never acknowledged. Reads and appends are"
+                + " refused until it is removed: run `airlock ledger repair` (Ledger.repair() from Java), which"
+                + " moves it to " + file() + ".torn-" + offset + "-" + fingerprint + ", or delete the partial last"
+                + " line by hand", e.getMessage());
         assertEquals(4, e.line());
         assertTrue(e.tornTail());
         assertFalse(e.retryable());

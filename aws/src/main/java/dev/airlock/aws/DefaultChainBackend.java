@@ -1,0 +1,50 @@
+package dev.airlock.aws;
+
+import dev.airlock.config.ConfigSection;
+import dev.airlock.config.InvalidConfigurationException;
+import dev.airlock.spi.Backend;
+import dev.airlock.spi.BackendContext;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * Opens an {@link AwsBackend} on the SDK's default credential chain for {@link AwsBackendProvider}. Kept
+ * apart from the provider, which the JVM loads for every configuration, so that only opening an aws
+ * backend loads AWS SDK classes.
+ */
+final class DefaultChainBackend {
+    private DefaultChainBackend() {
+    }
+
+    static Backend open(AwsBackend.Builder builder, ConfigSection settings, BackendContext context) {
+        DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        try {
+            requireCredentials(credentials, settings);
+            AwsBackend aws = builder.baseCredentials(credentials).clock(context.clock()).build();
+            try {
+                return Backend.of(aws.artifactStore(), aws.environmentAccess(), aws.ledger(), () -> {
+                    aws.close();
+                    credentials.close();
+                });
+            } catch (RuntimeException e) {
+                aws.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            credentials.close();
+            throw e;
+        }
+    }
+
+    private static void requireCredentials(DefaultCredentialsProvider credentials, ConfigSection settings) {
+        try {
+            credentials.resolveCredentials();
+        } catch (SdkClientException e) {
+            throw new InvalidConfigurationException(List.of(settings.keyProblem("aws", settings.path("aws")
+                    + ": no AWS credentials found for the tooling account: set AWS_ACCESS_KEY_ID, "
+                    + "AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or AWS_PROFILE, or run where a container or "
+                    + "instance role is available (the configuration file never holds them)")));
+        }
+    }
+}
