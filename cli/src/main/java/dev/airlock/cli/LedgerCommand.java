@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code airlock ledger}: maintenance of the ledger's storage, below the engine. */
 @Command(name = "ledger", mixinStandardHelpOptions = true, description = "Maintain the ledger's storage.",
-        subcommands = LedgerRepairCommand.class)
+        subcommands = {LedgerRepairCommand.class, LedgerCheckpointCommand.class})
 final class LedgerCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -99,6 +99,19 @@ class LedgerTamperingCliIT {
     }
 
     @Test
+    void entriesCutBelowACheckpoint_areRefused_evenWithTheHeadFileRewritten() throws IOException {
+        AirlockScript.Result checkpoint = expect(0, airlock("alice", "ledger", "checkpoint", "-o", "json"));
+        assertTrue(checkpoint.out().contains("\"sequence\" : 6"), "the head after register and promote: "
+                + checkpoint.out());
+        List<String> lines = Files.readAllLines(ledger);
+        Files.write(ledger, lines.subList(0, 4));
+        Files.deleteIfExists(dir.resolve(".airlock/ledger.jsonl.head"));
+
+        assertRefused("ledger tampered: a checkpoint was taken at entry 6 but the ledger ends at entry 4: entries"
+                + " after 4 are missing");
+    }
+
+    @Test
     void theHeadPrintedByStatus_provesAlaterRewrite() throws IOException {
         String head = expect(0, airlock("alice", "status")).out().lines().filter(l -> l.startsWith("ledger head: "))
                 .findFirst().orElseThrow().substring("ledger head: ".length()).split(" ")[0];

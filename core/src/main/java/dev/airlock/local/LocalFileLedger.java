@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A crash during an append can leave a torn last line. It is never accepted and never removed
  * silently: reads and appends fail with a {@link CorruptLedgerException} naming the file and line
- * until someone repairs it ({@code airlock ledger repair}, or {@link #repairTornTail()}), which moves the torn bytes aside.
+ * until someone repairs it ({@code airlock ledger repair}, or {@link #repairTornTail()}), which moves
+ * the torn bytes aside.
  *
  * <p>Reads are incremental: entries already read are kept and only bytes appended since are
  * parsed. The cache is dropped and the whole file re-read when it changed in a way appends cannot
