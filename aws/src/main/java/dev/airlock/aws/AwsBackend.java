@@ -180,7 +180,7 @@ public final class AwsBackend implements Backend {
             throw new InvalidValueException("place", place, "is in account " + place.account() + " but environment "
                     + environment.name() + " is in account " + environment.account());
         }
-        return access.open(environment, new AccessContext("inspect-" + environment.name(),
+        return access.inspect(environment, new AccessContext("inspect-" + environment.name(),
                 configuration.roleChain().inspectorPrincipal()));
     }
 

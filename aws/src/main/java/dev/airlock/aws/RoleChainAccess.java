@@ -5,6 +5,7 @@ import dev.airlock.InvalidValueException;
 import dev.airlock.aws.internal.AwsCalls;
 import dev.airlock.aws.internal.RoleChain;
 import dev.airlock.aws.internal.RoleCredentials;
+import dev.airlock.aws.internal.TargetPolicy;
 import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
@@ -21,7 +22,10 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -32,17 +36,22 @@ import software.amazon.awssdk.services.sts.StsClient;
  * <p>Every AssumeRole sends the principal as SourceIdentity (which persists along the chain and
  * cannot be changed), the promotion id as RoleSessionName, DurationSeconds from the settings and the
  * environment's ExternalId when one is configured; the deploy hop also sends session tags
- * ({@code airlock:environment}, {@code airlock:promotion}) and the optional session policy.
+ * ({@code airlock:environment}, {@code airlock:promotion}) and the session policy, by default
+ * {@linkplain SessionPolicy#narrowed() narrowed} to the context's digest.
  *
  * <p>Credentials are cached per chain and refreshed before they expire: a chain is the deploy role,
  * its external id, the principal, the session policy and the region, plus the promotion when the
  * {@linkplain SessionScope scope} is {@link SessionScope#PROMOTION}. Sessions on one chain share its
  * credentials and SDK clients, so 1,000 promotions by one principal into one environment make one
- * AssumeRole per hop per credential lifetime. Idle chains are dropped once their credentials expired.
+ * AssumeRole per hop per credential lifetime. With the default narrowed policy the policy names the
+ * digest, so each promoted digest has its own chain: one AssumeRole per digest and environment per
+ * credential lifetime, however many times that digest is promoted or verified there. Idle chains are dropped once their credentials expired.
  */
 public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
     /** The longest inline session policy AWS accepts, in characters. */
     public static final int MAX_SESSION_POLICY = 2048;
+    private static final Logger LOG = LoggerFactory.getLogger(RoleChainAccess.class);
+    private static final AtomicBoolean WARNED_NO_POLICY = new AtomicBoolean();
 
     private final AwsConfiguration configuration;
     private final RoleChainConfiguration roleChain;
@@ -68,6 +77,10 @@ public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
         this.factory = factory;
         this.calls = calls;
         this.clock = clock;
+        if (roleChain.sessionPolicy() == SessionPolicy.none() && WARNED_NO_POLICY.compareAndSet(false, true)) {
+            LOG.warn("sessionPolicy is none: every promotion session gets the whole deploy role, not just the"
+                    + " promoted digest's keys and repositories; remove 'sessionPolicy: none' to narrow them");
+        }
     }
 
     /**
@@ -84,12 +97,27 @@ public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
      */
     @Override
     public AwsAccessSession open(Environment environment, AccessContext context) {
+        return open(environment, context, false);
+    }
+
+    /**
+     * Opens a session the stores use outside any promotion to read an environment's settings: under the
+     * default {@linkplain SessionPolicy#narrowed() narrowed} policy it may only read them.
+     */
+    AwsAccessSession inspect(Environment environment, AccessContext context) {
+        return open(environment, context, true);
+    }
+
+    private AwsAccessSession open(Environment environment, AccessContext context, boolean inspection) {
         requireLandscapes(environment);
         String sourceIdentity = SessionNames.sanitize("principal", context.principal());
         String promotion = SessionNames.sanitize("promotionId", context.promotionId());
         EnvironmentConfiguration local = configuration.environment(environment.name());
         Region region = regionOf(environment);
-        String policy = roleChain.sessionPolicy().policyFor(targets(environment));
+        SessionPolicy.Targets targets = targets(environment).withDigest(context.digest());
+        String policy = inspection && roleChain.sessionPolicy() == SessionPolicy.narrowed()
+                ? TargetPolicy.renderInspection(targets)
+                : roleChain.sessionPolicy().policyFor(targets);
         if (policy != null && policy.length() > MAX_SESSION_POLICY) {
             throw new InvalidValueException("sessionPolicy", "<" + policy.length() + " characters for environment "
                     + environment.name() + ">", "must be at most " + MAX_SESSION_POLICY

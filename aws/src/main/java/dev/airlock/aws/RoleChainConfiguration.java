@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  *                           session; raise it if one promotion step can outlast it. Default five minutes
  * @param sessionScope       what one set of credentials is shared by. Default {@link SessionScope#CHAIN}
  * @param sessionPolicy      the inline policy sent with each AssumeRole, narrowing the deploy role to the
- *                           promotion's resources. Default {@link SessionPolicy#none()}
+ *                           promotion's resources. Default {@link SessionPolicy#narrowed()}: the
+ *                           promoted digest's object keys and the repositories, read-only when inspecting
  * @param inspectorPrincipal the SourceIdentity of the sessions the stores open outside any promotion, to
  *                           check whether an environment's bucket or repository is immutable; rename it
  *                           to what your trust policies and CloudTrail queries expect.
@@ -47,10 +48,13 @@ public record RoleChainConfiguration(@Nullable RoleArn hubRole, @Nullable String
         inspectorPrincipal = SessionNames.sanitize("inspectorPrincipal", inspectorPrincipal);
     }
 
-    /** No hub role, one-hour sessions refreshed five minutes early, one session per chain, no session policy. */
+    /**
+     * No hub role, one-hour sessions refreshed five minutes early, one session per chain, the narrowed
+     * session policy.
+     */
     public static RoleChainConfiguration defaults() {
         return new RoleChainConfiguration(null, null, MAX_SESSION, Duration.ofMinutes(5), SessionScope.CHAIN,
-                SessionPolicy.none(), "airlock-inspector");
+                SessionPolicy.narrowed(), "airlock-inspector");
     }
 
     public static Builder builder() {

@@ -72,6 +72,7 @@ class AwsConfigurationFileTest {
                     sessionDuration: 15m
                     refreshBefore: 2m
                     sessionScope: promotion
+                    sessionPolicy: none
                     artifacts: s3
                     originBucket: acme-artifacts
                     artifactPrefix: builds
@@ -103,6 +104,7 @@ class AwsConfigurationFileTest {
         assertEquals(Duration.ofMinutes(15), chain.sessionDuration());
         assertEquals(Duration.ofMinutes(2), chain.refreshBefore());
         assertEquals(SessionScope.PROMOTION, chain.sessionScope());
+        assertEquals(SessionPolicy.none(), chain.sessionPolicy());
         assertEquals("acme-artifacts", configuration.s3().originBucket());
         assertEquals("builds", configuration.s3().artifactPrefix());
         assertEquals(S3Verification.READ_BACK, configuration.s3().verification());
@@ -124,8 +126,18 @@ class AwsConfigurationFileTest {
         assertNull(config.endpoint());
         assertTrue(config.clients().toString().contains("pathStyle=false"), config.clients().toString());
         assertEquals(RoleChainConfiguration.defaults(), config.configuration().roleChain());
+        assertEquals(SessionPolicy.narrowed(), config.configuration().roleChain().sessionPolicy(),
+                "least privilege unless the file says otherwise");
         assertEquals(EcrStoreConfiguration.defaults(), config.configuration().ecr());
         assertEquals(S3Verification.CHECKSUM, config.configuration().s3().verification());
+    }
+
+    @Test
+    void sessionPolicy_otherThanNarrowedOrNone_isRefusedWhereItIsWritten() {
+        List<Problem> problems = problems(VALID + "    sessionPolicy: wide\n");
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).toString().contains("must be one of narrowed, none"), problems.toString());
     }
 
     @Test

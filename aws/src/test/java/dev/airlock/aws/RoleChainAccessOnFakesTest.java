@@ -1,13 +1,17 @@
 package dev.airlock.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airlock.artifact.Digest;
+import dev.airlock.spi.AccessContext;
 import dev.airlock.spi.AccessDeniedException;
 import dev.airlock.spi.Place;
 import dev.airlock.testkit.aws.AwsCall;
 import dev.airlock.testkit.aws.AwsService;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +27,29 @@ class RoleChainAccessOnFakesTest extends RoleChainAccessTest {
 
     private FakeAws fake() {
         return (FakeAws) aws;
+    }
+
+    @Test
+    void narrowedSession_cannotTransferAnotherDigest_theInMemoryAwsRefusesIt() {
+        AwsBackend backend = aws.backend(aws.configuration().build(), clock);
+        S3ArtifactStore files = backend.s3Store();
+        Digest promoted = files.upload(new ByteArrayInputStream(Images.blob(100, 1)), "application/octet-stream")
+                .digest();
+        Digest other = files.upload(new ByteArrayInputStream(Images.blob(100, 2)), "application/octet-stream")
+                .digest();
+
+        try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"),
+                new AccessContext("promo-1", "alice@example.com", promoted))) {
+            files.transfer(promoted, Place.of(aws.env("prod")), session);
+
+            AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                    () -> files.transfer(other, Place.of(aws.env("prod")), session));
+            assertTrue(e.getMessage().contains("sha256/" + other.hex()), e.getMessage());
+        }
+        try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"),
+                new AccessContext("promo-2", "alice@example.com", other))) {
+            assertFalse(files.contains(Place.of(aws.env("prod")), other, session), "nothing written for the other digest");
+        }
     }
 
     @Test

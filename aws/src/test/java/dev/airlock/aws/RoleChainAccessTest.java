@@ -1,5 +1,7 @@
 package dev.airlock.aws;
 
+import java.util.List;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static dev.airlock.aws.AwsTarget.HUB;
 import static dev.airlock.aws.AwsTarget.PROD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,7 +83,7 @@ abstract class RoleChainAccessTest {
         assertEquals("prod:ext/id=7", deploy.externalId());
         assertEquals(900, deploy.durationSeconds());
         assertEquals(Map.of("airlock:environment", "prod", "airlock:promotion", "promo-1"), tags(deploy));
-        assertNull(deploy.policy(), "no session policy unless configured");
+        assertNotNull(deploy.policy(), "a session policy is sent by default");
     }
 
     @Test
@@ -113,6 +115,60 @@ abstract class RoleChainAccessTest {
         assertTrue(policy.contains("arn:aws:ecr:eu-central-1:111111111111:repository/payments/api"), policy);
         assertFalse(policy.contains("airlock-staging"), "only the target environment's resources");
         assertTrue(policy.length() <= RoleChainAccess.MAX_SESSION_POLICY, "fits the AWS limit: " + policy.length());
+    }
+
+    @Test
+    void open_byDefault_sendsAPolicyNamingOnlyThePromotedDigestsKey() {
+        RoleChainAccess access = aws.backend(aws.configuration().build(), clock).environmentAccess();
+        Digest promoted = Digest.ofHex("ab".repeat(32));
+
+        access.open(aws.env("prod"), new AccessContext("promo-1", "alice@example.com", promoted)).close();
+
+        String policy = aws.recorder().of("AssumeRole").get(1).as(AssumeRoleRequest.class).policy();
+        String key = "airlock/artifacts/sha256/" + promoted.hex();
+        assertTrue(policy.contains("\"arn:aws:s3:::airlock-origin/" + key + "\""), policy);
+        assertTrue(policy.contains("\"arn:aws:s3:::airlock-prod/" + key + "\""), policy);
+        assertFalse(policy.contains("sha256/*"), "no other digest: " + policy);
+        assertTrue(policy.contains("arn:aws:ecr:eu-central-1:111111111111:repository/payments/api"),
+                "ECR narrows to repositories only: " + policy);
+        assertTrue(policy.length() <= RoleChainAccess.MAX_SESSION_POLICY, "fits the AWS limit: " + policy.length());
+    }
+
+    @Test
+    void open_ofTwoDigests_assumesTheDeployRoleOncePerDigest() {
+        RoleChainAccess access = aws.backend(aws.configuration().build(), clock).environmentAccess();
+        Digest one = Digest.ofHex("01".repeat(32));
+        Digest two = Digest.ofHex("02".repeat(32));
+
+        access.open(aws.env("prod"), new AccessContext("promo-1", "alice@example.com", one)).close();
+        access.open(aws.env("prod"), new AccessContext("promo-2", "alice@example.com", one)).close();
+        access.open(aws.env("prod"), new AccessContext("promo-3", "alice@example.com", two)).close();
+
+        assertEquals(3, aws.recorder().of("AssumeRole").size(), "the hub once, the deploy role once per digest");
+    }
+
+    @Test
+    void open_withSessionPolicyNone_sendsNoPolicy() {
+        RoleChainAccess access = aws.backend(aws.configuration()
+                .roleChain(chain -> chain.sessionPolicy(SessionPolicy.none())).build(), clock).environmentAccess();
+
+        access.open(aws.env("prod"), new AccessContext("promo-1", "alice@example.com",
+                Digest.ofHex("ab".repeat(32)))).close();
+
+        assertNull(aws.recorder().of("AssumeRole").get(1).as(AssumeRoleRequest.class).policy());
+    }
+
+    @Test
+    void inspect_byDefault_sendsAReadOnlyPolicy() {
+        RoleChainAccess access = aws.backend(aws.configuration().build(), clock).environmentAccess();
+
+        access.inspect(aws.env("prod"), new AccessContext("inspect-prod", "airlock-inspector")).close();
+
+        String policy = aws.recorder().of("AssumeRole").get(1).as(AssumeRoleRequest.class).policy();
+        assertTrue(policy.contains("s3:GetBucketObjectLockConfiguration"), policy);
+        for (String write : List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject", "ecr:PutImage", "sha256")) {
+            assertFalse(policy.contains(write), write + " in " + policy);
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.airlock.aws.S3LedgerConfiguration;
 import dev.airlock.aws.S3StoreConfiguration;
 import dev.airlock.aws.S3Verification;
 import dev.airlock.aws.ObjectLockRetention;
+import dev.airlock.aws.SessionPolicy;
 import dev.airlock.aws.SessionScope;
 import dev.airlock.config.ConfigProblems;
 import dev.airlock.config.ConfigSection;
@@ -37,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AwsSection {
     private static final Set<String> KEYS = Set.of("region", "endpoint", "pathStyle", "checksumsWhenRequired",
-            "hubRole", "hubExternalId", "sessionDuration", "refreshBefore", "sessionScope", "artifacts",
+            "hubRole", "hubExternalId", "sessionDuration", "refreshBefore", "sessionScope", "sessionPolicy", "artifacts",
             "originBucket", "artifactPrefix", "s3Verification", "originRepository", "ecrStrategy",
             "verifyPullAsEnvironment", "ledgerBucket", "ledgerPrefix", "environments");
     private static final Set<String> ENVIRONMENT_KEYS = Set.of("bucket", "repository", "externalId", "region",
@@ -106,6 +107,7 @@ public final class AwsSection {
         durationBetween("refreshBefore", Duration.ofSeconds(1), session.dividedBy(2)).ifPresent(roleChain::refreshBefore);
         aws.value("sessionScope", v -> choice("sessionScope", v, SessionScope.values()), problems)
                 .ifPresent(roleChain::sessionScope);
+        aws.value("sessionPolicy", AwsSection::sessionPolicy, problems).ifPresent(roleChain::sessionPolicy);
         Artifacts artifacts = aws.value("artifacts", v -> choice("artifacts", v, Artifacts.values()), problems)
                 .orElse(Artifacts.S3);
         Optional<String> originBucket = aws.value("originBucket", v -> Validate.bucket("originBucket", v), problems);
@@ -245,6 +247,15 @@ public final class AwsSection {
     }
 
     /** An enum constant written in kebab case: {@code central-registry} for {@code CENTRAL_REGISTRY}. */
+    /** {@code narrowed} (the default) or {@code none}; a custom policy needs code, not a file. */
+    private static SessionPolicy sessionPolicy(String text) {
+        return switch (text) {
+            case "narrowed" -> SessionPolicy.narrowed();
+            case "none" -> SessionPolicy.none();
+            default -> throw new InvalidValueException("sessionPolicy", text, "must be one of narrowed, none");
+        };
+    }
+
     private static <E extends Enum<E>> E choice(String field, String text, E[] values) {
         Function<E, String> name = value -> value.name().toLowerCase(Locale.ROOT).replace('_', '-');
         for (E value : values) {

@@ -128,7 +128,7 @@ public final class PromotionRun {
         }
         long bytes = 0;
         String step = "open access to " + target.name();
-        try (AccessSession session = access.open(target, new AccessContext(promotionId, principal.id()))) {
+        try (AccessSession session = access.open(target, new AccessContext(promotionId, principal.id(), digest))) {
             step = "transfer " + digest.shortForm() + " into " + target.name();
             ArtifactStore.Transfer transfer = store.transfer(digest, Place.of(target), session);
             bytes = transfer.bytesCopied();
