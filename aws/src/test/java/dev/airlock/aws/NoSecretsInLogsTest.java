@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,14 +27,17 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 /**
- * Runs the whole module, successes and failures, with Airlock logging at debug into a captured
- * stream, then proves no secret access key or session token STS handed out, nor the base
- * credentials, appears in a log line, an exception message or a toString. Runs on moto
+ * Runs the whole module, successes and failures, with everything logging at trace into a captured
+ * stream except the SDK's request, signer and HTTP wire and header loggers, which stay at warn as the
+ * CLI pins them (see {@code simplelogger.properties}); then proves no secret access key or session
+ * token STS handed out, no external id, nor the base credentials, appears in a log line, an exception
+ * message or a toString. Runs on moto
  * ({@link NoSecretsInLogsOnMotoTest}) and in memory ({@link NoSecretsInLogsOnFakesTest}).
  */
 abstract class NoSecretsInLogsTest {
@@ -45,6 +49,24 @@ abstract class NoSecretsInLogsTest {
     @AfterEach
     void close() {
         aws.close();
+    }
+
+    /** The loggers that print secrets at debug (checked on moto: they do) and so stay at warn. */
+    static final List<String> PINNED = List.of("software.amazon.awssdk.request",
+            "software.amazon.awssdk.http.auth.aws.internal.signer.DefaultV4RequestSigner",
+            "software.amazon.awssdk.auth.signer.internal.AbstractAws4Signer", "org.apache.hc.client5.http.wire",
+            "org.apache.hc.client5.http.headers", "org.apache.http.wire", "org.apache.http.headers");
+
+    @Test
+    void theTestRunsWithEverythingAtDebugButThePinnedSdkLoggers() {
+        for (String name : List.of("dev.airlock.aws.RoleChainAccess", "software.amazon.awssdk.core",
+                "software.amazon.awssdk.retries", "org.apache.hc.client5.http.impl.classic.InternalHttpClient",
+                "io.github.resilience4j")) {
+            assertTrue(LoggerFactory.getLogger(name).isDebugEnabled(), name + " logs at debug in this test");
+        }
+        for (String name : PINNED) {
+            assertFalse(LoggerFactory.getLogger(name).isInfoEnabled(), name + " stays at warn");
+        }
     }
 
     @Test
@@ -65,6 +87,10 @@ abstract class NoSecretsInLogsTest {
         secrets.add(base.secretAccessKey());
         if (base instanceof AwsSessionCredentials session) {
             secrets.add(session.sessionToken());
+        }
+        for (String externalId : List.of(AwsTarget.DEV_EXTERNAL_ID, AwsTarget.PROD_EXTERNAL_ID)) {
+            secrets.add(externalId);
+            secrets.add(URLEncoder.encode(externalId, StandardCharsets.UTF_8));
         }
         assertTrue(aws.recorder().secrets().size() >= 8, "several role sessions were assumed and refreshed");
         assertTrue(logs.contains("assumed arn:aws:iam::444444444444:role/airlock-deploy"), "the capture works");
