@@ -44,7 +44,7 @@ class ApiCallsPerPromotionOnFakesTest extends ApiCallsPerPromotionTest {
                 .build());
 
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"),
-                new AccessContext("promo-1", "alice"))) {
+                new AccessContext("promo-1", "alice", Images.digest(manifest)))) {
             aws.recorder().clear();
             backend.ecrStore().transfer(Images.digest(manifest), Place.of(aws.env("prod")), session);
             backend.ecrStore().verify(Images.digest(manifest), Place.of(aws.env("prod")), session);
