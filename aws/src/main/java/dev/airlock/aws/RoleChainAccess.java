@@ -45,7 +45,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * credentials and SDK clients, so 1,000 promotions by one principal into one environment make one
  * AssumeRole per hop per credential lifetime. With the default narrowed policy the policy names the
  * digest, so each promoted digest has its own chain: one AssumeRole per digest and environment per
- * credential lifetime, however many times that digest is promoted or verified there. Idle chains are dropped once their credentials expired.
+ * credential lifetime, however many times that digest is promoted or verified there. Idle chains are
+ * dropped once their credentials expired.
  */
 public final class RoleChainAccess implements EnvironmentAccess, AutoCloseable {
     /** The longest inline session policy AWS accepts, in characters. */

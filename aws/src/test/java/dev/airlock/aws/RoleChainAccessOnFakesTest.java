@@ -48,7 +48,8 @@ class RoleChainAccessOnFakesTest extends RoleChainAccessTest {
         }
         try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"),
                 new AccessContext("promo-2", "alice@example.com", other))) {
-            assertFalse(files.contains(Place.of(aws.env("prod")), other, session), "nothing written for the other digest");
+            assertFalse(files.contains(Place.of(aws.env("prod")), other, session),
+                    "nothing written for the other digest");
         }
     }
 

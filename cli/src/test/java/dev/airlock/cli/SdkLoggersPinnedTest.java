@@ -27,7 +27,8 @@ class SdkLoggersPinnedTest {
     @Test
     void sdkWireHeaderAndSignerLoggers_stayAtWarn_whenEverythingElseIsAtTrace() throws Exception {
         Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=trace", "-Dorg.slf4j.simpleLogger.log.software.amazon.awssdk=trace",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=trace",
+                "-Dorg.slf4j.simpleLogger.log.software.amazon.awssdk=trace",
                 "-Dorg.slf4j.simpleLogger.log.dev.airlock=trace", "-cp", System.getProperty("java.class.path"),
                 Probe.class.getName()).redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

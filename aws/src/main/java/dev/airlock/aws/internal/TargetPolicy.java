@@ -47,7 +47,8 @@ public final class TargetPolicy {
         ArrayNode statements = policy.putArray("Statement");
         String s3 = "arn:" + t.partition() + ":s3:::";
         if (t.originBucket() != null && t.bucket() != null) {
-            // DeleteObject removes a copy that does not verify; HeadObject answers 404 rather than 403 for a missing key only with s3:ListBucket.
+            // DeleteObject removes a copy that does not verify; HeadObject answers 404 rather than 403 for a
+            // missing key only with s3:ListBucket.
             statement(statements, "ReadOrigin", List.of("s3:GetObject"), s3 + t.originBucket() + objects);
             statement(statements, "ListOrigin", List.of("s3:ListBucket"), s3 + t.originBucket());
             List<String> write = t.objectLock()
