@@ -52,13 +52,15 @@ public final class PromotionEngine {
     private final Guardrails guardrails;
     private final ArtifactStore store;
     private final Ledger ledger;
+    private final Duration maxClockSkew;
 
     private PromotionEngine(Builder b) {
         this.landscape = Objects.requireNonNull(b.landscape, "landscape");
         this.guardrails = Objects.requireNonNull(b.guardrails, "guardrails");
         this.store = Objects.requireNonNull(b.store, "store");
         this.ledger = Objects.requireNonNull(b.ledger, "ledger");
-        this.writer = new LedgerWriter(ledger, b.clock, b.listeners, b.checkpointInterval);
+        this.writer = new LedgerWriter(ledger, b.clock, b.listeners, b.checkpointInterval, b.maxClockSkew);
+        this.maxClockSkew = b.maxClockSkew;
         this.run = new PromotionRun(landscape, guardrails, store, Objects.requireNonNull(b.access, "access"), writer,
                 b.clock, b.leaseDuration);
     }
@@ -240,12 +242,13 @@ public final class PromotionEngine {
      * link.
      */
     public ChainReport verifyLedger() {
-        return Checkpoints.audit(ledger, null);
+        return Checkpoints.audit(ledger, null, maxClockSkew);
     }
 
     /** Like {@link #verifyLedger()}, and also against a head known from elsewhere: truncation and rewrites show. */
     public ChainReport verifyLedger(LedgerHead expectedHead) {
-        return Checkpoints.audit(ledger, InvalidValueException.requireNonNull("expectedHead", expectedHead));
+        return Checkpoints.audit(ledger, InvalidValueException.requireNonNull("expectedHead", expectedHead),
+                maxClockSkew);
     }
 
     /**
@@ -283,6 +286,7 @@ public final class PromotionEngine {
         private final List<PromotionListener> listeners = new ArrayList<>(List.of(new LoggingListener()));
         private Duration leaseDuration = Duration.ofMinutes(15);
         private int checkpointInterval = 1_000;
+        private Duration maxClockSkew = LedgerChain.DEFAULT_MAX_CLOCK_SKEW;
 
         private Builder() {
         }
@@ -352,6 +356,24 @@ public final class PromotionEngine {
                 throw new InvalidValueException("checkpointInterval", entries, "must be 0 (never) or positive");
             }
             this.checkpointInterval = entries;
+            return this;
+        }
+
+        /**
+         * How much earlier than the ledger's last entry this engine's clock may be before it refuses to
+         * write. Several machines share a ledger and their clocks differ a little; a time much earlier
+         * than the last entry's is a claimed time or a broken clock, and an entry dated before its
+         * predecessor would let soak, approval expiry, windows and leases be judged on a time that
+         * never was. {@link #verifyLedger()} reports such an entry as
+         * {@link dev.airlock.ledger.BrokenLink.Kind#TIME_REVERSED}. Default 5 minutes: NTP keeps clocks
+         * within well under a second of each other, so only a wrong clock trips it, while a
+         * briefly unsynchronized machine still writes.
+         */
+        public Builder maxClockSkew(Duration maxClockSkew) {
+            if (maxClockSkew == null || maxClockSkew.isNegative()) {
+                throw new InvalidValueException("maxClockSkew", maxClockSkew, "must be zero or positive");
+            }
+            this.maxClockSkew = maxClockSkew;
             return this;
         }
 
