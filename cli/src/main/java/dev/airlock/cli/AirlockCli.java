@@ -61,6 +61,9 @@ public final class AirlockCli implements Runnable {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         cmd.getErr().println("airlock: " + e.getMessage());
+        if (e instanceof NoClaimedTime.Refused) {
+            return ExitCodes.BAD_INPUT;
+        }
         CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
         cmd.usage(cmd.getErr());
         return ExitCodes.BAD_INPUT;

@@ -6,11 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code airlock approve}: approve a digest for an environment, as the acting principal. */
 @Command(name = "approve", description = "Approve an artifact for an environment (bound to digest, environment and policy version).")
 final class ApproveCommand extends EngineCommand {
+    @Mixin
+    NoClaimedTime noClaimedTime;
+
     @ArgGroup(exclusive = false, multiplicity = "1")
     ArtifactSelector artifact;
 
