@@ -159,24 +159,31 @@ public final class PromotionEngine {
         return run.resume(promotionId, principal);
     }
 
-    /** Abandons an interrupted promotion, releasing its lease; the environment keeps what it ran. */
+    /**
+     * Abandons an interrupted promotion, releasing its lease; the environment keeps what it ran. Only the
+     * promotion's initiator, or a member of one of the target environment's owner groups
+     * ({@link Environment#owners()}), may abort it.
+     *
+     * @throws AbortNotPermittedException when {@code principal} is neither
+     */
     public void abort(String promotionId, Principal principal, String reason) {
         run.abort(promotionId, principal, reason);
     }
 
     /**
      * Records an approval of a digest for an environment, bound to the policy version that asks for
-     * approvals there. Whether it counts (eligible group, not the initiator, not expired) is for the
-     * guardrails to decide at promotion time.
+     * approvals there, and says whether it counts now (eligible group, not the initiator of the latest
+     * promotion asked for, not a second approval by the same person, an approval requirement applies).
+     * The guardrails decide again at promotion time; what counts then is what they say.
      */
-    public Approval approve(Digest digest, String environment, Principal approver) {
+    public ApprovalResult approve(Digest digest, String environment, Principal approver) {
         Environment target = landscape.require(environment);
         artifact(digest);
         String policyVersion = guardrails.approvalPolicyVersion(target.name());
         LedgerEntry entry = writer.append(Drafts.step(EntryType.APPROVED, approver.id(), target.name(), digest, null,
                 Map.of(Details.POLICY_VERSION, policyVersion,
                         Details.GROUPS, String.join(",", new java.util.TreeSet<>(approver.groups())))));
-        return new Approval(approver, digest, target.name(), policyVersion, entry.time());
+        return run.judgeApproval(new Approval(approver, digest, target.name(), policyVersion, entry.time()));
     }
 
     /**
