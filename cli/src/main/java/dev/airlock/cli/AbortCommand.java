@@ -3,12 +3,16 @@ package dev.airlock.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock abort ID}: abandon an interrupted promotion and release its lease. */
 @Command(name = "abort", description = "Abort an interrupted promotion; the environment keeps what it ran.")
 final class AbortCommand extends EngineCommand {
+    @Mixin
+    NoClaimedTime noClaimedTime;
+
     @Parameters(index = "0", paramLabel = "PROMOTION_ID", description = "The promotion id (see history).")
     String promotionId;
 

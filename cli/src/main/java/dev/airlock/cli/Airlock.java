@@ -8,6 +8,8 @@ import dev.airlock.spi.Backend;
 import dev.airlock.spi.BackendContext;
 import dev.airlock.spi.Ledger;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +35,13 @@ final class Airlock implements AutoCloseable {
                 .build();
     }
 
-    /** An engine on the backend the configuration file names; the engine acts at {@code --at} if given. */
-    static Airlock open(EngineOptions options) {
+    /**
+     * An engine on the backend the configuration file names; it answers at {@code at} if given (read-only
+     * commands' {@code --at}), otherwise at the clock's time.
+     */
+    static Airlock open(EngineOptions options, @Nullable Instant at) {
         AirlockConfiguration configuration = AirlockConfiguration.load(options.config);
-        Clock clock = options.at != null ? Clock.fixed(options.at, ZoneOffset.UTC) : Clock.systemUTC();
+        Clock clock = at != null ? Clock.fixed(at, ZoneOffset.UTC) : Clock.systemUTC();
         return on(configuration, backend(configuration, options), clock);
     }
 

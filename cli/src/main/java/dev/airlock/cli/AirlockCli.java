@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "airlock", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Promote one immutable artifact, by digest, through isolated AWS accounts under guardrails.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:denied by policy",
-                "4:pending (approvals, soak or window)", "5:conflict (lease held or concurrent promotion)"})
+        exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:denied by policy (or not permitted to abort)",
+                "4:pending (approvals, soak or window; an approval recorded that does not count)", "5:conflict (lease held or concurrent promotion)"})
 public final class AirlockCli implements Runnable {
     /** Every command, in the order {@code airlock --help} lists them. */
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, RegisterCommand.class,
@@ -61,6 +61,9 @@ public final class AirlockCli implements Runnable {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         cmd.getErr().println("airlock: " + e.getMessage());
+        if (e instanceof NoClaimedTime.Refused) {
+            return ExitCodes.BAD_INPUT;
+        }
         CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
         cmd.usage(cmd.getErr());
         return ExitCodes.BAD_INPUT;

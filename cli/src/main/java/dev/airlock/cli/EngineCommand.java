@@ -1,7 +1,9 @@
 package dev.airlock.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -16,12 +18,17 @@ abstract class EngineCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (Airlock airlock = Airlock.open(options)) {
+        try (Airlock airlock = Airlock.open(options, at())) {
             return run(airlock, spec.commandLine().getOut());
         }
     }
 
     abstract int run(Airlock airlock, PrintWriter out);
+
+    /** The instant a read-only command answers at ({@code --at}); null for the clock's, which writes always take. */
+    @Nullable Instant at() {
+        return null;
+    }
 
     boolean json() {
         return options.output.json();

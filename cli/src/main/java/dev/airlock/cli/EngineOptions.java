@@ -3,15 +3,14 @@ package dev.airlock.cli;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 
-/** Options every command that uses the engine shares: those of the backend, who acts, and when. */
+/**
+ * Options every command that uses the engine shares: those of the backend and who acts. When is the
+ * clock's; read-only commands may ask about another instant with {@link ClaimedTime}.
+ */
 final class EngineOptions extends BackendOptions {
     @Option(names = "--as", paramLabel = "PRINCIPAL", defaultValue = "${env:AIRLOCK_PRINCIPAL:-${sys:user.name}}",
             description = "Who acts (default: $AIRLOCK_PRINCIPAL or the OS user). Groups come from the configuration.")
     String principal;
-
-    @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
-            description = "Act as if it were this time (ISO-8601, e.g. 2026-03-02T09:00:00Z), for reproducible scripts.")
-    Instant at;
 
     /** Converts ISO-8601 instants with a message that says what was expected. */
     static final class InstantConverter implements picocli.CommandLine.ITypeConverter<Instant> {

@@ -5,6 +5,7 @@ import dev.airlock.InvalidValueException;
 import dev.airlock.config.InvalidConfigurationException;
 import dev.airlock.config.Problem;
 import dev.airlock.environment.UnknownEnvironmentException;
+import dev.airlock.promotion.AbortNotPermittedException;
 import dev.airlock.promotion.NotFoundException;
 import dev.airlock.promotion.PromotionConflictException;
 import java.io.PrintWriter;
@@ -27,6 +28,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             invalid.problems().stream().map(Problem::toString).forEach(err::println);
             err.println("airlock: " + invalid.problems().size() + " problem(s) found");
             return ExitCodes.BAD_INPUT;
+        }
+        if (e instanceof AbortNotPermittedException) {
+            err.println("airlock: " + e.getMessage());
+            return ExitCodes.DENIED;
         }
         if (e instanceof PromotionConflictException) {
             err.println("airlock: " + e.getMessage());

@@ -2,14 +2,25 @@ package dev.airlock.cli;
 
 import dev.airlock.ledger.LedgerEntry;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock history ENV}: the ledger entries of one environment. */
 @Command(name = "history", description = "Show the ledger entries of an environment.")
 final class HistoryCommand extends EngineCommand {
+    @Mixin
+    ClaimedTime time;
+
+    @Override
+    @Nullable Instant at() {
+        return time.at;
+    }
+
     @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
     String environment;
 

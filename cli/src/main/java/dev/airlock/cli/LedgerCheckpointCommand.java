@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code airlock ledger checkpoint}: writes a checkpoint at the ledger's head now, rather than at the
@@ -13,6 +14,9 @@ import picocli.CommandLine.Command;
 @Command(name = "checkpoint", mixinStandardHelpOptions = true,
         description = "Write a checkpoint at the ledger's head now, so cold starts read only what comes after it.")
 final class LedgerCheckpointCommand extends EngineCommand {
+    @Mixin
+    NoClaimedTime noClaimedTime;
+
     @Override
     int run(Airlock airlock, PrintWriter out) {
         Checkpoint checkpoint = airlock.engine.checkpoint();

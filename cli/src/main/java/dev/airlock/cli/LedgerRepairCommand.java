@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
         description = "Move a last ledger record torn by a crash aside (never deleting it), so commands work again.")
 final class LedgerRepairCommand implements Callable<Integer> {
     @Mixin
+    NoClaimedTime noClaimedTime;
+
+    @Mixin
     BackendOptions options;
 
     @Spec

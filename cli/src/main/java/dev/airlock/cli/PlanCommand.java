@@ -2,14 +2,24 @@ package dev.airlock.cli;
 
 import dev.airlock.promotion.Plan;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code airlock plan}: a dry run. Exit code follows the decision (0 allowed, 3 denied, 4 pending). */
 @Command(name = "plan", description = "Dry run: explain the decision and list the steps a promotion would take.")
 final class PlanCommand extends EngineCommand {
+    @Mixin
+    ClaimedTime time;
+
+    @Override
+    @Nullable Instant at() {
+        return time.at;
+    }
+
     @Mixin
     PromotionOptions promotion;
 

@@ -9,6 +9,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "promote", description = "Promote an artifact, by digest, into an environment.")
 final class PromoteCommand extends EngineCommand {
     @Mixin
+    NoClaimedTime noClaimedTime;
+
+    @Mixin
     PromotionOptions promotion;
 
     @Override

@@ -15,12 +15,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock register FILE}: build once — upload the bytes and record the artifact. */
 @Command(name = "register", description = "Register a built artifact from a file (build once); prints its digest.")
 final class RegisterCommand extends EngineCommand {
+    @Mixin
+    NoClaimedTime noClaimedTime;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The built artifact.")
     Path file;
 

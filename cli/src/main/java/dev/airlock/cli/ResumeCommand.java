@@ -3,11 +3,15 @@ package dev.airlock.cli;
 import dev.airlock.promotion.PromotionResult;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock resume ID}: continue a promotion whose promoter stopped part-way. */
 @Command(name = "resume", description = "Resume an interrupted promotion from its last recorded step.")
 final class ResumeCommand extends EngineCommand {
+    @Mixin
+    NoClaimedTime noClaimedTime;
+
     @Parameters(index = "0", paramLabel = "PROMOTION_ID", description = "The promotion id (see history).")
     String promotionId;
 

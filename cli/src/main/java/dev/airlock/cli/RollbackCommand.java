@@ -3,12 +3,16 @@ package dev.airlock.cli;
 import dev.airlock.promotion.PromotionResult;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock rollback ENV}: back to the environment's previous verified digest, through the guardrails. */
 @Command(name = "rollback", description = "Roll an environment back to its previous verified artifact.")
 final class RollbackCommand extends EngineCommand {
+    @Mixin
+    NoClaimedTime noClaimedTime;
+
     @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
     String environment;
 

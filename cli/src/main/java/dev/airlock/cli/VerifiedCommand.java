@@ -4,11 +4,15 @@ import dev.airlock.ledger.LedgerEntry;
 import java.io.PrintWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code airlock verified}: deploy tooling reports the running digest healthy; soak time counts from here. */
 @Command(name = "verified", description = "Report that an environment's running artifact is verified healthy (starts soak time).")
 final class VerifiedCommand extends EngineCommand {
+    @Mixin
+    NoClaimedTime noClaimedTime;
+
     @ArgGroup(exclusive = false, multiplicity = "1")
     ArtifactSelector artifact;
 

@@ -5,11 +5,14 @@ import dev.airlock.ledger.BrokenLink;
 import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.LedgerHead;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -21,6 +24,14 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "verify-ledger", description = "Verify the ledger's hash chain and its checkpoints; exits 1 and "
         + "names the first broken link if it was tampered with. Prints the head to pin somewhere else.")
 final class VerifyLedgerCommand extends EngineCommand {
+    @Mixin
+    ClaimedTime time;
+
+    @Override
+    @Nullable Instant at() {
+        return time.at;
+    }
+
     @Option(names = "--expected-head", paramLabel = "SEQ:HASH", converter = HeadConverter.class,
             description = "A head pinned somewhere the ledger's writers cannot change (as printed by status or "
                     + "verify-ledger): entries cut from the end or rewritten since are reported.")

@@ -24,9 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The life cycle through the real ./airlock script, one process per command, with every exit code. */
 class LifecycleCliIT {
-    private static final String TUESDAY = "2026-03-03T08:00:00Z";
-    private static final String WEDNESDAY = "2026-03-04T08:30:00Z";
-
     @TempDir
     Path dir;
 
@@ -36,13 +33,15 @@ class LifecycleCliIT {
     @BeforeEach
     void setUp() throws IOException {
         config = dir.resolve("airlock.yaml");
-        Files.copy(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"), config);
+        // Writes take the clock's time: the story must not depend on the day the tests run.
+        Files.writeString(config, TimeFreeConfig.strip(
+                Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))));
         state = dir.resolve("state");
     }
 
-    private AirlockScript.Result airlock(String as, String at, String... args) {
+    private AirlockScript.Result airlock(String as, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--config", config.toString(), "--state", state.toString(), "--as", as, "--at", at));
+        all.addAll(List.of("--config", config.toString(), "--state", state.toString(), "--as", as));
         return AirlockScript.run(all.toArray(String[]::new));
     }
 
@@ -53,13 +52,13 @@ class LifecycleCliIT {
 
     private String registerAndWalkToStaging() throws IOException {
         Path jar = Files.writeString(dir.resolve("payments-api.jar"), "payments-api 1.4.2 bytes");
-        String digest = ok(airlock("ci@tooling", TUESDAY, "register", jar.toString(), "--name", "payments-api",
+        String digest = ok(airlock("ci@tooling", "register", jar.toString(), "--name", "payments-api",
                 "--version", "1.4.2", "--source-repo", "github.com/acme/payments", "--revision", "9f1c2e7"))
                 .out().strip();
         assertTrue(digest.matches("sha256:[0-9a-f]{64}"), digest);
         for (String env : List.of("dev", "test", "staging")) {
-            ok(airlock("alice", TUESDAY, "promote", "--digest", digest, "--to", env));
-            ok(airlock("deploy-bot", TUESDAY, "verified", "--artifact", "payments-api:1.4.2", "--env", env));
+            ok(airlock("alice", "promote", "--digest", digest, "--to", env));
+            ok(airlock("deploy-bot", "verified", "--artifact", "payments-api:1.4.2", "--env", env));
         }
         return digest;
     }
@@ -68,40 +67,40 @@ class LifecycleCliIT {
     void aReleaseThroughEveryStage_withEachExitCodeFromARealScenario() throws IOException {
         String digest = registerAndWalkToStaging();
 
-        AirlockScript.Result shortcut = airlock("alice", TUESDAY, "promote", "--digest", digest, "--from", "dev",
+        AirlockScript.Result shortcut = airlock("alice", "promote", "--digest", digest, "--from", "dev",
                 "--to", "prod-eu");
         assertEquals(3, shortcut.exitCode(), shortcut.all());
         assertTrue(shortcut.out().contains("DENIED"), shortcut.out());
 
-        AirlockScript.Result pending = airlock("rita", TUESDAY, "promote", "--digest", digest, "--to", "prod-eu",
+        AirlockScript.Result pending = airlock("rita", "promote", "--digest", digest, "--to", "prod-eu",
                 "--attr", "change=CHG-2041");
         assertEquals(4, pending.exitCode(), pending.all());
         assertTrue(pending.out().contains("2 more approvals from group release-managers"), pending.out());
 
-        AirlockScript.Result badDigest = airlock("rita", TUESDAY, "promote", "--digest", "sha256:1234", "--to", "prod-eu");
+        AirlockScript.Result badDigest = airlock("rita", "promote", "--digest", "sha256:1234", "--to", "prod-eu");
         assertEquals(2, badDigest.exitCode(), badDigest.all());
         assertTrue(badDigest.err().contains("must be 'sha256:' followed by 64 lowercase hex digits"), badDigest.err());
 
-        ok(airlock("rob", TUESDAY, "approve", "--digest", digest, "--env", "prod-eu"));
-        ok(airlock("rae", TUESDAY, "approve", "--digest", digest, "--env", "prod-eu"));
-        AirlockScript.Result plan = airlock("rita", WEDNESDAY, "plan", "--digest", digest, "--to", "prod-eu",
+        ok(airlock("rob", "approve", "--digest", digest, "--env", "prod-eu"));
+        ok(airlock("rae", "approve", "--digest", digest, "--env", "prod-eu"));
+        AirlockScript.Result plan = airlock("rita", "plan", "--digest", digest, "--to", "prod-eu",
                 "--attr", "change=CHG-2041", "--output", "json");
         assertEquals(0, plan.exitCode(), plan.all());
         JsonNode planJson = new ObjectMapper().readTree(plan.out());
         assertEquals("ALLOWED", planJson.path("decision").path("outcome").asText(), plan.out());
 
-        AirlockScript.Result promoted = airlock("rita", WEDNESDAY, "promote", "--digest", digest, "--to", "prod-eu",
+        AirlockScript.Result promoted = airlock("rita", "promote", "--digest", digest, "--to", "prod-eu",
                 "--attr", "change=CHG-2041", "--output", "json");
         assertEquals(0, promoted.exitCode(), promoted.all());
         assertEquals("PROMOTED", new ObjectMapper().readTree(promoted.out()).path("status").asText());
 
-        JsonNode status = new ObjectMapper().readTree(ok(airlock("rita", WEDNESDAY, "status", "-o", "json")).out());
+        JsonNode status = new ObjectMapper().readTree(ok(airlock("rita", "status", "-o", "json")).out());
         assertEquals(digest, status.path("environments").get(3).path("digest").asText(), status.toString());
         String pin = status.path("ledgerHead").path("pin").asText();
-        assertTrue(ok(airlock("rita", WEDNESDAY, "verify-ledger", "--expected-head", pin)).out()
+        assertTrue(ok(airlock("rita", "verify-ledger", "--expected-head", pin)).out()
                 .contains("head: " + pin));
-        assertTrue(ok(airlock("rita", WEDNESDAY, "history", "prod-eu")).out().contains("PROMOTED"));
-        assertTrue(ok(airlock("rita", WEDNESDAY, "verify-ledger")).out().contains("ledger intact"));
+        assertTrue(ok(airlock("rita", "history", "prod-eu")).out().contains("PROMOTED"));
+        assertTrue(ok(airlock("rita", "verify-ledger")).out().contains("ledger intact"));
         assertTrue(LedgerChain.verify(LocalFileLedger.open(state.resolve("ledger.jsonl")).read(1)).ok());
     }
 
@@ -110,13 +109,13 @@ class LifecycleCliIT {
         String digest = registerAndWalkToStaging();
         String crashed = leaseHeldByADeadPromoter("test");
 
-        AirlockScript.Result busy = airlock("alice", TUESDAY, "promote", "--digest", digest, "--to", "test",
+        AirlockScript.Result busy = airlock("alice", "promote", "--digest", digest, "--to", "test",
                 "--key", "again");
         assertEquals(5, busy.exitCode(), busy.all());
         assertTrue(busy.err().contains("is being promoted by " + crashed), busy.err());
 
-        ok(airlock("alice", TUESDAY, "abort", crashed, "--reason", "promoter host lost"));
-        ok(airlock("alice", TUESDAY, "promote", "--digest", digest, "--to", "test", "--key", "again"));
+        ok(airlock("alice", "abort", crashed, "--reason", "promoter host lost"));
+        ok(airlock("alice", "promote", "--digest", digest, "--to", "test", "--key", "again"));
     }
 
     @Test
@@ -125,7 +124,7 @@ class LifecycleCliIT {
         Path ledger = state.resolve("ledger.jsonl");
         Files.writeString(ledger, Files.readString(ledger).replaceFirst("\"principal\":\"alice\"", "\"principal\":\"bob\""));
 
-        AirlockScript.Result result = airlock("alice", TUESDAY, "verify-ledger");
+        AirlockScript.Result result = airlock("alice", "verify-ledger");
 
         assertEquals(1, result.exitCode(), result.all());
         assertTrue(result.out().contains("LEDGER TAMPERED: entry "), result.out());
@@ -141,14 +140,15 @@ class LifecycleCliIT {
         LocalFileLedger ledger = LocalFileLedger.open(state.resolve("ledger.jsonl"));
         LedgerEntry last = ledger.read(ledger.lastSequence()).get(0);
         String promotionId = "crashed-promotion";
+        java.time.Instant now = java.time.Instant.now();
         LedgerEntry decided = LedgerChain.next(last, new LedgerEntry.Draft(EntryType.DECIDED, "alice", environment,
                 last.digest(), promotionId, Map.of("idempotencyKey", "crashed", "outcome", "ALLOWED",
                         "source", landscape.graph().predecessors(environment).iterator().next())),
-                java.time.Instant.parse(TUESDAY));
+                now);
         ledger.append(decided);
         ledger.append(LedgerChain.next(decided, new LedgerEntry.Draft(EntryType.LEASED, "alice", environment,
-                last.digest(), promotionId, Map.of("token", "1", "expiresAt", "2026-03-03T08:15:00Z")),
-                java.time.Instant.parse(TUESDAY)));
+                last.digest(), promotionId, Map.of("token", "1", "expiresAt", now.plusSeconds(900).toString())),
+                now));
         return promotionId;
     }
 }

@@ -45,6 +45,11 @@ public record BrokenLink(long sequence, long position, Kind kind, String message
          */
         CHECKPOINT_MISMATCH,
         /** An entry chains correctly but is not an entry the engine can act on: forged or unreadable content. */
-        UNREADABLE
+        UNREADABLE,
+        /**
+         * An entry is dated earlier than the entry before it by more than the allowed clock skew: it was
+         * written with a claimed time or by a machine whose clock was wrong. Engines refuse to write one.
+         */
+        TIME_REVERSED
     }
 }

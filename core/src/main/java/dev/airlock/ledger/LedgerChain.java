@@ -4,6 +4,7 @@ import dev.airlock.artifact.Digest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import dev.airlock.InvalidValueException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +19,12 @@ import org.jspecify.annotations.Nullable;
 public final class LedgerChain {
     /** The previous hash of the first entry. */
     public static final String GENESIS = "0".repeat(64);
+
+    /**
+     * How much earlier than its predecessor an entry may be dated by default: clocks of machines kept in
+     * sync by NTP differ by far less, while a claimed or broken time is usually off by hours or more.
+     */
+    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private LedgerChain() {
     }
@@ -103,6 +110,42 @@ public final class LedgerChain {
                     "must be the SHA-256 of entry " + entry.sequence()
                             + "'s content; build entries with LedgerChain.next");
         }
+    }
+
+    /**
+     * Checks that {@code entry} is not dated earlier than {@code previous} (null when the ledger is
+     * empty) by more than {@code maxClockSkew}. Backends cannot know the skew a deployment allows, so
+     * the engine calls this before it appends, with the skew it was configured with.
+     *
+     * @throws InvalidValueException naming both times, when the entry is dated too early
+     */
+    public static void requireTimeFollows(@Nullable LedgerEntry previous, LedgerEntry entry, Duration maxClockSkew) {
+        if (previous != null && entry.time().isBefore(previous.time().minus(maxClockSkew))) {
+            throw new InvalidValueException("time", entry.time(), "is earlier than ledger entry " + previous.sequence()
+                    + "'s time " + previous.time() + " by more than the allowed clock skew of " + maxClockSkew
+                    + "; this machine's clock is behind, or that entry's was ahead: fix the clock (NTP), nothing was"
+                    + " recorded");
+        }
+    }
+
+    /**
+     * Reports the first entry of {@code entries} (consecutive, oldest first) dated earlier than the entry
+     * before it by more than {@code maxClockSkew}, as {@link BrokenLink.Kind#TIME_REVERSED}. Hash links
+     * are {@link #verify(List)}'s job; this checks only the order of time.
+     */
+    public static ChainReport verifyTimeOrder(List<LedgerEntry> entries, Duration maxClockSkew) {
+        InvalidValueException.requireNonNull("maxClockSkew", maxClockSkew);
+        for (int index = 1; index < entries.size(); index++) {
+            LedgerEntry previous = entries.get(index - 1);
+            LedgerEntry entry = entries.get(index);
+            if (entry.time().isBefore(previous.time().minus(maxClockSkew))) {
+                return new ChainReport(index, new BrokenLink(entry.sequence(), index + 1L, BrokenLink.Kind.TIME_REVERSED,
+                        "entry " + entry.sequence() + " is dated " + entry.time() + ", earlier than entry "
+                                + previous.sequence() + " (" + previous.time() + ") by more than the allowed clock skew of "
+                                + maxClockSkew + ": it was written with a claimed time or a wrong clock"));
+            }
+        }
+        return ChainReport.intact(entries.size());
     }
 
     private static String hash(long sequence, Instant time, EntryType type, String principal,

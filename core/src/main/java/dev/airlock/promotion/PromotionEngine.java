@@ -52,13 +52,15 @@ public final class PromotionEngine {
     private final Guardrails guardrails;
     private final ArtifactStore store;
     private final Ledger ledger;
+    private final Duration maxClockSkew;
 
     private PromotionEngine(Builder b) {
         this.landscape = Objects.requireNonNull(b.landscape, "landscape");
         this.guardrails = Objects.requireNonNull(b.guardrails, "guardrails");
         this.store = Objects.requireNonNull(b.store, "store");
         this.ledger = Objects.requireNonNull(b.ledger, "ledger");
-        this.writer = new LedgerWriter(ledger, b.clock, b.listeners, b.checkpointInterval);
+        this.writer = new LedgerWriter(ledger, b.clock, b.listeners, b.checkpointInterval, b.maxClockSkew);
+        this.maxClockSkew = b.maxClockSkew;
         this.run = new PromotionRun(landscape, guardrails, store, Objects.requireNonNull(b.access, "access"), writer,
                 b.clock, b.leaseDuration);
     }
@@ -157,24 +159,31 @@ public final class PromotionEngine {
         return run.resume(promotionId, principal);
     }
 
-    /** Abandons an interrupted promotion, releasing its lease; the environment keeps what it ran. */
+    /**
+     * Abandons an interrupted promotion, releasing its lease; the environment keeps what it ran. Only the
+     * promotion's initiator, or a member of one of the target environment's owner groups
+     * ({@link Environment#owners()}), may abort it.
+     *
+     * @throws AbortNotPermittedException when {@code principal} is neither
+     */
     public void abort(String promotionId, Principal principal, String reason) {
         run.abort(promotionId, principal, reason);
     }
 
     /**
      * Records an approval of a digest for an environment, bound to the policy version that asks for
-     * approvals there. Whether it counts (eligible group, not the initiator, not expired) is for the
-     * guardrails to decide at promotion time.
+     * approvals there, and says whether it counts now (eligible group, not the initiator of the latest
+     * promotion asked for, not a second approval by the same person, an approval requirement applies).
+     * The guardrails decide again at promotion time; what counts then is what they say.
      */
-    public Approval approve(Digest digest, String environment, Principal approver) {
+    public ApprovalResult approve(Digest digest, String environment, Principal approver) {
         Environment target = landscape.require(environment);
         artifact(digest);
         String policyVersion = guardrails.approvalPolicyVersion(target.name());
         LedgerEntry entry = writer.append(Drafts.step(EntryType.APPROVED, approver.id(), target.name(), digest, null,
                 Map.of(Details.POLICY_VERSION, policyVersion,
                         Details.GROUPS, String.join(",", new java.util.TreeSet<>(approver.groups())))));
-        return new Approval(approver, digest, target.name(), policyVersion, entry.time());
+        return run.judgeApproval(new Approval(approver, digest, target.name(), policyVersion, entry.time()));
     }
 
     /**
@@ -240,12 +249,13 @@ public final class PromotionEngine {
      * link.
      */
     public ChainReport verifyLedger() {
-        return Checkpoints.audit(ledger, null);
+        return Checkpoints.audit(ledger, null, maxClockSkew);
     }
 
     /** Like {@link #verifyLedger()}, and also against a head known from elsewhere: truncation and rewrites show. */
     public ChainReport verifyLedger(LedgerHead expectedHead) {
-        return Checkpoints.audit(ledger, InvalidValueException.requireNonNull("expectedHead", expectedHead));
+        return Checkpoints.audit(ledger, InvalidValueException.requireNonNull("expectedHead", expectedHead),
+                maxClockSkew);
     }
 
     /**
@@ -283,6 +293,7 @@ public final class PromotionEngine {
         private final List<PromotionListener> listeners = new ArrayList<>(List.of(new LoggingListener()));
         private Duration leaseDuration = Duration.ofMinutes(15);
         private int checkpointInterval = 1_000;
+        private Duration maxClockSkew = LedgerChain.DEFAULT_MAX_CLOCK_SKEW;
 
         private Builder() {
         }
@@ -352,6 +363,24 @@ public final class PromotionEngine {
                 throw new InvalidValueException("checkpointInterval", entries, "must be 0 (never) or positive");
             }
             this.checkpointInterval = entries;
+            return this;
+        }
+
+        /**
+         * How much earlier than the ledger's last entry this engine's clock may be before it refuses to
+         * write. Several machines share a ledger and their clocks differ a little; a time much earlier
+         * than the last entry's is a claimed time or a broken clock, and an entry dated before its
+         * predecessor would let soak, approval expiry, windows and leases be judged on a time that
+         * never was. {@link #verifyLedger()} reports such an entry as
+         * {@link dev.airlock.ledger.BrokenLink.Kind#TIME_REVERSED}. Default 5 minutes: NTP keeps clocks
+         * within well under a second of each other, so only a wrong clock trips it, while a
+         * briefly unsynchronized machine still writes.
+         */
+        public Builder maxClockSkew(Duration maxClockSkew) {
+            if (maxClockSkew == null || maxClockSkew.isNegative()) {
+                throw new InvalidValueException("maxClockSkew", maxClockSkew, "must be zero or positive");
+            }
+            this.maxClockSkew = maxClockSkew;
             return this;
         }
 

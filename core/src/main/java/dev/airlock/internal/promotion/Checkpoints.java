@@ -9,6 +9,7 @@ import dev.airlock.ledger.LedgerHead;
 import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.spi.Ledger;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,9 +61,10 @@ public final class Checkpoints {
     /**
      * Walks the whole ledger from its first entry, like {@link Ledger#verify()}, and also checks every
      * checkpoint: its entry has its head hash, its state is the state the entries up to it produce, and
-     * no checkpoint lies beyond the last entry.
+     * no checkpoint lies beyond the last entry; and no entry is dated earlier than the one before it by
+     * more than {@code maxClockSkew}.
      */
-    public static ChainReport audit(Ledger ledger, @Nullable LedgerHead expected) {
+    public static ChainReport audit(Ledger ledger, @Nullable LedgerHead expected, Duration maxClockSkew) {
         // Checkpoints first: one written while the entries are read is then at or below what was read.
         List<Checkpoint> stored = ledger.checkpoints(0);
         ChainReport chain = ledger.verify();
@@ -75,6 +77,10 @@ public final class Checkpoints {
             if (!pinned.ok()) {
                 return pinned;
             }
+        }
+        ChainReport timed = LedgerChain.verifyTimeOrder(entries, maxClockSkew);
+        if (!timed.ok()) {
+            return timed;
         }
         Map<Long, Checkpoint> checkpoints = new TreeMap<>();
         for (Checkpoint checkpoint : stored) {

@@ -228,6 +228,17 @@ public final class LedgerView {
         return lastToken.getOrDefault(environment, 0L);
     }
 
+    /** The latest promotion (not rollback) of {@code digest} into {@code environment}, if any was asked for. */
+    public Optional<PromotionRecord> latestPromotion(Digest digest, String environment) {
+        PromotionRecord latest = null;
+        for (PromotionRecord record : promotions.values()) {
+            if (!record.rollback() && record.digest().equals(digest) && record.target().equals(environment)) {
+                latest = record;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
     public Optional<PromotionRecord> promotion(String promotionId) {
         return Optional.ofNullable(promotions.get(promotionId));
     }

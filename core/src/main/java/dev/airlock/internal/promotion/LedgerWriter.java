@@ -10,6 +10,7 @@ import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
 import dev.airlock.spi.PromotionListener;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -37,18 +38,26 @@ public final class LedgerWriter {
     private final Clock clock;
     private final List<PromotionListener> listeners;
     private final int checkpointInterval;
+    private final Duration maxClockSkew;
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock; null until the first read, which starts it from the newest checkpoint.
     private @Nullable LedgerView view;
 
     /**
      * @param checkpointInterval write a checkpoint after every entry whose sequence is a multiple of it; 0 never
+     * @param maxClockSkew how much earlier than the ledger's last entry this writer's clock may be
      */
-    public LedgerWriter(Ledger ledger, Clock clock, List<PromotionListener> listeners, int checkpointInterval) {
+    public LedgerWriter(Ledger ledger, Clock clock, List<PromotionListener> listeners, int checkpointInterval,
+            Duration maxClockSkew) {
         this.ledger = ledger;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
         this.checkpointInterval = checkpointInterval;
+        this.maxClockSkew = maxClockSkew;
+    }
+
+    public LedgerWriter(Ledger ledger, Clock clock, List<PromotionListener> listeners, int checkpointInterval) {
+        this(ledger, clock, listeners, checkpointInterval, LedgerChain.DEFAULT_MAX_CLOCK_SKEW);
     }
 
     /** Reads the caught-up view under the lock. */
@@ -137,6 +146,8 @@ public final class LedgerWriter {
                 precondition.accept(current);
             }
             LedgerEntry entry = LedgerChain.next(current.last(), build.apply(current), clock.instant());
+            // The backend checks the links; only the engine knows the skew it allows between clocks.
+            LedgerChain.requireTimeFollows(current.last(), entry, maxClockSkew);
             ledger.append(entry);
             current.apply(entry);
             if (checkpointInterval > 0 && entry.sequence() % checkpointInterval == 0) {

@@ -5,16 +5,20 @@ import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.Digest;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
+import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Decision;
 import dev.airlock.guardrail.GuardrailState;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.PromotionRequest;
+import dev.airlock.guardrail.StatementResult;
 import dev.airlock.internal.promotion.LedgerView.Lease;
 import dev.airlock.internal.promotion.LedgerView.PromotionRecord;
 import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.promotion.AbortNotPermittedException;
+import dev.airlock.promotion.ApprovalResult;
 import dev.airlock.promotion.LeaseHeldException;
 import dev.airlock.promotion.LeaseLostException;
 import dev.airlock.promotion.NotFoundException;
@@ -303,6 +307,13 @@ public final class PromotionRun {
 
     public void abort(String promotionId, Principal principal, String reason) {
         PromotionRecord record = record(promotionId);
+        // Aborting someone's promotion ends their work: only they, or the environment's owners, decide that.
+        List<String> owners = landscape.require(record.target()).owners();
+        if (!principal.id().equals(record.principal()) && owners.stream().noneMatch(principal.groups()::contains)) {
+            throw new AbortNotPermittedException(principal.id() + " may not abort promotion " + promotionId + ": only "
+                    + "its initiator, " + record.principal() + ", or a member of an owner group of '" + record.target()
+                    + "' (" + (owners.isEmpty() ? "it names none" : String.join(", ", owners)) + ") may");
+        }
         writer.append(view -> {
             PromotionRecord now = view.promotion(promotionId).orElseThrow();
             if (now.finished() || promoted(now)) {
@@ -312,6 +323,52 @@ public final class PromotionRun {
         }, view -> Drafts.step(EntryType.ABORTED, principal.id(), record.target(), record.digest(), promotionId,
                 Map.of(Details.REASON, reason)));
     }
+
+    /**
+     * Whether {@code approval}, just recorded, counts now: the guardrails judge the digest's promotion into
+     * the environment as the latest promotion of it asked for (by its initiator), and their explanation
+     * of the approval statements says whether the approver counts, and if not, why.
+     */
+    public ApprovalResult judgeApproval(Approval approval) {
+        String approver = approval.approver().id();
+        long same = writer.read(view -> view.approvals(approval.digest(), approval.environment())).stream()
+                .filter(a -> a.approver().id().equals(approver) && a.policyVersion().equals(approval.policyVersion()))
+                .count();
+        if (same > 1) {
+            return new ApprovalResult(approval, false, "not counted: " + approver + " already approved "
+                    + approval.digest().shortForm() + " for " + approval.environment() + "; one approval per person");
+        }
+        String initiator = writer.read(view -> view.latestPromotion(approval.digest(), approval.environment()))
+                .map(PromotionRecord::principal).orElse(NO_INITIATOR);
+        Decision decision = judge(PromotionCommand.builder(approval.digest(), approval.environment(),
+                Principal.of(initiator)).build(), false).decision();
+        List<StatementResult> requirements = decision.results().stream()
+                .filter(r -> APPROVALS_REASON.matcher(r.reason()).find()).toList();
+        if (requirements.isEmpty()) {
+            return new ApprovalResult(approval, false, "not counted: no approval requirement applies to "
+                    + approval.environment());
+        }
+        for (StatementResult requirement : requirements) {
+            int notCounted = requirement.reason().indexOf("not counted: ");
+            if (notCounted >= 0) {
+                String ignored = requirement.reason().substring(notCounted + "not counted: ".length());
+                int at = (", " + ignored).indexOf(", " + approver + " (");
+                if (at >= 0) {
+                    int end = ignored.indexOf(')', at);
+                    return new ApprovalResult(approval, false, "not counted by " + requirement.statementId() + ": "
+                            + ignored.substring(at, end + 1));
+                }
+            }
+        }
+        StatementResult first = requirements.get(0);
+        return new ApprovalResult(approval, true, "counts toward " + first.statementId() + ": " + first.reason());
+    }
+
+    /** Stands for the initiator when nobody asked to promote the digest yet: no principal has this id. */
+    private static final String NO_INITIATOR = "(nobody-yet)";
+    /** How the approvals statements explain themselves ("1 of 2 approvals ...", "2 more approvals ..."). */
+    private static final java.util.regex.Pattern APPROVALS_REASON =
+            java.util.regex.Pattern.compile("^\\d+ (of \\d+|more) (break-glass )?approvals?\\b");
 
     private PromotionRecord record(String promotionId) {
         return writer.read(view -> view.promotion(promotionId))
