@@ -6,11 +6,16 @@ import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.promotion.PromotionConflictException;
+import dev.airlock.spi.AuthenticationException;
+import dev.airlock.spi.Authenticator;
+import dev.airlock.spi.Identity;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
 import dev.airlock.spi.PromotionListener;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,6 +42,9 @@ public final class LedgerWriter {
     private final Clock clock;
     private final List<PromotionListener> listeners;
     private final int checkpointInterval;
+    private final @Nullable Authenticator authenticator;
+    // Guarded by lock; authenticated on the first append, then kept.
+    private @Nullable Identity actor;
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock; null until the first read, which starts it from the newest checkpoint.
     private @Nullable LedgerView view;
@@ -45,6 +53,16 @@ public final class LedgerWriter {
      * @param checkpointInterval write a checkpoint after every entry whose sequence is a multiple of it; 0 never
      */
     public LedgerWriter(Ledger ledger, Clock clock, List<PromotionListener> listeners, int checkpointInterval) {
+        this(ledger, clock, listeners, checkpointInterval, null);
+    }
+
+    /**
+     * @param authenticator who acts: every entry records its evidence, and an authenticated principal is the
+     *                      only one entries are written for; null records none (the caller vouches for principals)
+     */
+    public LedgerWriter(Ledger ledger, Clock clock, List<PromotionListener> listeners, int checkpointInterval,
+            @Nullable Authenticator authenticator) {
+        this.authenticator = authenticator;
         this.ledger = ledger;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
@@ -136,7 +154,7 @@ public final class LedgerWriter {
                 caughtUp(); // refuse only on what the ledger says now, never on a stale view
                 precondition.accept(current);
             }
-            LedgerEntry entry = LedgerChain.next(current.last(), build.apply(current), clock.instant());
+            LedgerEntry entry = LedgerChain.next(current.last(), withEvidence(build.apply(current)), clock.instant());
             ledger.append(entry);
             current.apply(entry);
             if (checkpointInterval > 0 && entry.sequence() % checkpointInterval == 0) {
@@ -148,6 +166,33 @@ public final class LedgerWriter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The draft with the actor's evidence ({@link Details#AUTHENTICATED_BY}, {@link Details#CALLER}, and
+     * {@link Details#UNAUTHENTICATED} where identities are not authenticated); call under the lock.
+     *
+     * @throws AuthenticationException when the draft names another principal than the authenticated one
+     */
+    private LedgerEntry.Draft withEvidence(LedgerEntry.Draft draft) {
+        if (authenticator == null) {
+            return draft;
+        }
+        if (actor == null) {
+            actor = authenticator.authenticate();
+        }
+        if (actor.authenticated() && !actor.principal().equals(draft.principal())) {
+            throw new AuthenticationException("an entry for '" + draft.principal() + "' cannot be written: the caller "
+                    + "is authenticated as '" + actor.principal() + "' (" + actor.method() + ": " + actor.caller() + ")");
+        }
+        Map<String, String> details = new LinkedHashMap<>(draft.details());
+        details.put(Details.AUTHENTICATED_BY, actor.method());
+        details.put(Details.CALLER, actor.caller());
+        if (!actor.authenticated()) {
+            details.put(Details.UNAUTHENTICATED, "true");
+        }
+        return new LedgerEntry.Draft(draft.type(), draft.principal(), draft.environment(), draft.digest(),
+                draft.promotionId(), details);
     }
 
     /** Appends unconditionally (still chained and compare-and-set). */
