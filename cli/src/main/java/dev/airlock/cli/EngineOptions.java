@@ -5,8 +5,10 @@ import picocli.CommandLine.Option;
 
 /** Options every command that uses the engine shares: those of the backend, who acts, and when. */
 final class EngineOptions extends BackendOptions {
-    @Option(names = "--as", paramLabel = "PRINCIPAL", defaultValue = "${env:AIRLOCK_PRINCIPAL:-${sys:user.name}}",
-            description = "Who acts (default: $AIRLOCK_PRINCIPAL or the OS user). Groups come from the configuration.")
+    @Option(names = "--as", paramLabel = "PRINCIPAL", defaultValue = "${env:AIRLOCK_PRINCIPAL}",
+            description = "Who acts (default: $AIRLOCK_PRINCIPAL, else who the backend authenticates). Only where the "
+                    + "configuration declares identities unauthenticated may it name someone else; elsewhere it must "
+                    + "be the authenticated principal. Groups come from the configuration.")
     String principal;
 
     @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,

@@ -7,6 +7,7 @@ import dev.airlock.config.Problem;
 import dev.airlock.environment.UnknownEnvironmentException;
 import dev.airlock.promotion.NotFoundException;
 import dev.airlock.promotion.PromotionConflictException;
+import dev.airlock.spi.AuthenticationException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -26,6 +27,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof InvalidConfigurationException invalid) {
             invalid.problems().stream().map(Problem::toString).forEach(err::println);
             err.println("airlock: " + invalid.problems().size() + " problem(s) found");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (e instanceof AuthenticationException) {
+            err.println("airlock: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
         if (e instanceof PromotionConflictException) {
