@@ -7,6 +7,7 @@ import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.spi.AccessContext;
 import dev.airlock.spi.ArtifactStore;
+import dev.airlock.spi.Authenticator;
 import dev.airlock.spi.Backend;
 import dev.airlock.spi.Place;
 import java.net.http.HttpClient;
@@ -50,6 +51,7 @@ public final class AwsBackend implements Backend {
     private final Clock clock;
     private final AwsCalls calls;
     private final RoleChainAccess access;
+    private final StsAuthenticator authenticator;
     private @Nullable S3Client toolingS3;
     private @Nullable EcrClient toolingEcr;
     private @Nullable S3Client ledgerS3;
@@ -72,6 +74,7 @@ public final class AwsBackend implements Backend {
         this.clock = builder.clock;
         this.calls = new AwsCalls(configuration.resilience(), clock);
         this.access = new RoleChainAccess(configuration, landscape, base, factory, calls, clock);
+        this.authenticator = new StsAuthenticator(base, factory, configuration.region(), builder.identities);
     }
 
     public static Builder builder() {
@@ -140,6 +143,15 @@ public final class AwsBackend implements Backend {
         return ledger;
     }
 
+    /**
+     * Who acts: {@code sts:GetCallerIdentity} on the base credentials, mapped by
+     * {@link Builder#identities(IdentityMapping)}; an unmapped caller is refused, naming its ARN.
+     */
+    @Override
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
     @Override
     public synchronized void close() {
         access.close();
@@ -198,8 +210,15 @@ public final class AwsBackend implements Backend {
         private @Nullable AwsCredentialsProvider baseCredentials;
         private @Nullable AwsClientFactory clientFactory;
         private Clock clock = Clock.systemUTC();
+        private IdentityMapping identities = IdentityMapping.none();
 
         private Builder() {
+        }
+
+        /** Which callers (by the ARN {@code sts:GetCallerIdentity} reports) are which principals. Default: none. */
+        public Builder identities(IdentityMapping identities) {
+            this.identities = InvalidValueException.requireNonNull("identities", identities);
+            return this;
         }
 
         public Builder configuration(AwsConfiguration configuration) {

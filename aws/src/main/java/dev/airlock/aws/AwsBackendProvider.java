@@ -71,6 +71,8 @@ public final class AwsBackendProvider implements BackendProvider {
         }
         out.put("ledgerBucket", aws.ledger().bucket());
         out.put("credentials", "the AWS SDK's default provider chain");
+        out.put("identities", read.identities().rules().isEmpty() ? "none mapped: every caller is refused"
+                : read.identities().rules().size() + " ARN pattern(s) (sts:GetCallerIdentity)");
         return out;
     }
 
@@ -94,7 +96,8 @@ public final class AwsBackendProvider implements BackendProvider {
     }
 
     private static AwsBackend.Builder builder(AwsSection.Read read, Landscape landscape) {
-        return AwsBackend.builder().configuration(read.configuration()).landscape(landscape).clientFactory(read.clients());
+        return AwsBackend.builder().configuration(read.configuration()).landscape(landscape).clientFactory(read.clients())
+                .identities(read.identities());
     }
 
     @Override

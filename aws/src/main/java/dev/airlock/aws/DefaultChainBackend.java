@@ -23,7 +23,7 @@ final class DefaultChainBackend {
             requireCredentials(credentials, settings);
             AwsBackend aws = builder.baseCredentials(credentials).clock(context.clock()).build();
             try {
-                return Backend.of(aws.artifactStore(), aws.environmentAccess(), aws.ledger(), () -> {
+                return Backend.of(aws.artifactStore(), aws.environmentAccess(), aws.ledger(), aws.authenticator(), () -> {
                     aws.close();
                     credentials.close();
                 });

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.InvalidValueException;
+import dev.airlock.aws.internal.AwsSection;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.config.InvalidConfigurationException;
 import dev.airlock.spi.BackendContext;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +50,29 @@ class AwsBackendProviderTest {
     }
 
     @Test
+    void identities_mapArnPatternsToPrincipals_inTheFilesOrder() {
+        AwsSection.Read read = AwsSection.readBackend(load(SETTINGS + """
+                    identities:
+                      "arn:aws:sts::111111111111:assumed-role/AWSReservedSSO_*/*": "{session}"
+                      "arn:aws:sts::111111111111:assumed-role/airlock-ci/*": ci@tooling
+                """).backend().settings(), load(SETTINGS).landscape());
+
+        assertEquals(List.of(new IdentityMapping.Rule("arn:aws:sts::111111111111:assumed-role/AWSReservedSSO_*/*",
+                        "{session}"), new IdentityMapping.Rule("arn:aws:sts::111111111111:assumed-role/airlock-ci/*",
+                        "ci@tooling")), read.identities().rules());
+    }
+
+    @Test
+    void anIdentityThatIsNotAnArnPattern_isAProblemAtItsPlace() {
+        String problem = onlyProblem(SETTINGS + """
+                    identities: {"AWSReservedSSO_*": "{session}"}
+                """);
+
+        assertTrue(problem.contains("backend.aws.identities.AWSReservedSSO_*: 'AWSReservedSSO_*' must be an ARN pattern"),
+                problem);
+    }
+
+    @Test
     void awsType_isFoundOnTheClassPath() {
         assertInstanceOf(AwsBackendProvider.class, load(SETTINGS).backend().provider());
     }
@@ -58,8 +84,8 @@ class AwsBackendProviderTest {
         Map<String, String> described = configuration.backend().describe(configuration.landscape());
 
         assertEquals("{type=aws, region=eu-central-1, artifacts=s3, originBucket=acme-artifacts, "
-                + "ledgerBucket=acme-airlock-ledger, credentials=the AWS SDK's default provider chain}",
-                described.toString());
+                + "ledgerBucket=acme-airlock-ledger, credentials=the AWS SDK's default provider chain, "
+                + "identities=none mapped: every caller is refused}", described.toString());
         assertFalse(described.toString().contains("dev-secret-id"));
     }
 

@@ -4,17 +4,20 @@ import dev.airlock.InvalidValueException;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.promotion.PromotionEngine;
+import dev.airlock.spi.AuthenticationException;
+import dev.airlock.spi.Authenticator;
 import dev.airlock.spi.Backend;
 import dev.airlock.spi.BackendContext;
+import dev.airlock.spi.Identity;
 import dev.airlock.spi.Ledger;
 import java.time.Clock;
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** An engine wired from the configuration file onto the backend it names, as the CLI uses it. */
 final class Airlock implements AutoCloseable {
@@ -22,17 +25,30 @@ final class Airlock implements AutoCloseable {
     final PromotionEngine engine;
     final Clock clock;
     private final Backend backend;
+    private final Authenticator authenticator;
+    // Established on first use (an STS call on AWS), so read-only commands never need it.
+    private @Nullable Identity identity;
 
     private Airlock(AirlockConfiguration configuration, Backend backend, Clock clock) {
         this.configuration = configuration;
         this.clock = clock;
         this.backend = backend;
+        this.authenticator = this::identity;
         this.engine = PromotionEngine.builder()
                 .landscape(configuration.landscape())
                 .guardrails(configuration.guardrails())
                 .backend(backend)
+                .authenticator(authenticator)
                 .clock(clock)
                 .build();
+    }
+
+    /** Who acts, as the backend establishes it, once per process. */
+    synchronized Identity identity() {
+        if (identity == null) {
+            identity = backend.authenticator().authenticate();
+        }
+        return identity;
     }
 
     /**
@@ -85,9 +101,23 @@ final class Airlock implements AutoCloseable {
         return backend.ledger();
     }
 
-    /** A principal with the groups the configuration gives them. */
-    Principal principal(String id) {
-        return principal(configuration.groups(), id);
+    /**
+     * The acting principal with the groups the configuration gives them: the authenticated one, or
+     * {@code claimed} ({@code --as}) where it is that one or where identities are declared unauthenticated.
+     *
+     * @throws ErrorHandler.CliFailure (exit 2, naming both) when {@code claimed} differs from the authenticated
+     *                                 principal
+     */
+    Principal principal(@Nullable String claimed) {
+        Identity acting = identity();
+        if (claimed != null) {
+            try {
+                acting = acting.actingAs(claimed);
+            } catch (AuthenticationException e) {
+                throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "--as: " + e.getMessage());
+            }
+        }
+        return principal(configuration.groups(), acting.principal());
     }
 
     static Principal principal(Map<String, List<String>> groups, String id) {

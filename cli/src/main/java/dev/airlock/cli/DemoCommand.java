@@ -11,6 +11,7 @@ import dev.airlock.local.LocalBackend;
 import dev.airlock.promotion.ArtifactRegistration;
 import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionResult;
+import dev.airlock.spi.BackendContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoClock clock = new DemoClock(START);
         AirlockConfiguration configuration = AirlockConfiguration.load(config);
-        LocalBackend local = LocalBackend.open(root.resolve("state"), configuration.landscape(), clock);
+        // The sample declares identities unauthenticated: the demo acts as each person of its story in turn.
+        LocalBackend local = (LocalBackend) configuration.backend().open(
+                new BackendContext(configuration.landscape(), clock, root, root.resolve("state")));
         try (Airlock airlock = Airlock.on(configuration, local, clock)) {
             new Story(airlock, local.ledger().file(), clock, root, config).tell();
         }

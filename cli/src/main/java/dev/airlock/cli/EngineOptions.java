@@ -8,8 +8,10 @@ import picocli.CommandLine.Option;
  * clock's; read-only commands may ask about another instant with {@link ClaimedTime}.
  */
 final class EngineOptions extends BackendOptions {
-    @Option(names = "--as", paramLabel = "PRINCIPAL", defaultValue = "${env:AIRLOCK_PRINCIPAL:-${sys:user.name}}",
-            description = "Who acts (default: $AIRLOCK_PRINCIPAL or the OS user). Groups come from the configuration.")
+    @Option(names = "--as", paramLabel = "PRINCIPAL", defaultValue = "${env:AIRLOCK_PRINCIPAL}",
+            description = "Who acts (default: $AIRLOCK_PRINCIPAL, else who the backend authenticates). Only where the "
+                    + "configuration declares identities unauthenticated may it name someone else; elsewhere it must "
+                    + "be the authenticated principal. Groups come from the configuration.")
     String principal;
 
     /** Converts ISO-8601 instants with a message that says what was expected. */

@@ -8,6 +8,7 @@ import dev.airlock.environment.UnknownEnvironmentException;
 import dev.airlock.promotion.AbortNotPermittedException;
 import dev.airlock.promotion.NotFoundException;
 import dev.airlock.promotion.PromotionConflictException;
+import dev.airlock.spi.AuthenticationException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -32,6 +33,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof AbortNotPermittedException) {
             err.println("airlock: " + e.getMessage());
             return ExitCodes.DENIED;
+        }
+        if (e instanceof AuthenticationException) {
+            err.println("airlock: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         }
         if (e instanceof PromotionConflictException) {
             err.println("airlock: " + e.getMessage());

@@ -3,6 +3,7 @@ package dev.airlock.cli;
 import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.guardrail.Principal;
 import dev.airlock.promotion.ArtifactRegistration;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,13 +59,14 @@ final class RegisterCommand extends EngineCommand {
 
     @Override
     int run(Airlock airlock, PrintWriter out) {
+        Principal principal = airlock.principal(options.principal);
         Provenance provenance = new Provenance(sourceRepository, revision, buildId,
-                builder != null ? builder : options.principal, builtAt != null ? builtAt : airlock.clock.instant());
+                builder != null ? builder : principal.id(), builtAt != null ? builtAt : airlock.clock.instant());
         ArtifactRegistration registration = new ArtifactRegistration(name, version, ArtifactKind.parse(kind), mediaType,
                 provenance);
         Artifact artifact;
         try (InputStream in = Files.newInputStream(file)) {
-            artifact = airlock.engine.register(registration, in, airlock.principal(options.principal));
+            artifact = airlock.engine.register(registration, in, principal);
         } catch (NoSuchFileException e) {
             throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "FILE: '" + file + "' does not exist");
         } catch (IOException e) {

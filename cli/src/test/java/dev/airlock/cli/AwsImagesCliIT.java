@@ -16,7 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * {@code artifacts: ecr} through ./airlock: an image manifest registered in the tooling account's
@@ -36,7 +35,6 @@ class AwsImagesCliIT {
 
     MotoAccounts accounts;
     Path config;
-    Credentials tooling;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -50,13 +48,12 @@ class AwsImagesCliIT {
                         + "    verifyPullAsEnvironment: false\n")
                 .replaceFirst("    originBucket: .*\n", "");
         config = Files.writeString(dir.resolve("airlock.yaml"), images);
-        tooling = accounts.credentials("111111111111", "ci-promoter");
     }
 
     private AirlockScript.Result ok(String as, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--config", config.toString(), "--as", as));
-        Map<String, String> env = new HashMap<>(MotoAccounts.environment(tooling));
+        Map<String, String> env = new HashMap<>(MotoAccounts.environment(accounts.signedIn(as)));
         env.put("AIRLOCK_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         AirlockScript.Result result = AirlockScript.run(env, all.toArray(String[]::new));
         assertEquals(0, result.exitCode(), result.all());

@@ -37,6 +37,7 @@ class AwsLifecycleCliIT {
     MotoAccounts accounts;
     Path config;
     Credentials tooling;
+    private final Map<String, Credentials> signedIn = new java.util.HashMap<>();
     private final List<AirlockScript.Result> results = new ArrayList<>();
 
     @BeforeEach
@@ -54,10 +55,15 @@ class AwsLifecycleCliIT {
         tooling = accounts.credentials(TOOLING, "ci-promoter");
     }
 
+    /** Runs ./airlock with {@code as}'s own credentials (see {@link MotoAccounts#signedIn(String)}). */
     AirlockScript.Result airlock(String as, String... args) {
+        return airlock(signedIn.computeIfAbsent(as, accounts::signedIn), as, args);
+    }
+
+    AirlockScript.Result airlock(Credentials credentials, String as, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--config", config.toString(), "--as", as));
-        Map<String, String> env = new java.util.HashMap<>(MotoAccounts.environment(tooling));
+        Map<String, String> env = new java.util.HashMap<>(MotoAccounts.environment(credentials));
         env.put("AIRLOCK_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         AirlockScript.Result result = AirlockScript.run(env, all.toArray(String[]::new));
         results.add(result);
@@ -142,6 +148,50 @@ class AwsLifecycleCliIT {
         assertNoSecretPrinted();
     }
 
+    @Test
+    void approvingUnderAnotherName_isRefusedNamingBoth_andRecordsNothing() throws IOException {
+        String digest = register("1.4.2");
+
+        AirlockScript.Result refused = expect(2, airlock(accounts.signedIn("rita"), "rob", "approve",
+                "--digest", digest, "--env", "prod"));
+
+        assertTrue(refused.err().contains("'rob' is claimed, but the caller is authenticated as 'rita'"), refused.err());
+        assertTrue(refused.err().contains("assumed-role/" + MotoAccounts.SSO_ROLE + "/rita"), refused.err());
+        JsonNode history = json(expect(0, airlock("rita", "history", "prod", "-o", "json")));
+        assertEquals(0, history.size(), history.toString());
+        assertNoSecretPrinted();
+    }
+
+    @Test
+    void anUnmappedCaller_isRefusedNamingItsArnAndTheSectionToEdit() throws IOException {
+        Path jar = Files.writeString(dir.resolve("payments-api.jar"), "payments-api 1.4.2");
+
+        AirlockScript.Result refused = expect(2, airlock(tooling, "ci@tooling", "register", jar.toString(),
+                "--name", "payments-api", "--version", "1.4.2", "--source-repo", "github.com/acme/payments",
+                "--revision", "9f1c2e7"));
+
+        assertTrue(refused.err().contains("the caller arn:aws:sts::" + TOOLING + ":assumed-role/ci-promoter/it-setup "
+                + "is not mapped to a principal"), refused.err());
+        assertTrue(refused.err().contains("backend.aws.identities"), refused.err());
+        assertNoSecretPrinted();
+    }
+
+    @Test
+    void everyEntryInTheS3Ledger_recordsTheCallerItWasAuthenticatedAs() throws IOException {
+        String digest = register("1.4.2");
+        expect(0, airlock("alice", "promote", "--digest", digest, "--to", "dev"));
+
+        JsonNode history = json(expect(0, airlock("alice", "history", "dev", "-o", "json")));
+        assertTrue(history.size() >= 4, history.toString());
+        for (JsonNode entry : history) {
+            JsonNode details = entry.path("details");
+            assertEquals("aws-sts", details.path("authenticatedBy").asText(), entry.toString());
+            assertEquals("arn:aws:sts::" + TOOLING + ":assumed-role/" + MotoAccounts.SSO_ROLE + "/alice",
+                    details.path("caller").asText(), entry.toString());
+            assertTrue(details.path("unauthenticated").isMissingNode(), entry.toString());
+        }
+    }
+
     /** Writes what a promoter leaves in the S3 ledger when it dies right after taking the lease. */
     private void diedHoldingTheLease(String promotionId, String environment, String digest) {
         new DeadPromoter(config, accounts.provider(tooling)).diedHoldingTheLease(promotionId, environment,
@@ -163,9 +213,13 @@ class AwsLifecycleCliIT {
     }
 
     private void assertNoSecretPrinted() {
+        List<Credentials> all = new ArrayList<>(signedIn.values());
+        all.add(tooling);
         for (AirlockScript.Result result : results) {
-            assertFalse(result.all().contains(tooling.secretAccessKey()), result.all());
-            assertFalse(result.all().contains(tooling.sessionToken()), result.all());
+            for (Credentials c : all) {
+                assertFalse(result.all().contains(c.secretAccessKey()), result.all());
+                assertFalse(result.all().contains(c.sessionToken()), result.all());
+            }
             assertFalse(result.all().contains("prod-7f3a"), "external id printed: " + result.all());
             assertFalse(result.all().contains("Exception"), result.all());
         }

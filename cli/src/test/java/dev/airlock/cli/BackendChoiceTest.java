@@ -28,7 +28,8 @@ class BackendChoiceTest {
 
     private Path config(String backend) throws IOException {
         String sample = Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"));
-        return Files.writeString(dir.resolve("airlock.yaml"), sample + backend);
+        String landscape = sample.substring(0, sample.indexOf("\nbackend:"));
+        return Files.writeString(dir.resolve("airlock.yaml"), landscape + backend);
     }
 
     @Test

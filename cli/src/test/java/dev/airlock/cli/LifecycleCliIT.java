@@ -64,6 +64,37 @@ class LifecycleCliIT {
     }
 
     @Test
+    void withoutIdentitiesDeclaredUnauthenticated_theLocalBackendRefusesToAct_sayingWhatToConfigure()
+            throws IOException {
+        String sample = Files.readString(config);
+        Files.writeString(config, sample.substring(0, sample.indexOf("\nbackend:")));
+        Path jar = Files.writeString(dir.resolve("payments-api.jar"), "payments-api 1.4.2 bytes");
+
+        AirlockScript.Result refused = airlock("ci@tooling", "register", jar.toString(), "--name",
+                "payments-api", "--version", "1.4.2", "--source-repo", "github.com/acme/payments", "--revision", "9f1c2e7");
+
+        assertEquals(2, refused.exitCode(), refused.all());
+        assertTrue(refused.err().contains("identities: {mode: unauthenticated}"), refused.err());
+        assertTrue(Files.notExists(state.resolve("ledger.jsonl")) || Files.readString(state.resolve("ledger.jsonl"))
+                .isEmpty(), "nothing recorded");
+    }
+
+    @Test
+    void whereIdentitiesAreDeclaredUnauthenticated_everyEntryIsMarkedWithTheOsUser() throws IOException {
+        registerAndWalkToStaging();
+
+        JsonNode history = new ObjectMapper().readTree(ok(airlock("alice", "history", "staging", "-o", "json"))
+                .out());
+        assertTrue(history.size() >= 5, history.toString());
+        for (JsonNode entry : history) {
+            JsonNode details = entry.path("details");
+            assertEquals("true", details.path("unauthenticated").asText(), entry.toString());
+            assertEquals("os-user", details.path("authenticatedBy").asText(), entry.toString());
+            assertEquals(System.getProperty("user.name"), details.path("caller").asText(), entry.toString());
+        }
+    }
+
+    @Test
     void aReleaseThroughEveryStage_withEachExitCodeFromARealScenario() throws IOException {
         String digest = registerAndWalkToStaging();
 

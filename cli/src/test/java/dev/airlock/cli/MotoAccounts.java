@@ -38,13 +38,32 @@ final class MotoAccounts {
         return server.endpoint();
     }
 
+    /** The IAM Identity Center role people sign in to the tooling account with, in these tests. */
+    static final String SSO_ROLE = "AWSReservedSSO_Engineers_0a1b2c3d4e5f6a7b";
+    /** The CI pipeline's role in the tooling account, mapped to ci@tooling by the sample configuration. */
+    static final String CI_ROLE = "airlock-ci";
+
     /** Temporary credentials of a role named {@code role} in {@code account}. */
     Credentials credentials(String account, String role) {
+        return credentials(account, role, "it-setup");
+    }
+
+    /** Temporary credentials of a role named {@code role} in {@code account}, in a session named {@code session}. */
+    Credentials credentials(String account, String role, String session) {
         try (StsClient sts = clients.sts(StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "moto-ignores-this")), REGION)) {
             return sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/" + role)
-                    .roleSessionName("it-setup").durationSeconds(3600)).credentials();
+                    .roleSessionName(session).durationSeconds(3600)).credentials();
         }
+    }
+
+    /**
+     * The tooling account credentials of {@code principal} as the sample configuration maps them: the CI
+     * role for {@code ci@tooling}, an IAM Identity Center session named by the person for everyone else.
+     */
+    Credentials signedIn(String principal) {
+        return "ci@tooling".equals(principal) ? credentials("111111111111", CI_ROLE, "gha-run-4711")
+                : credentials("111111111111", SSO_ROLE, principal);
     }
 
     AwsCredentialsProvider provider(Credentials c) {

@@ -4,6 +4,7 @@ import dev.airlock.InvalidValueException;
 import dev.airlock.config.ConfigProblems;
 import dev.airlock.config.ConfigSection;
 import dev.airlock.environment.Landscape;
+import dev.airlock.spi.Authenticator;
 import dev.airlock.spi.BackendContext;
 import dev.airlock.spi.BackendProvider;
 import java.nio.file.InvalidPathException;
@@ -14,8 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code backend: {type: local, state: DIR}}: the {@link LocalBackend} in {@code DIR}, relative to the
- * configuration file, or {@code .airlock} beside it. A state directory given outside the file wins.
+ * {@code backend: {type: local, state: DIR, identities: {mode: unauthenticated}}}: the {@link LocalBackend} in
+ * {@code DIR}, relative to the configuration file, or {@code .airlock} beside it. A state directory given
+ * outside the file wins. Nothing on one machine authenticates a person, so the backend acts only where
+ * {@code identities} declares them unauthenticated (the OS user, any claimed principal accepted, every
+ * entry marked); without it, commands that act are refused with a message saying what to configure.
  * Found by {@link java.util.ServiceLoader}; applications open it through the configuration.
  */
 public final class LocalBackendProvider implements BackendProvider {
@@ -24,7 +28,9 @@ public final class LocalBackendProvider implements BackendProvider {
     /** The directory used when neither the file nor the caller names one, beside the configuration file. */
     public static final String DEFAULT_STATE = ".airlock";
 
-    private static final Set<String> KEYS = Set.of("type", "state");
+    private static final Set<String> KEYS = Set.of("type", "state", "identities");
+    /** The only mode the local backend has: it cannot authenticate anyone, so the file must say so. */
+    public static final String UNAUTHENTICATED = "unauthenticated";
 
     @Override
     public String type() {
@@ -36,6 +42,8 @@ public final class LocalBackendProvider implements BackendProvider {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("type", TYPE);
         out.put("state", state(settings).map(Path::toString).orElse(DEFAULT_STATE + " (beside the configuration)"));
+        out.put("identities", unauthenticated(settings) ? "unauthenticated (the OS user; any --as is accepted; "
+                + "entries are marked unauthenticated)" : "not declared: commands that act are refused");
         return out;
     }
 
@@ -44,7 +52,9 @@ public final class LocalBackendProvider implements BackendProvider {
         Optional<Path> written = state(settings);
         Path state = context.stateOverride()
                 .orElseGet(() -> context.directory().resolve(written.orElse(Path.of(DEFAULT_STATE))));
-        return LocalBackend.open(state, context.landscape(), context.clock());
+        Authenticator authenticator = unauthenticated(settings) ? Authenticator.unauthenticatedOsUser()
+                : Authenticator.refusing(LocalBackend.NOT_DECLARED);
+        return LocalBackend.open(state, context.landscape(), context.clock(), authenticator);
     }
 
     /** The state directory as written in the file; every problem of the section is thrown. */
@@ -54,6 +64,29 @@ public final class LocalBackendProvider implements BackendProvider {
         Optional<Path> state = settings.value("state", LocalBackendProvider::path, problems);
         problems.throwIfAny();
         return state;
+    }
+
+    /**
+     * Whether the section says {@code identities: {mode: unauthenticated}}, in those words; every other
+     * value is a problem at its place.
+     */
+    private static boolean unauthenticated(ConfigSection settings) {
+        ConfigProblems problems = new ConfigProblems();
+        Optional<ConfigSection> identities = settings.section("identities", problems);
+        Optional<String> mode = Optional.empty();
+        if (identities.isPresent()) {
+            identities.get().checkKeys(Set.of("mode"), Set.of("mode"), problems);
+            mode = identities.get().value("mode", text -> {
+                if (!UNAUTHENTICATED.equals(text)) {
+                    throw new InvalidValueException("mode", text, "must be 'unauthenticated': the local backend "
+                            + "cannot authenticate anyone, so it acts only where the file says identities are "
+                            + "unauthenticated");
+                }
+                return text;
+            }, problems);
+        }
+        problems.throwIfAny();
+        return mode.isPresent();
     }
 
     private static Path path(String text) {

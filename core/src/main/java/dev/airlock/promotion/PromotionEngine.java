@@ -22,6 +22,7 @@ import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerHead;
 import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.spi.ArtifactStore;
+import dev.airlock.spi.Authenticator;
 import dev.airlock.spi.Backend;
 import dev.airlock.spi.EnvironmentAccess;
 import dev.airlock.spi.Ledger;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Promotes artifacts by digest through a landscape's environments under guardrails, recording
@@ -59,7 +61,8 @@ public final class PromotionEngine {
         this.guardrails = Objects.requireNonNull(b.guardrails, "guardrails");
         this.store = Objects.requireNonNull(b.store, "store");
         this.ledger = Objects.requireNonNull(b.ledger, "ledger");
-        this.writer = new LedgerWriter(ledger, b.clock, b.listeners, b.checkpointInterval, b.maxClockSkew);
+        this.writer = new LedgerWriter(ledger, b.clock, b.listeners, b.checkpointInterval, b.maxClockSkew,
+                b.authenticator);
         this.maxClockSkew = b.maxClockSkew;
         this.run = new PromotionRun(landscape, guardrails, store, Objects.requireNonNull(b.access, "access"), writer,
                 b.clock, b.leaseDuration);
@@ -294,8 +297,22 @@ public final class PromotionEngine {
         private Duration leaseDuration = Duration.ofMinutes(15);
         private int checkpointInterval = 1_000;
         private Duration maxClockSkew = LedgerChain.DEFAULT_MAX_CLOCK_SKEW;
+        private @Nullable Authenticator authenticator;
 
         private Builder() {
+        }
+
+        /**
+         * Who acts, established once, before the first entry is written: every entry then records the
+         * evidence ({@code authenticatedBy}, {@code caller}, and {@code unauthenticated: true} where the
+         * configuration declares identities unauthenticated), and where the principal is authenticated,
+         * the engine writes for no other principal. Without one, entries record no evidence and the
+         * caller vouches for the principals it passes. {@link #backend(Backend)} does not set it: an
+         * authenticator may call remote services, so the application decides.
+         */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            return this;
         }
 
         public Builder landscape(Landscape landscape) {

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The ports one backend gives an engine — where artifacts are stored, how environments are opened,
- * where the ledger lives — and what closing it releases (clients, credential providers).
+ * where the ledger lives, who acts — and what closing it releases (clients, credential providers).
  * {@link BackendProvider}s open them from a configuration file's {@code backend:} section.
  */
 public interface Backend extends AutoCloseable {
@@ -14,6 +14,15 @@ public interface Backend extends AutoCloseable {
 
     Ledger ledger();
 
+    /**
+     * Who acts on this backend, established from what it can check. A backend that cannot authenticate
+     * anyone refuses everyone, with a message saying so.
+     */
+    default Authenticator authenticator() {
+        return Authenticator.refusing(this + " authenticates no one: act through a backend that establishes who "
+                + "acts, or build the engine without an authenticator");
+    }
+
     /** Releases what the backend opened; the ports must not be used afterwards. Never throws checked exceptions. */
     @Override
     void close();
@@ -21,6 +30,14 @@ public interface Backend extends AutoCloseable {
     /** A backend made of these ports; {@code onClose} runs once per {@link #close()}. */
     static Backend of(ArtifactStore artifactStore, EnvironmentAccess environmentAccess, Ledger ledger,
             Runnable onClose) {
+        return of(artifactStore, environmentAccess, ledger, Authenticator.refusing(
+                "this backend authenticates no one (it was made without an authenticator)"), onClose);
+    }
+
+    /** A backend made of these ports, establishing who acts with {@code authenticator}. */
+    static Backend of(ArtifactStore artifactStore, EnvironmentAccess environmentAccess, Ledger ledger,
+            Authenticator authenticator, Runnable onClose) {
+        Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(artifactStore, "artifactStore");
         Objects.requireNonNull(environmentAccess, "environmentAccess");
         Objects.requireNonNull(ledger, "ledger");
@@ -39,6 +56,11 @@ public interface Backend extends AutoCloseable {
             @Override
             public Ledger ledger() {
                 return ledger;
+            }
+
+            @Override
+            public Authenticator authenticator() {
+                return authenticator;
             }
 
             @Override

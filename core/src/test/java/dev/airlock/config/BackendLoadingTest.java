@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.local.LocalBackend;
+import dev.airlock.spi.AuthenticationException;
+import dev.airlock.spi.Authenticator;
 import dev.airlock.spi.Backend;
 import dev.airlock.spi.BackendContext;
+import dev.airlock.spi.Identity;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -71,11 +74,46 @@ class BackendLoadingTest {
         assertEquals(dir.resolve(".airlock"), root("", dir, null));
     }
 
+    private static Authenticator authenticator(String backend, Path directory) {
+        AirlockConfiguration configuration = load(backend);
+        try (Backend opened = configuration.backend().open(new BackendContext(configuration.landscape(),
+                Clock.systemUTC(), directory, null))) {
+            return opened.authenticator();
+        }
+    }
+
+    @Test
+    void localBackend_withoutDeclaredIdentities_refusesToActSayingWhatToConfigure(@TempDir Path dir) {
+        AuthenticationException refused = assertThrows(AuthenticationException.class,
+                () -> authenticator("backend: {state: st}\n", dir).authenticate());
+
+        assertTrue(refused.getMessage().contains("identities: {mode: unauthenticated}"), refused.getMessage());
+        assertThrows(AuthenticationException.class, () -> authenticator("", dir).authenticate());
+    }
+
+    @Test
+    void localBackend_withUnauthenticatedIdentities_actsAsTheOsUserUnauthenticated(@TempDir Path dir) {
+        Identity identity = authenticator("backend: {identities: {mode: unauthenticated}}\n", dir).authenticate();
+
+        assertEquals(System.getProperty("user.name"), identity.principal());
+        assertEquals("os-user", identity.method());
+        assertFalse(identity.authenticated());
+    }
+
+    @Test
+    void localBackend_identitiesModeOtherThanUnauthenticated_isAProblemAtItsPlace() {
+        Problem problem = onlyProblemOpening("backend: {identities: {mode: os-user}}\n");
+
+        assertTrue(problem.message().contains("backend.identities.mode: 'os-user' must be 'unauthenticated'"),
+                problem::toString);
+    }
+
     @Test
     void localBackend_resolvesItsStateDirectoryAgainstTheFilesDirectory(@TempDir Path dir) {
         String backend = "backend: {type: local, state: ../airlock-state}\n";
 
-        assertEquals(Map.of("type", "local", "state", "../airlock-state"), load(backend).backend()
+        assertEquals(Map.of("type", "local", "state", "../airlock-state", "identities",
+                "not declared: commands that act are refused"), load(backend).backend()
                 .describe(load(backend).landscape()));
         assertEquals(dir.resolve("config").resolve("../airlock-state").normalize(),
                 root(backend, dir.resolve("config"), null));
@@ -118,7 +156,7 @@ class BackendLoadingTest {
     @Test
     void unknownKey_isReportedWhereItIsWritten() {
         assertAt(onlyProblemOpening("backend: {type: local, directory: x}\n"), 7, 24,
-                "unknown key 'directory' in backend", "allowed keys: state, type");
+                "unknown key 'directory' in backend", "allowed keys: identities, state, type");
     }
 
     @Test

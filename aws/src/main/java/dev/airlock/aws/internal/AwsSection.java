@@ -7,6 +7,7 @@ import dev.airlock.aws.AwsConfiguration.Artifacts;
 import dev.airlock.aws.EcrStoreConfiguration;
 import dev.airlock.aws.EcrStrategy;
 import dev.airlock.aws.EnvironmentConfiguration;
+import dev.airlock.aws.IdentityMapping;
 import dev.airlock.aws.RoleChainConfiguration;
 import dev.airlock.aws.S3LedgerConfiguration;
 import dev.airlock.aws.S3StoreConfiguration;
@@ -23,7 +24,9 @@ import dev.airlock.environment.RoleArn;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +43,7 @@ public final class AwsSection {
     private static final Set<String> KEYS = Set.of("region", "endpoint", "pathStyle", "checksumsWhenRequired",
             "hubRole", "hubExternalId", "sessionDuration", "refreshBefore", "sessionScope", "sessionPolicy", "artifacts",
             "originBucket", "artifactPrefix", "s3Verification", "originRepository", "ecrStrategy",
-            "verifyPullAsEnvironment", "ledgerBucket", "ledgerPrefix", "environments");
+            "verifyPullAsEnvironment", "ledgerBucket", "ledgerPrefix", "environments", "identities");
     private static final Set<String> ENVIRONMENT_KEYS = Set.of("bucket", "repository", "externalId", "region",
             "objectLock");
     private static final Set<String> OBJECT_LOCK_KEYS = Set.of("mode", "period");
@@ -67,7 +70,8 @@ public final class AwsSection {
      * @param endpoint the endpoint override, shown by {@code validate}; also part of {@code clients}
      * @param clients  the standard client factory with the file's endpoint, path-style and checksum options
      */
-    public record Read(AwsConfiguration configuration, @Nullable URI endpoint, AwsClientFactory clients) {
+    public record Read(AwsConfiguration configuration, @Nullable URI endpoint, AwsClientFactory clients,
+            IdentityMapping identities) {
     }
 
     public static Read read(ConfigSection aws, Landscape landscape) {
@@ -123,6 +127,8 @@ public final class AwsSection {
         aws.bool("verifyPullAsEnvironment", problems).ifPresent(ecr::verifyPullAsEnvironment);
         aws.value("ledgerBucket", v -> Validate.bucket("ledgerBucket", v), problems).ifPresent(ledger::bucket);
         aws.value("ledgerPrefix", v -> Validate.prefix("ledgerPrefix", v), problems).ifPresent(ledger::prefix);
+        IdentityMapping identities = aws.section("identities", problems).map(this::identities)
+                .orElse(IdentityMapping.none());
         Optional<ConfigSection> environments = aws.section("environments", problems);
         environments.ifPresent(this::environments);
         requireWhatTheStoreNeeds(artifacts, environments.orElse(null));
@@ -130,12 +136,27 @@ public final class AwsSection {
         try {
             AwsConfiguration configuration = builder.artifacts(artifacts).roleChain(roleChain.build()).s3(s3.build())
                     .ecr(ecr.build()).ledger(ledger.build()).build();
-            return new Read(configuration, endpoint, clients.build());
+            return new Read(configuration, endpoint, clients.build(), identities);
         } catch (InvalidValueException e) {
             problems.add(aws.problem(aws.name() + "." + e.getMessage()));
             problems.throwIfAny();
             throw e;
         }
+    }
+
+    /** ARN pattern to principal, in the file's order. */
+    private IdentityMapping identities(ConfigSection section) {
+        List<IdentityMapping.Rule> rules = new ArrayList<>();
+        for (String pattern : section.keys()) {
+            section.text(pattern, problems).ifPresent(principal -> {
+                try {
+                    rules.add(new IdentityMapping.Rule(pattern, principal));
+                } catch (InvalidValueException e) {
+                    problems.add(section.problem(pattern, section.path(pattern) + ": '" + e.value() + "' " + e.rule()));
+                }
+            });
+        }
+        return IdentityMapping.of(rules);
     }
 
     private void hubRole(RoleArn hub) {

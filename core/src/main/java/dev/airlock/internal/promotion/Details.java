@@ -31,6 +31,13 @@ public final class Details {
     public static final String CAUSE = "cause";
     public static final String REASON = "reason";
 
+    /** How the actor was identified: {@code aws-sts}, {@code os-user}. */
+    public static final String AUTHENTICATED_BY = "authenticatedBy";
+    /** What that method saw: the caller's ARN, the OS user name. */
+    public static final String CALLER = "caller";
+    /** {@code true} on entries written where the configuration declares identities unauthenticated. */
+    public static final String UNAUTHENTICATED = "unauthenticated";
+
     private Details() {
     }
 }

@@ -6,12 +6,17 @@ import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.promotion.PromotionConflictException;
+import dev.airlock.spi.AuthenticationException;
+import dev.airlock.spi.Authenticator;
+import dev.airlock.spi.Identity;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
 import dev.airlock.spi.PromotionListener;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,6 +44,9 @@ public final class LedgerWriter {
     private final List<PromotionListener> listeners;
     private final int checkpointInterval;
     private final Duration maxClockSkew;
+    private final @Nullable Authenticator authenticator;
+    // Guarded by lock; authenticated on the first append, then kept.
+    private @Nullable Identity actor;
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock; null until the first read, which starts it from the newest checkpoint.
     private @Nullable LedgerView view;
@@ -49,6 +57,16 @@ public final class LedgerWriter {
      */
     public LedgerWriter(Ledger ledger, Clock clock, List<PromotionListener> listeners, int checkpointInterval,
             Duration maxClockSkew) {
+        this(ledger, clock, listeners, checkpointInterval, maxClockSkew, null);
+    }
+
+    /**
+     * @param authenticator who acts: every entry records its evidence, and an authenticated principal is the
+     *                      only one entries are written for; null records none (the caller vouches for principals)
+     */
+    public LedgerWriter(Ledger ledger, Clock clock, List<PromotionListener> listeners, int checkpointInterval,
+            Duration maxClockSkew, @Nullable Authenticator authenticator) {
+        this.authenticator = authenticator;
         this.ledger = ledger;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
@@ -145,7 +163,7 @@ public final class LedgerWriter {
                 caughtUp(); // refuse only on what the ledger says now, never on a stale view
                 precondition.accept(current);
             }
-            LedgerEntry entry = LedgerChain.next(current.last(), build.apply(current), clock.instant());
+            LedgerEntry entry = LedgerChain.next(current.last(), withEvidence(build.apply(current)), clock.instant());
             // The backend checks the links; only the engine knows the skew it allows between clocks.
             LedgerChain.requireTimeFollows(current.last(), entry, maxClockSkew);
             ledger.append(entry);
@@ -159,6 +177,33 @@ public final class LedgerWriter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The draft with the actor's evidence ({@link Details#AUTHENTICATED_BY}, {@link Details#CALLER}, and
+     * {@link Details#UNAUTHENTICATED} where identities are not authenticated); call under the lock.
+     *
+     * @throws AuthenticationException when the draft names another principal than the authenticated one
+     */
+    private LedgerEntry.Draft withEvidence(LedgerEntry.Draft draft) {
+        if (authenticator == null) {
+            return draft;
+        }
+        if (actor == null) {
+            actor = authenticator.authenticate();
+        }
+        if (actor.authenticated() && !actor.principal().equals(draft.principal())) {
+            throw new AuthenticationException("an entry for '" + draft.principal() + "' cannot be written: the caller "
+                    + "is authenticated as '" + actor.principal() + "' (" + actor.method() + ": " + actor.caller() + ")");
+        }
+        Map<String, String> details = new LinkedHashMap<>(draft.details());
+        details.put(Details.AUTHENTICATED_BY, actor.method());
+        details.put(Details.CALLER, actor.caller());
+        if (!actor.authenticated()) {
+            details.put(Details.UNAUTHENTICATED, "true");
+        }
+        return new LedgerEntry.Draft(draft.type(), draft.principal(), draft.environment(), draft.digest(),
+                draft.promotionId(), details);
     }
 
     /** Appends unconditionally (still chained and compare-and-set). */
