@@ -3,6 +3,7 @@ package dev.airlock.ledger;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,8 +24,12 @@ import java.util.Map;
  */
 public final class CheckpointCodec {
     private static final List<String> FIELDS = List.of("version", "sequence", "headHash", "writtenAt", "state", "hash");
+    // The state is one JSON string that grows with the history (about 20 MB at 150,000 entries); under
+    // Jackson's default cap of 20,000,000 characters per string a healthy ledger would read as tampered.
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
