@@ -95,24 +95,4 @@ public class AwsPromotionBenchmark {
         }
         return digest;
     }
-
-    /** Allows every promotion. */
-    private static final class AllowAll implements Guardrails {
-        @Override
-        public Decision decide(PromotionRequest request, GuardrailState state, Instant now) {
-            return new Decision(Outcome.ALLOWED, false, List.of(new StatementResult("benchmark", "organization",
-                    StatementResult.Verdict.ALLOWS, "the benchmark measures the backend, not policies")));
-        }
-
-        @Override
-        public String approvalPolicyVersion(String environment) {
-            return "1";
-        }
-
-        /** Nothing here reads it, so the engine never asks the store. */
-        @Override
-        public boolean requiresImmutability(String environment) {
-            return false;
-        }
-    }
 }

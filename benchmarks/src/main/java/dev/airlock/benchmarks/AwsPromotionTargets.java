@@ -4,7 +4,6 @@ import dev.airlock.aws.AwsBackend;
 import dev.airlock.aws.AwsClientFactory;
 import dev.airlock.aws.AwsConfiguration;
 import dev.airlock.aws.EnvironmentConfiguration;
-import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Region;
@@ -22,54 +21,86 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * The landscape the AWS benchmark promotes through, built on the testkit's in-memory AWS or on moto_server:
- * tooling 111111111111 (base credentials, hub role, origin bucket), security 999999999999 (ledger bucket),
- * dev 222222222222, staging 333333333333, prod 444444444444 (one bucket each). On the fake the trust and
- * bucket policies are those AWS would need; moto checks neither.
+ * The landscapes the AWS benchmarks promote through, built on the testkit's in-memory AWS or on moto_server:
+ * tooling 111111111111 (base credentials, hub role, origin bucket), security 999999999999 (ledger bucket), and
+ * one account, bucket ({@code airlock-<name>}) and deploy role per environment — dev 222222222222, staging
+ * 333333333333, prod 444444444444 by default. On the fake the trust and bucket policies are those AWS would
+ * need; moto checks neither.
  */
 final class AwsPromotionTargets {
     static final String CI_USER = "arn:aws:iam::111111111111:user/airlock-ci";
     static final RoleArn HUB = RoleArn.parse("arn:aws:iam::111111111111:role/airlock-hub");
     static final Region REGION = Region.of("eu-central-1");
-    private static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
-    private static final List<String> ACCOUNTS = List.of("222222222222", "333333333333", "444444444444");
+    static final String LEDGER_BUCKET = "airlock-ledger";
 
     private AwsPromotionTargets() {
     }
 
+    /** dev → staging → prod. */
     static Landscape landscape() {
         Landscape.Builder builder = Landscape.builder().tooling("111111111111").security("999999999999");
+        List<String> names = List.of("dev", "staging", "prod");
+        List<String> accounts = List.of("222222222222", "333333333333", "444444444444");
         Tier[] tiers = {Tier.DEVELOPMENT, Tier.STAGING, Tier.PRODUCTION};
-        for (int i = 0; i < ENVIRONMENTS.size(); i++) {
-            builder.environment(Environment.builder(ENVIRONMENTS.get(i)).account(ACCOUNTS.get(i))
-                    .regions(REGION.value()).tier(tiers[i]).build());
+        for (int i = 0; i < names.size(); i++) {
+            builder.environment(Environment.builder(names.get(i)).account(accounts.get(i)).regions(REGION.value())
+                    .tier(tiers[i]).build());
         }
         return builder.chain("dev", "staging", "prod").build();
     }
 
+    /** {@code n} independent environments {@code env-01}, {@code env-02}, ..., each an entry of the pipeline. */
+    static Landscape independent(int n) {
+        Landscape.Builder builder = Landscape.builder().tooling("111111111111").security("999999999999");
+        for (int i = 1; i <= n; i++) {
+            String name = String.format("env-%02d", i);
+            builder.environment(Environment.builder(name).account(String.format("2%011d", i)).regions(REGION.value())
+                    .build()).entry(name);
+        }
+        return builder.build();
+    }
+
+    /** The configuration of {@link #landscape()}. */
     static AwsConfiguration.Builder configuration() {
+        return configuration(landscape());
+    }
+
+    static AwsConfiguration.Builder configuration(Landscape landscape) {
         AwsConfiguration.Builder configuration = AwsConfiguration.builder().region(REGION)
                 .roleChain(chain -> chain.hubRole(HUB)).s3(s3 -> s3.originBucket("airlock-origin"))
-                .ledger(ledger -> ledger.bucket("airlock-ledger"));
-        ENVIRONMENTS.forEach(name -> configuration.environment(name, EnvironmentConfiguration.builder()
-                .bucket("airlock-" + name).externalId(name + "-ext").build()));
+                .ledger(ledger -> ledger.bucket(LEDGER_BUCKET));
+        landscape.environments().forEach(e -> configuration.environment(e.name(), EnvironmentConfiguration.builder()
+                .bucket("airlock-" + e.name()).externalId(e.name() + "-ext").build()));
         return configuration;
     }
 
     /** A backend on a fresh in-memory AWS; {@code world} receives the world, e.g. to clear its record of calls. */
     static AwsBackend fakes(Landscape landscape, java.util.function.Consumer<AwsWorld> world) {
-        return fakes(landscape, world, configuration(), clients -> clients).backend();
+        AwsWorld aws = world(landscape);
+        world.accept(aws);
+        return backend(aws, landscape);
     }
 
-    /** A backend on the shared moto_server, reset first. */
-    static AwsBackend moto(Landscape landscape) {
-        return moto(landscape, configuration(), clients -> clients).backend();
+    /** A fresh in-memory AWS with the landscape's accounts, roles, buckets and policies. */
+    static AwsWorld world(Landscape landscape) {
+        AwsWorld.Builder builder = AwsWorld.builder().region(software.amazon.awssdk.regions.Region.of(REGION.value()))
+                .account("111111111111", "999999999999").user(CI_USER)
+                .role(IamRole.of(HUB.toString(), TrustPolicy.builder().trust(CI_USER).allowSourceIdentity()
+                        .allowSessionTags().build()));
+        for (Environment e : landscape.environments()) {
+            builder.account(e.account().value()).role(IamRole.of(deployRole(e.account().value()), TrustPolicy.builder()
+                    .trust(HUB.toString()).externalId(e.name() + "-ext").allowSourceIdentity().allowSessionTags().build()));
+        }
+        AwsWorld aws = builder.build();
+        storage(landscape, account -> aws.s3(aws.credentials(account)), true);
+        return aws;
     }
 
     /**
@@ -83,25 +114,32 @@ final class AwsPromotionTargets {
     /** {@code "fakes"} or {@code "moto"} with {@code configuration} and the backend's clients wrapped by {@code clients}. */
     static Target open(String target, Landscape landscape, AwsConfiguration.Builder configuration,
             UnaryOperator<AwsClientFactory> clients) {
-        return target.equals("moto") ? moto(landscape, configuration, clients)
-                : fakes(landscape, aws -> { }, configuration, clients);
+        if (target.equals("moto")) {
+            MotoServer server = MotoServer.shared();
+            server.reset();
+            AwsClientFactory setup = AwsClientFactory.builder().emulator(server.endpoint()).build();
+            storage(landscape, account -> setup.s3(motoCredentials(setup, account), REGION), false);
+            AwsBackend backend = AwsBackend.builder().configuration(configuration.build()).landscape(landscape)
+                    .clientFactory(clients.apply(AwsClientFactory.builder().emulator(server.endpoint()).build()))
+                    .baseCredentials(motoCredentials(setup, "111111111111")).clock(Clock.systemUTC()).build();
+            return new Target(backend, account -> setup.s3(motoCredentials(setup, account), REGION));
+        }
+        AwsWorld aws = world(landscape);
+        AwsBackend backend = AwsBackend.builder().configuration(configuration.build()).landscape(landscape)
+                .clientFactory(clients.apply(clients(aws))).baseCredentials(aws.credentials(CI_USER))
+                .clock(Clock.systemUTC()).build();
+        return new Target(backend, account -> aws.s3(aws.credentials(account)));
     }
 
-    private static Target fakes(Landscape landscape, java.util.function.Consumer<AwsWorld> world,
-            AwsConfiguration.Builder configuration, UnaryOperator<AwsClientFactory> wrap) {
-        AwsWorld.Builder builder = AwsWorld.builder().region(software.amazon.awssdk.regions.Region.of(REGION.value()))
-                .account("111111111111", "999999999999").account(ACCOUNTS.toArray(String[]::new))
-                .user(CI_USER)
-                .role(IamRole.of(HUB.toString(), TrustPolicy.builder().trust(CI_USER).allowSourceIdentity()
-                        .allowSessionTags().build()));
-        for (int i = 0; i < ENVIRONMENTS.size(); i++) {
-            builder.role(IamRole.of(deployRole(ACCOUNTS.get(i)), TrustPolicy.builder().trust(HUB.toString())
-                    .externalId(ENVIRONMENTS.get(i) + "-ext").allowSourceIdentity().allowSessionTags().build()));
-        }
-        AwsWorld aws = builder.build();
-        storage(account -> aws.s3(aws.credentials(account)), true);
-        world.accept(aws);
-        AwsClientFactory clients = new AwsClientFactory() {
+    /** A backend of its own (clients, credential and ledger caches, as in a new process) on {@code aws}. */
+    static AwsBackend backend(AwsWorld aws, Landscape landscape) {
+        return AwsBackend.builder().configuration(configuration(landscape).build()).landscape(landscape)
+                .clientFactory(clients(aws)).baseCredentials(aws.credentials(CI_USER)).clock(Clock.systemUTC()).build();
+    }
+
+    /** Clients of the in-memory AWS, acting as whoever the credentials say. */
+    private static AwsClientFactory clients(AwsWorld aws) {
+        return new AwsClientFactory() {
             @Override
             public StsClient sts(AwsCredentialsProvider credentials, Region region) {
                 return aws.sts(credentials, software.amazon.awssdk.regions.Region.of(region.value()));
@@ -117,22 +155,32 @@ final class AwsPromotionTargets {
                 return aws.ecr(credentials, software.amazon.awssdk.regions.Region.of(region.value()));
             }
         };
-        return new Target(AwsBackend.builder().configuration(configuration.build()).landscape(landscape)
-                .clientFactory(wrap.apply(clients)).baseCredentials(aws.credentials(CI_USER)).clock(Clock.systemUTC())
-                .build(), account -> aws.s3(aws.credentials(account)));
     }
 
-    private static Target moto(Landscape landscape, AwsConfiguration.Builder configuration,
-            UnaryOperator<AwsClientFactory> wrap) {
+    /** A backend on the shared moto_server, reset first. */
+    static AwsBackend moto(Landscape landscape) {
+        MotoServer.shared().reset();
+        return moto(landscape, true);
+    }
+
+    /**
+     * A backend of its own on the shared moto_server as it is, its clients sending every request through
+     * {@code interceptors}; {@code storage} creates the buckets first.
+     */
+    static AwsBackend moto(Landscape landscape, boolean storage, ExecutionInterceptor... interceptors) {
         MotoServer server = MotoServer.shared();
-        server.reset();
         AwsClientFactory setup = AwsClientFactory.builder().endpointOverride(server.endpoint()).pathStyle(true)
                 .checksumsWhenRequired(true).build();
-        Function<String, S3Client> admin = account -> setup.s3(motoCredentials(setup, account), REGION);
-        storage(admin, false);
-        return new Target(AwsBackend.builder().configuration(configuration.build()).landscape(landscape)
-                .clientFactory(wrap.apply(AwsClientFactory.builder().emulator(server.endpoint()).build()))
-                .baseCredentials(motoCredentials(setup, "111111111111")).clock(Clock.systemUTC()).build(), admin);
+        if (storage) {
+            storage(landscape, account -> setup.s3(motoCredentials(setup, account), REGION), false);
+        }
+        AwsClientFactory.Builder clients = AwsClientFactory.builder().emulator(server.endpoint());
+        for (ExecutionInterceptor interceptor : interceptors) {
+            clients.addInterceptor(interceptor);
+        }
+        return AwsBackend.builder().configuration(configuration(landscape).build()).landscape(landscape)
+                .clientFactory(clients.build()).baseCredentials(motoCredentials(setup, "111111111111"))
+                .clock(Clock.systemUTC()).build();
     }
 
     /** Credentials acting in {@code account} on moto, from an AssumeRole moto maps to that account. */
@@ -146,17 +194,18 @@ final class AwsPromotionTargets {
         }
     }
 
-    private static void storage(Function<String, S3Client> s3, boolean policies) {
+    private static void storage(Landscape landscape, Function<String, S3Client> s3, boolean policies) {
         bucket(s3.apply("111111111111"), "airlock-origin");
-        bucket(s3.apply("999999999999"), "airlock-ledger");
-        for (int i = 0; i < ENVIRONMENTS.size(); i++) {
-            bucket(s3.apply(ACCOUNTS.get(i)), "airlock-" + ENVIRONMENTS.get(i));
+        bucket(s3.apply("999999999999"), LEDGER_BUCKET);
+        for (Environment e : landscape.environments()) {
+            bucket(s3.apply(e.account().value()), "airlock-" + e.name());
         }
         if (policies) {
-            String roles = String.join(",", ACCOUNTS.stream().map(a -> "\"" + deployRole(a) + "\"").toList());
+            String roles = String.join(",", landscape.environments().stream()
+                    .map(e -> "\"" + deployRole(e.account().value()) + "\"").toList());
             policy(s3.apply("111111111111"), "airlock-origin", "[" + roles + "]",
                     "\"s3:GetObject\",\"s3:GetObjectVersion\"");
-            policy(s3.apply("999999999999"), "airlock-ledger", "\"" + CI_USER + "\"", "\"s3:GetObject\",\"s3:PutObject\"");
+            policy(s3.apply("999999999999"), LEDGER_BUCKET, "\"" + CI_USER + "\"", "\"s3:GetObject\",\"s3:PutObject\"");
         }
     }
 
