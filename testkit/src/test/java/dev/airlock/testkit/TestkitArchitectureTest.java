@@ -48,4 +48,11 @@ class TestkitArchitectureTest {
     void nothingInTheTestkit_dependsOnTheAwsSdk() {
         noClasses().should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..").check(testkit);
     }
+
+    @Test
+    void nothingInTheTestkit_usesCoresInternalPackages() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.airlock.internal..")
+                .because("the testkit is built on core's API and SPI, as its users' code is").allowEmptyShould(false)
+                .check(testkit);
+    }
 }
