@@ -42,7 +42,7 @@ measure() {
       /usr/bin/time -f "status ($mode): peak RSS %M KB, %e s" $cli status $opts >/dev/null
       [[ $mode == none ]] && unhide "$d"
     done
-    for mode in as-is newest-only none; do
+    for mode in as-is none; do
       for _ in 1 2 3; do java -cp "$jar" dev.airlock.benchmarks.ColdStart "$d" status "$mode" 2>/dev/null; done
     done
     # Each promote takes a build never promoted before and appends five entries, never reaching the next checkpoint.
@@ -55,7 +55,7 @@ measure() {
       done
       [[ $mode == none ]] && unhide "$d"
     done
-    for mode in as-is newest-only none; do
+    for mode in as-is none; do
       java -cp "$jar" dev.airlock.benchmarks.ColdStart "$d" promote "$mode" "$(next_build "$d")" 2>/dev/null
     done
   done

@@ -1,7 +1,7 @@
 package dev.airlock.benchmarks;
 
-import dev.airlock.ledger.ChainReport;
-import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.ledger.Checkpoint;
+import dev.airlock.spi.ForwardingLedger;
 import dev.airlock.spi.Ledger;
 import java.util.List;
 import java.util.Optional;
@@ -10,40 +10,23 @@ import java.util.Optional;
  * A ledger whose checkpoints are hidden: an engine on it replays the view from entry 1, as before checkpoints
  * existed. The "without checkpoints" side of every before-and-after comparison, on the same stored ledger.
  */
-final class Checkpointless implements Ledger {
-    private final Ledger ledger;
-
+final class Checkpointless extends ForwardingLedger {
     Checkpointless(Ledger ledger) {
-        this.ledger = ledger;
+        super(ledger);
     }
 
     @Override
-    public void append(LedgerEntry entry) {
-        ledger.append(entry);
+    public boolean putCheckpoint(Checkpoint checkpoint) {
+        return false;
     }
 
     @Override
-    public List<LedgerEntry> read(long fromSequence) {
-        return ledger.read(fromSequence);
+    public List<Checkpoint> checkpoints(long fromSequence) {
+        return List.of();
     }
 
     @Override
-    public long lastSequence() {
-        return ledger.lastSequence();
-    }
-
-    @Override
-    public ChainReport verify() {
-        return ledger.verify();
-    }
-
-    @Override
-    public Optional<String> truncationRisk() {
-        return ledger.truncationRisk();
-    }
-
-    @Override
-    public Optional<String> repair() {
-        return ledger.repair();
+    public Optional<Checkpoint> latestCheckpoint() {
+        return Optional.empty();
     }
 }

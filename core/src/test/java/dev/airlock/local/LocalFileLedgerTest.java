@@ -297,12 +297,20 @@ class LocalFileLedgerTest {
         assertEquals(BrokenLink.Kind.TRUNCATED, fresh.verify().brokenLink().kind());
     }
 
+    /** Line 1 is made unreadable: a reader that read the file from the start would fail on it. */
     @Test
     void read_fromACheckpointsEntry_seeksToItsLineAndReadsOnlyTheTail() throws IOException {
         ledgerWith(5);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file()));
+        String intact = lines.get(0);
+        lines.set(0, "{\"sequence\":1,\"damaged\": true}");
+        Files.write(file(), lines);
         LocalFileLedger fresh = LocalFileLedger.open(file());
 
         assertEquals(chain.subList(3, 5), fresh.read(4));
+        assertThrows(CorruptLedgerException.class, () -> fresh.read(1));
+        lines.set(0, intact);
+        Files.write(file(), lines);
         assertEquals(5, fresh.lastSequence());
         assertEquals(chain.subList(0, 5), fresh.read(1));
     }

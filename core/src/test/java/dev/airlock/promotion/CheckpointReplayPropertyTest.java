@@ -6,9 +6,8 @@ import dev.airlock.AirlockException;
 import dev.airlock.artifact.Digest;
 import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.Principal;
-import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.Checkpoint;
-import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.spi.ForwardingLedger;
 import dev.airlock.spi.Ledger;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,25 +86,12 @@ class CheckpointReplayPropertyTest {
     }
 
     /** The ledger with its checkpoints hidden from writing (and, for a replay, from reading). */
-    private record Hidden(Ledger ledger, boolean readNewest) implements Ledger {
-        @Override
-        public void append(LedgerEntry entry) {
-            ledger.append(entry);
-        }
+    private static final class Hidden extends ForwardingLedger {
+        private final boolean readNewest;
 
-        @Override
-        public List<LedgerEntry> read(long fromSequence) {
-            return ledger.read(fromSequence);
-        }
-
-        @Override
-        public long lastSequence() {
-            return ledger.lastSequence();
-        }
-
-        @Override
-        public ChainReport verify() {
-            return ledger.verify();
+        Hidden(Ledger ledger, boolean readNewest) {
+            super(ledger);
+            this.readNewest = readNewest;
         }
 
         @Override
@@ -120,7 +106,7 @@ class CheckpointReplayPropertyTest {
 
         @Override
         public Optional<Checkpoint> latestCheckpoint() {
-            return readNewest ? ledger.latestCheckpoint() : Optional.empty();
+            return readNewest ? super.latestCheckpoint() : Optional.empty();
         }
     }
 }

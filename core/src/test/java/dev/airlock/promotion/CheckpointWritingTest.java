@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.artifact.Digest;
-import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.Checkpoint;
-import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.spi.ForwardingLedger;
 import dev.airlock.spi.Ledger;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,25 +72,12 @@ class CheckpointWritingTest {
     }
 
     /** A ledger whose first checkpoint write fails, as a full disk or a denied PutObject would. */
-    private record Failing(Ledger ledger, AtomicInteger refusals) implements Ledger {
-        @Override
-        public void append(LedgerEntry entry) {
-            ledger.append(entry);
-        }
+    private static final class Failing extends ForwardingLedger {
+        private final AtomicInteger refusals;
 
-        @Override
-        public List<LedgerEntry> read(long fromSequence) {
-            return ledger.read(fromSequence);
-        }
-
-        @Override
-        public long lastSequence() {
-            return ledger.lastSequence();
-        }
-
-        @Override
-        public ChainReport verify() {
-            return ledger.verify();
+        Failing(Ledger ledger, AtomicInteger refusals) {
+            super(ledger);
+            this.refusals = refusals;
         }
 
         @Override
@@ -99,12 +85,7 @@ class CheckpointWritingTest {
             if (refusals.getAndIncrement() == 0) {
                 throw new IllegalStateException("disk full");
             }
-            return ledger.putCheckpoint(checkpoint);
-        }
-
-        @Override
-        public List<Checkpoint> checkpoints(long fromSequence) {
-            return ledger.checkpoints(fromSequence);
+            return super.putCheckpoint(checkpoint);
         }
     }
 }

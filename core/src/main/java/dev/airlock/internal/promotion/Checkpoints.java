@@ -38,7 +38,10 @@ public final class Checkpoints {
      * @throws LedgerTamperedException when the entries do not extend the newest checkpoint or each other
      */
     public static LedgerView open(Ledger ledger) {
-        Optional<Checkpoint> newest = ledger.latestCheckpoint();
+        return open(ledger, ledger.latestCheckpoint());
+    }
+
+    private static LedgerView open(Ledger ledger, Optional<Checkpoint> newest) {
         LedgerView view = new LedgerView();
         if (newest.isEmpty()) {
             view.catchUp(ledger);
@@ -123,8 +126,9 @@ public final class Checkpoints {
      */
     public static ChainReport auditTail(Ledger ledger) {
         try {
-            LedgerHead start = ledger.latestCheckpoint().map(Checkpoint::head).orElse(LedgerHead.empty());
-            LedgerView view = open(ledger);
+            Optional<Checkpoint> newest = ledger.latestCheckpoint();
+            LedgerHead start = newest.map(Checkpoint::head).orElse(LedgerHead.empty());
+            LedgerView view = open(ledger, newest);
             return ChainReport.intact(view.head().sequence() - start.sequence());
         } catch (LedgerTamperedException e) {
             return new ChainReport(0, e.brokenLink());
