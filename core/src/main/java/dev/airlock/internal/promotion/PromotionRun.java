@@ -317,11 +317,23 @@ public final class PromotionRun {
         writer.append(view -> {
             PromotionRecord now = view.promotion(promotionId).orElseThrow();
             if (now.finished() || promoted(now)) {
-                throw new InvalidValueException("promotionId", promotionId, "cannot be aborted: it already reached "
-                        + now.lastStep() + (promoted(now) ? " (resume it to release its lease)" : ""));
+                throw new InvalidValueException("promotionId", promotionId, "cannot be aborted: " + whyNotAbortable(now));
             }
         }, view -> Drafts.step(EntryType.ABORTED, principal.id(), record.target(), record.digest(), promotionId,
                 Map.of(Details.REASON, reason)));
+    }
+
+    /** What became of a promotion that can no longer be aborted, as the ledger tells it. */
+    private static String whyNotAbortable(PromotionRecord record) {
+        String moved = record.rollback() ? "rolled '" + record.target() + "' back to " + record.digest().shortForm()
+                : "promoted " + record.digest().shortForm() + " into '" + record.target() + "'";
+        return switch (record.lastStep()) {
+            case RELEASED -> "it already " + moved + " and released its lease; there is nothing to abort";
+            case PROMOTED, ROLLED_BACK -> "it already " + moved + "; resume it to release its lease";
+            case ABORTED -> "it was already aborted; there is nothing to abort";
+            case FAILED -> "it already failed and holds no lease; there is nothing to abort";
+            default -> "it was " + record.outcome() + " and never started; there is nothing to abort";
+        };
     }
 
     /**
