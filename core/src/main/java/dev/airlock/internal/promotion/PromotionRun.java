@@ -252,25 +252,34 @@ public final class PromotionRun {
         return sources.isEmpty() ? null : landscape.require(sources.iterator().next());
     }
 
-    /** The earlier attempt under the same key that already promoted, or null; refuses key reuse. */
+    /**
+     * The earlier attempt under the same key that already promoted, or null; refuses key reuse and a key
+     * whose attempt is still in progress. The caller's own key names one request, so its retry is a no-op
+     * for good. The default key stands for "this digest into this environment", which stays done only
+     * while the environment runs the digest: once it moved on (another promotion, a rollback), the same
+     * request is a new one to move it back, and goes to the guardrails.
+     */
     private @Nullable PromotionResult alreadyDone(LedgerView view, PromotionCommand command) {
+        PromotionRecord done = null;
         for (PromotionRecord attempt : view.attempts(command.idempotencyKey())) {
             if (!attempt.digest().equals(command.digest()) || !attempt.target().equals(command.target())) {
                 throw new InvalidValueException("idempotencyKey", command.idempotencyKey(), "was already used for "
                         + attempt.digest().shortForm() + " into '" + attempt.target() + "'; use a new key");
             }
             if (promoted(attempt)) {
-                return new PromotionResult(attempt.promotionId(), Status.ALREADY_PROMOTED,
-                        new Decision(Outcome.ALLOWED, false, List.of()), attempt.digest(), attempt.target(),
-                        attempt.source(), null, 0);
-            }
-            if (!attempt.finished()) {
+                done = attempt;
+            } else if (!attempt.finished()) {
                 throw new PromotionConflictException("promotion " + attempt.promotionId() + " with idempotency key '"
                         + command.idempotencyKey() + "' is in progress (last step " + attempt.lastStep()
                         + "); resume or abort it");
             }
         }
-        return null;
+        boolean runs = command.digest().equals(view.current(command.target()).orElse(null));
+        if (done == null || (command.hasDefaultKey() && !runs)) {
+            return null;
+        }
+        return new PromotionResult(done.promotionId(), Status.ALREADY_PROMOTED, new Decision(Outcome.ALLOWED, false,
+                List.of()), done.digest(), done.target(), done.source(), null, 0);
     }
 
     private static boolean promoted(PromotionRecord attempt) {
