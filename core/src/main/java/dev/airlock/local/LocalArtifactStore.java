@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.function.Consumer;
 
 /**
  * Content-addressed files, one directory per place: {@code origin/sha256/<hex>} for the origin and
@@ -80,13 +81,21 @@ public final class LocalArtifactStore implements ArtifactStore {
      */
     @Override
     public Upload upload(InputStream content, String mediaType) {
+        return upload(content, mediaType, upload -> { });
+    }
+
+    /** {@inheritDoc} Here refused bytes never leave the temporary file, which is deleted. */
+    @Override
+    public Upload upload(InputStream content, String mediaType, Consumer<Upload> admit) {
         InvalidValueException.requireNonNull("content", content);
         InvalidValueException.requireNonNull("mediaType", mediaType);
+        InvalidValueException.requireNonNull("admit", admit);
         Path temporary = temporaryFile(origin);
         try {
             MessageDigest sha = Digest.sha256();
             long size = write(content, temporary, sha);
             Digest digest = Digest.fromRaw(sha.digest());
+            admit.accept(new Upload(digest, size));
             Path target = pathOf(origin, digest);
             if (!publish(temporary, target)) {
                 // Uploading the same bytes again is a no-op, but never on top of a damaged copy.

@@ -76,10 +76,18 @@ public final class PromotionEngine {
      * Uploads built bytes to the origin and records the artifact (build once). Registering the same
      * name, version and bytes again returns the existing record.
      *
-     * @throws ImmutabilityViolationException if the name and version already name other bytes
+     * @throws ImmutabilityViolationException if the name and version already name other bytes; where the store
+     *                                        holds uploads back until they are admitted (the local and in-memory
+     *                                        stores do), the refused bytes are not kept
      */
     public Artifact register(ArtifactRegistration registration, InputStream content, Principal principal) {
-        ArtifactStore.Upload upload = store.upload(content, registration.mediaType());
+        // Refused before the store publishes the bytes, so a refused registration leaves nothing behind.
+        ArtifactStore.Upload upload = store.upload(content, registration.mediaType(), offered -> writer.read(
+                view -> view.digestOf(registration.name(), registration.version())).filter(existing ->
+                        !existing.equals(offered.digest())).ifPresent(existing -> {
+                            throw new ImmutabilityViolationException(registration.name(), registration.version(),
+                                    existing, offered.digest());
+                        }));
         Artifact artifact = new Artifact(registration.name(), registration.version(), registration.kind(),
                 upload.digest(), upload.size(), registration.mediaType(), registration.provenance());
         return writer.read(view -> view.digestOf(artifact.name(), artifact.version())).flatMap(existing -> {
