@@ -2,6 +2,8 @@ package dev.airlock.cli;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.config.AirlockConfiguration;
+import dev.airlock.config.InvalidConfigurationException;
+import dev.airlock.config.Problem;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.promotion.PromotionEngine;
 import dev.airlock.spi.AuthenticationException;
@@ -10,6 +12,7 @@ import dev.airlock.spi.Backend;
 import dev.airlock.spi.BackendContext;
 import dev.airlock.spi.Identity;
 import dev.airlock.spi.Ledger;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -56,7 +59,7 @@ final class Airlock implements AutoCloseable {
      * commands' {@code --at}), otherwise at the clock's time.
      */
     static Airlock open(EngineOptions options, @Nullable Instant at) {
-        AirlockConfiguration configuration = AirlockConfiguration.load(options.config);
+        AirlockConfiguration configuration = configuration("--config", options.config);
         Clock clock = at != null ? Clock.fixed(at, ZoneOffset.UTC) : Clock.systemUTC();
         return on(configuration, backend(configuration, options), clock);
     }
@@ -65,7 +68,25 @@ final class Airlock implements AutoCloseable {
      * The backend alone, for commands that must work where an engine cannot be built on it (a torn ledger).
      */
     static Backend openBackend(BackendOptions options) {
-        return backend(AirlockConfiguration.load(options.config), options);
+        return backend(configuration("--config", options.config), options);
+    }
+
+    /**
+     * The configuration in {@code file}; a file that cannot be a configuration at all (missing, a directory,
+     * unreadable, not text) is said in one line naming the option, the path and the reason (exit 2).
+     */
+    static AirlockConfiguration configuration(String option, Path file) {
+        try {
+            return AirlockConfiguration.load(file);
+        } catch (InvalidConfigurationException e) {
+            List<Problem> problems = e.problems();
+            if (problems.size() == 1 && problems.get(0).line() == 0) {
+                String path = file.toString().isEmpty() ? "" : file.toString();
+                throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, option + " '" + path + "': "
+                        + problems.get(0).message());
+            }
+            throw e;
+        }
     }
 
     /**

@@ -64,13 +64,24 @@ final class RegisterCommand extends EngineCommand {
                 builder != null ? builder : principal.id(), builtAt != null ? builtAt : airlock.clock.instant());
         ArtifactRegistration registration = new ArtifactRegistration(name, version, ArtifactKind.parse(kind), mediaType,
                 provenance);
-        Artifact artifact;
-        try (InputStream in = Files.newInputStream(file)) {
-            artifact = airlock.engine.register(registration, in, principal);
+        if (Files.isDirectory(file)) {
+            throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "FILE: '" + file + "' is a directory; register "
+                    + "the built file");
+        }
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "FILE: '" + file + "' does not exist");
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+            throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "FILE: '" + file + "' cannot be read ("
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()) + ")");
+        }
+        Artifact artifact;
+        try (in) {
+            artifact = airlock.engine.register(registration, in, principal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close " + file, e);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", artifact.name());

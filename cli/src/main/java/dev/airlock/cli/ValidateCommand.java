@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AirlockConfiguration configuration = AirlockConfiguration.load(file);
+        AirlockConfiguration configuration = Airlock.configuration("FILE", file);
         Map<String, String> backend = configuration.backend().describe(configuration.landscape());
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
