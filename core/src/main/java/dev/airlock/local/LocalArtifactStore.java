@@ -19,7 +19,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.function.Consumer;
 
@@ -31,7 +30,8 @@ import java.util.function.Consumer;
  * written, forced to disk, then published under their digest with an operation that fails rather
  * than replace an existing file (a hard link; an atomic rename where links are unsupported). So a
  * {@code sha256/} directory only ever holds complete files, a crash leaves at most an orphaned
- * temporary file, and an existing artifact is never overwritten, even by identical bytes. Published
+ * temporary file (removed when a store next opens on the root, or transfers into that place, once no
+ * writer holds it), and an existing artifact is never overwritten, even by identical bytes. Published
  * files are made read-only. {@link #verify} re-hashes the stored file every time.
  *
  * <p>Sessions are scoped: an environment's place can only be read or written with a session for
@@ -57,8 +57,9 @@ public final class LocalArtifactStore implements ArtifactStore {
         InvalidValueException.requireNonNull("root", root);
         InvalidValueException.requireNonNull("tooling", tooling);
         try {
-            return new LocalArtifactStore(Files.createDirectories(root.toAbsolutePath().normalize()),
-                    Place.origin(tooling));
+            Path directory = Files.createDirectories(root.toAbsolutePath().normalize());
+            sweepPartFiles(directory);
+            return new LocalArtifactStore(directory, Place.origin(tooling));
         } catch (IOException e) {
             throw new LocalStorageException("create the artifact directory", root, e);
         }
@@ -90,20 +91,17 @@ public final class LocalArtifactStore implements ArtifactStore {
         InvalidValueException.requireNonNull("content", content);
         InvalidValueException.requireNonNull("mediaType", mediaType);
         InvalidValueException.requireNonNull("admit", admit);
-        Path temporary = temporaryFile(origin);
-        try {
+        try (PartFile temporary = temporaryFile(origin)) {
             MessageDigest sha = Digest.sha256();
             long size = write(content, temporary, sha);
             Digest digest = Digest.fromRaw(sha.digest());
             admit.accept(new Upload(digest, size));
             Path target = pathOf(origin, digest);
-            if (!publish(temporary, target)) {
+            if (!publish(temporary.path(), target)) {
                 // Uploading the same bytes again is a no-op, but never on top of a damaged copy.
                 verify(digest, origin, target);
             }
             return new Upload(digest, size);
-        } finally {
-            deleteQuietly(temporary);
         }
     }
 
@@ -125,21 +123,19 @@ public final class LocalArtifactStore implements ArtifactStore {
             return new Transfer(digest, 0, true);
         }
         Path source = pathOf(origin, digest);
-        Path temporary = temporaryFile(target);
-        try (InputStream in = Files.newInputStream(source)) {
+        try (PartFile temporary = temporaryFile(target); InputStream in = Files.newInputStream(source)) {
             MessageDigest sha = Digest.sha256();
             long size = write(in, temporary, sha);
             Digest copied = Digest.fromRaw(sha.digest());
             if (!copied.equals(digest)) {
                 throw new DigestMismatchException(digest, copied, origin);
             }
-            return publish(temporary, destination) ? new Transfer(digest, size, false) : new Transfer(digest, 0, true);
+            return publish(temporary.path(), destination) ? new Transfer(digest, size, false)
+                    : new Transfer(digest, 0, true);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ArtifactNotFoundException(digest, origin);
         } catch (IOException e) {
             throw new LocalStorageException("read", source, e);
-        } finally {
-            deleteQuietly(temporary);
         }
     }
 
@@ -172,8 +168,9 @@ public final class LocalArtifactStore implements ArtifactStore {
     }
 
     /** Streams {@code in} into {@code file}, hashing as it goes, and forces it to disk. */
-    private static long write(InputStream in, Path file, MessageDigest sha) {
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    private static long write(InputStream in, PartFile file, MessageDigest sha) {
+        try {
+            FileChannel out = file.channel();
             byte[] buffer = new byte[BUFFER];
             long size = 0;
             for (int n; (n = in.read(buffer)) != -1; ) {
@@ -187,7 +184,7 @@ public final class LocalArtifactStore implements ArtifactStore {
             out.force(true);
             return size;
         } catch (IOException e) {
-            throw new LocalStorageException("write", file, e);
+            throw new LocalStorageException("write", file.path(), e);
         }
     }
 
@@ -222,21 +219,27 @@ public final class LocalArtifactStore implements ArtifactStore {
         }
     }
 
-    private Path temporaryFile(Place place) {
+    /** A new part file for {@code place}, after removing those killed writers left there ({@link PartFile}). */
+    private PartFile temporaryFile(Place place) {
         Path directory = directory(place).resolve("tmp");
+        PartFile.sweep(directory);
         try {
-            Files.createDirectories(directory);
-            return Files.createTempFile(directory, "incoming-", ".part");
+            return PartFile.create(directory);
         } catch (IOException e) {
             throw new LocalStorageException("create a temporary file in", directory, e);
         }
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // An orphaned temporary file is harmless: it lives outside sha256/ and is never read.
+    /** Removes the part files killed writers left in the origin's and every environment's tmp directory. */
+    private static void sweepPartFiles(Path root) {
+        PartFile.sweep(root.resolve("origin").resolve("tmp"));
+        Path environments = root.resolve("environments");
+        if (Files.isDirectory(environments)) {
+            try (java.util.stream.Stream<Path> places = Files.list(environments)) {
+                places.forEach(place -> PartFile.sweep(place.resolve("tmp")));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // Housekeeping: each place's directory is swept again before its next transfer.
+            }
         }
     }
 
