@@ -76,9 +76,10 @@ public final class PromotionEngine {
      * Uploads built bytes to the origin and records the artifact (build once). Registering the same
      * name, version and bytes again returns the existing record.
      *
-     * @throws ImmutabilityViolationException if the name and version already name other bytes; where the store
-     *                                        holds uploads back until they are admitted (the local and in-memory
-     *                                        stores do), the refused bytes are not kept
+     * @throws ImmutabilityViolationException if the name and version already name other bytes; the refused bytes
+     *                                        are not kept where the store checks before it publishes (every store
+     *                                        Airlock ships does; see {@link ArtifactStore#upload(InputStream, String,
+     *                                        java.util.function.Consumer)})
      */
     public Artifact register(ArtifactRegistration registration, InputStream content, Principal principal) {
         // Refused before the store publishes the bytes, so a refused registration leaves nothing behind.
