@@ -2,6 +2,7 @@ package dev.airlock.promotion;
 
 import static dev.airlock.promotion.EngineFixture.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.AirlockException;
@@ -56,9 +57,12 @@ class AlreadyPromotedPropertyTest {
                             engine.markVerified(current, "dev", ALICE);
                         }
                     } else if (step[0] == 4) {
-                        PromotionResult result = engine.rollback("dev", ALICE, step[2] % 2 == 0 ? "rollback-" + step[2]
-                                : PromotionCommand.defaultKey(digests.get(step[1] % 3), "dev"));
-                        check(fixture, engine, null, result);
+                        String key = step[2] % 2 == 0 ? "rollback-" + step[2]
+                                : PromotionCommand.defaultKey(digests.get(step[1] % 3), "dev");
+                        PromotionResult result = engine.rollback("dev", ALICE, key);
+                        // What the rollback asked for, as a promotion of the digest it chose under its key.
+                        check(fixture, engine, PromotionCommand.builder(result.digest(), "dev", ALICE)
+                                .idempotencyKey(key).build(), result);
                     }
                 } catch (AirlockException refused) {
                     // A reused key, nothing to roll back to: answers, not what this property is about.
@@ -85,15 +89,15 @@ class AlreadyPromotedPropertyTest {
         if (result.status() != Status.ALREADY_PROMOTED || result.digest().equals(current)) {
             return;
         }
-        assertTrue(command != null && !command.idempotencyKey().equals(PromotionCommand.defaultKey(command.digest(),
-                command.target())), "already promoted " + result.digest().shortForm() + " while dev runs " + current
-                + " under the default key");
+        assertFalse(command.hasDefaultKey(), () -> "already promoted " + result.digest().shortForm() + " while dev runs "
+                + current + " under the default key");
         List<LedgerEntry> earlier = fixture.backend.ledger().read(1).stream()
                 .filter(e -> result.promotionId().equals(e.promotionId())).toList();
         assertTrue(earlier.stream().anyMatch(e -> e.type() == EntryType.DECIDED
                 && command.idempotencyKey().equals(e.detail("idempotencyKey"))), "not the caller's key");
-        assertTrue(earlier.stream().anyMatch(e -> e.type() == EntryType.PROMOTED
-                && e.digest().equals(command.digest())), "the named promotion never promoted");
+        assertTrue(earlier.stream().anyMatch(e -> (e.type() == EntryType.PROMOTED
+                || e.type() == EntryType.ROLLED_BACK) && e.digest().equals(command.digest())),
+                "the named promotion never promoted");
     }
 
     @Provide
