@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
  * promote through the stages, a skipped stage denied, production pending until approvals and soak,
  * fan-out with the same digest, a tampered ledger caught, and a rollback.
  */
-@Command(name = "demo", description = "Run the whole Airlock story on the local backend in a temporary directory.")
+@Command(name = "demo", description = "Run the whole Airlock story on the local backend in a temporary directory.",
+        footerHeading = "%nExample:%n", footer = {"  airlock demo"})
 final class DemoCommand implements Callable<Integer> {
     /** Tuesday 09:00 in Berlin: inside the production change window. */
     private static final Instant START = Instant.parse("2026-03-03T08:00:00Z");

@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock history ENV}: the ledger entries of one environment. */
-@Command(name = "history", description = "Show the ledger entries of an environment.")
+@Command(name = "history", description = "Show the ledger entries of an environment.",
+        footerHeading = "%nExample:%n", footer = {"  airlock history prod-eu", "  airlock history prod-eu --details -o json"})
 final class HistoryCommand extends EngineCommand {
     @Mixin
     ClaimedTime time;

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock rollback ENV}: back to the environment's previous verified digest, through the guardrails. */
-@Command(name = "rollback", description = "Roll an environment back to its previous verified artifact.")
+@Command(name = "rollback", description = "Roll an environment back to its previous verified artifact.",
+        footerHeading = "%nExample:%n", footer = {"  airlock rollback staging"})
 final class RollbackCommand extends EngineCommand {
     @Mixin
     NoClaimedTime noClaimedTime;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code airlock status}: the current digest of every environment. */
-@Command(name = "status", description = "Show what every environment runs.")
+@Command(name = "status", description = "Show what every environment runs.",
+        footerHeading = "%nExample:%n", footer = {"  airlock status", "  airlock status -o json"})
 final class StatusCommand extends EngineCommand {
     @Mixin
     ClaimedTime time;
