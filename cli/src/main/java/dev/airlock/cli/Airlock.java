@@ -13,10 +13,6 @@ import dev.airlock.spi.Ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** An engine wired from the configuration file onto the backend it names, as the CLI uses it. */
@@ -117,13 +113,7 @@ final class Airlock implements AutoCloseable {
                 throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "--as: " + e.getMessage());
             }
         }
-        return principal(configuration.groups(), acting.principal());
-    }
-
-    static Principal principal(Map<String, List<String>> groups, String id) {
-        Set<String> memberOf = groups.entrySet().stream().filter(g -> g.getValue().contains(id))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
-        return new Principal(id, memberOf);
+        return configuration.principal(acting.principal());
     }
 
     /** Closes the backend's clients (AWS SDK clients and credential providers). */

@@ -30,6 +30,7 @@ import dev.airlock.spi.PromotionListener;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,15 @@ public final class PromotionEngine {
     /** The decision as of now and the steps a promotion would take; records nothing. */
     public Plan plan(PromotionCommand command) {
         return run.plan(command, false);
+    }
+
+    /**
+     * "Would this pass at {@code at}?": the decision the guardrails would give at that instant, on the
+     * ledger as it is now (approvals, verified reports, what runs where), and the steps a promotion would
+     * take. Read-only: records nothing, and a claimed instant never reaches a write.
+     */
+    public Plan plan(PromotionCommand command, Instant at) {
+        return run.plan(command, false, InvalidValueException.requireNonNull("at", at));
     }
 
     /**
@@ -217,6 +227,27 @@ public final class PromotionEngine {
             }
             return out;
         });
+    }
+
+    /**
+     * The promotions decided {@code PENDING} that still wait (the target does not run the digest, and no
+     * later attempt for the same digest and target replaced them), each judged again now, oldest first.
+     */
+    public List<PendingPromotion> pending() {
+        return writer.read(LedgerView::waiting).stream().map(record -> new PendingPromotion(record.promotionId(),
+                run.plan(PromotionCommand.builder(record.digest(), record.target(), Principal.of(record.principal()))
+                        .from(record.source()).idempotencyKey(record.idempotencyKey()).build(), record.rollback())))
+                .toList();
+    }
+
+    /** Every registered artifact, in the order it was registered. */
+    public List<Artifact> artifacts() {
+        return writer.read(LedgerView::artifacts);
+    }
+
+    /** Where {@code digest} was reported verified, and since when (the first report in each environment). */
+    public Map<String, Instant> verifiedSince(Digest digest) {
+        return writer.read(view -> Map.copyOf(view.verifiedSince(digest)));
     }
 
     /**
