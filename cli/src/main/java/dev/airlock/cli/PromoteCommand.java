@@ -20,8 +20,9 @@ final class PromoteCommand extends EngineCommand {
         PromotionResult result = airlock.engine.promote(promotion.command(airlock, airlock.principal(options.principal)));
         String text = result.status() == PromotionResult.Status.PROMOTED
                 || result.status() == PromotionResult.Status.ALREADY_PROMOTED
-                ? Render.resultLine(result) : result.decision().explain() + "\n" + Render.resultLine(result);
-        report(out, Render.result(result), text);
+                ? Render.resultLine(result)
+                : Explanation.brief(result.decision(), airlock.configuration) + Render.resultLine(result);
+        report(out, Render.result(result, airlock.configuration), text);
         return Render.exitCode(result.status());
     }
 }

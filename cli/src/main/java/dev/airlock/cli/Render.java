@@ -1,5 +1,6 @@
 package dev.airlock.cli;
 
+import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.guardrail.Decision;
 import dev.airlock.guardrail.Outcome;
 import dev.airlock.ledger.LedgerEntry;
@@ -28,6 +29,24 @@ final class Render {
             case DENIED -> ExitCodes.DENIED;
             case PENDING -> ExitCodes.PENDING;
         };
+    }
+
+    /** {@link #result(PromotionResult)} with the decision's headline and what it waits for. */
+    static Map<String, Object> result(PromotionResult result, AirlockConfiguration configuration) {
+        Map<String, Object> out = result(result);
+        out.put("decision", decision(result.decision(), configuration));
+        return out;
+    }
+
+    /** {@link #decision(Decision)} with {@code headline} and, when pending, {@code waitingFor} (one item per requirement). */
+    static Map<String, Object> decision(Decision decision, AirlockConfiguration configuration) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("headline", Waiting.headline(decision, configuration));
+        if (decision.outcome() == Outcome.PENDING) {
+            out.put("waitingFor", Waiting.items(decision, configuration));
+        }
+        out.putAll(decision(decision));
+        return out;
     }
 
     static Map<String, Object> result(PromotionResult result) {

@@ -19,7 +19,10 @@ final class ResumeCommand extends EngineCommand {
     @Override
     int run(Airlock airlock, PrintWriter out) {
         PromotionResult result = airlock.engine.resume(promotionId, airlock.principal(options.principal));
-        report(out, Render.result(result), Render.resultLine(result));
+        boolean stopped = result.status() == PromotionResult.Status.DENIED
+                || result.status() == PromotionResult.Status.PENDING;
+        report(out, Render.result(result, airlock.configuration), (stopped
+                ? Explanation.brief(result.decision(), airlock.configuration) : "") + Render.resultLine(result));
         return Render.exitCode(result.status());
     }
 }

@@ -234,11 +234,38 @@ public final class PromotionEngine {
      * later attempt for the same digest and target replaced them), each judged again now, oldest first.
      */
     public List<PendingPromotion> pending() {
-        return writer.read(LedgerView::waiting).stream().map(record -> new PendingPromotion(record.promotionId(),
-                run.plan(PromotionCommand.builder(record.digest(), record.target(), Principal.of(record.principal()))
-                        .from(record.source()).idempotencyKey(record.idempotencyKey()).build(), record.rollback())))
-                .toList();
+        List<LedgerView.PromotionRecord> waiting = writer.read(LedgerView::waiting);
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        // The request's attributes and break-glass justification live only in its DECIDED entry.
+        Map<String, LedgerEntry> decided = new java.util.HashMap<>();
+        java.util.Set<String> ids = waiting.stream().map(LedgerView.PromotionRecord::promotionId)
+                .collect(java.util.stream.Collectors.toSet());
+        history().stream().filter(e -> e.type() == EntryType.DECIDED && ids.contains(e.promotionId()))
+                .forEach(e -> decided.put(e.promotionId(), e));
+        return waiting.stream().map(record -> {
+            PromotionCommand.Builder command = PromotionCommand.builder(record.digest(), record.target(),
+                    Principal.of(record.principal())).from(record.source()).idempotencyKey(record.idempotencyKey());
+            LedgerEntry entry = decided.get(record.promotionId());
+            if (entry != null) {
+                Map<String, String> attributes = new java.util.LinkedHashMap<>();
+                entry.details().forEach((k, v) -> {
+                    if (k.startsWith(ATTRIBUTE)) {
+                        attributes.put(k.substring(ATTRIBUTE.length()), v);
+                    }
+                });
+                command.attributes(attributes);
+                if ("true".equals(entry.detail(Details.BREAK_GLASS))) {
+                    command.breakGlass(entry.detail(Details.JUSTIFICATION));
+                }
+            }
+            return new PendingPromotion(record.promotionId(), run.plan(command.build(), record.rollback()));
+        }).toList();
     }
+
+    /** How a DECIDED entry records the request's attributes: {@code attribute.NAME}. */
+    private static final String ATTRIBUTE = "attribute.";
 
     /** Every registered artifact, in the order it was registered. */
     public List<Artifact> artifacts() {
@@ -257,13 +284,18 @@ public final class PromotionEngine {
      */
     public List<LedgerEntry> history(String environment) {
         landscape.require(environment);
+        return history().stream().filter(e -> environment.equals(e.environment())).toList();
+    }
+
+    /** Every entry, from a chain verified as it is read. */
+    private List<LedgerEntry> history() {
         writer.read(LedgerView::head); // the tail extends the newest checkpoint: nothing was cut from the end
         List<LedgerEntry> entries = ledger.read(1);
         ChainReport report = LedgerChain.verify(entries);
         if (!report.ok()) {
             throw new LedgerTamperedException(report.brokenLink());
         }
-        return entries.stream().filter(e -> environment.equals(e.environment())).toList();
+        return entries;
     }
 
     /**

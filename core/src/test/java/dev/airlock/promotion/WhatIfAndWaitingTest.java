@@ -97,11 +97,13 @@ class WhatIfAndWaitingTest {
     void pending_listsWhatWaits_withWhatIsMissing_untilItIsPromoted() {
         assertEquals(List.of(), engine.pending());
         assertEquals(PromotionResult.Status.PENDING,
-                engine.promote(PromotionCommand.builder(digest, "prod", ALICE).build()).status());
+                engine.promote(PromotionCommand.builder(digest, "prod", ALICE).attributes(Map.of("change", "CHG-7"))
+                        .build()).status());
 
         List<PendingPromotion> waiting = engine.pending();
 
         assertEquals(1, waiting.size());
+        assertEquals(Map.of("change", "CHG-7"), waiting.get(0).plan().request().attributes(), "judged as it was asked");
         assertEquals("prod", waiting.get(0).plan().request().target().name());
         assertEquals("staging-soak", waiting.get(0).plan().decision().results(Verdict.UNMET).get(0).statementId());
 
