@@ -231,37 +231,50 @@ public final class PromotionEngine {
 
     /**
      * The promotions decided {@code PENDING} that still wait (the target does not run the digest, and no
-     * later attempt for the same digest and target replaced them), each judged again now, oldest first.
+     * later attempt for the same digest and target replaced them), oldest first. Each one's
+     * {@link PendingPromotion#plan()} judges it again, as asked (same source, attributes and break-glass), at
+     * this engine's clock; listing them costs no more than {@link #status()}, the first plan asked for reads the
+     * ledger once.
      */
     public List<PendingPromotion> pending() {
         List<LedgerView.PromotionRecord> waiting = writer.read(LedgerView::waiting);
-        if (waiting.isEmpty()) {
-            return List.of();
-        }
-        // The request's attributes and break-glass justification live only in its DECIDED entry.
-        Map<String, LedgerEntry> decided = new java.util.HashMap<>();
-        java.util.Set<String> ids = waiting.stream().map(LedgerView.PromotionRecord::promotionId)
-                .collect(java.util.stream.Collectors.toSet());
-        history().stream().filter(e -> e.type() == EntryType.DECIDED && ids.contains(e.promotionId()))
-                .forEach(e -> decided.put(e.promotionId(), e));
-        return waiting.stream().map(record -> {
-            PromotionCommand.Builder command = PromotionCommand.builder(record.digest(), record.target(),
-                    Principal.of(record.principal())).from(record.source()).idempotencyKey(record.idempotencyKey());
-            LedgerEntry entry = decided.get(record.promotionId());
-            if (entry != null) {
-                Map<String, String> attributes = new java.util.LinkedHashMap<>();
-                entry.details().forEach((k, v) -> {
-                    if (k.startsWith(ATTRIBUTE)) {
-                        attributes.put(k.substring(ATTRIBUTE.length()), v);
-                    }
-                });
-                command.attributes(attributes);
-                if ("true".equals(entry.detail(Details.BREAK_GLASS))) {
-                    command.breakGlass(entry.detail(Details.JUSTIFICATION));
+        // The request's attributes and break-glass justification live only in its DECIDED entry: read the
+        // ledger for them once, and only when a plan is asked for.
+        Map<String, LedgerEntry> decided = new java.util.concurrent.ConcurrentHashMap<>();
+        Runnable readDecided = () -> {
+            synchronized (decided) {
+                if (decided.isEmpty()) {
+                    java.util.Set<String> ids = waiting.stream().map(LedgerView.PromotionRecord::promotionId)
+                            .collect(java.util.stream.Collectors.toSet());
+                    history().stream().filter(e -> e.type() == EntryType.DECIDED && ids.contains(e.promotionId()))
+                            .forEach(e -> decided.put(e.promotionId(), e));
                 }
             }
-            return new PendingPromotion(record.promotionId(), run.plan(command.build(), record.rollback()));
-        }).toList();
+        };
+        return waiting.stream().map(record -> new PendingPromotion(record.promotionId(), record.digest(),
+                record.target(), record.source(), record.principal(), () -> {
+                    readDecided.run();
+                    return run.plan(command(record, decided.get(record.promotionId())), record.rollback());
+                })).toList();
+    }
+
+    /** The request a pending promotion was decided on, from its record and its DECIDED entry. */
+    private static PromotionCommand command(LedgerView.PromotionRecord record, @Nullable LedgerEntry entry) {
+        PromotionCommand.Builder command = PromotionCommand.builder(record.digest(), record.target(),
+                Principal.of(record.principal())).from(record.source()).idempotencyKey(record.idempotencyKey());
+        if (entry != null) {
+            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            entry.details().forEach((k, v) -> {
+                if (k.startsWith(ATTRIBUTE)) {
+                    attributes.put(k.substring(ATTRIBUTE.length()), v);
+                }
+            });
+            command.attributes(attributes);
+            if ("true".equals(entry.detail(Details.BREAK_GLASS))) {
+                command.breakGlass(entry.detail(Details.JUSTIFICATION));
+            }
+        }
+        return command.build();
     }
 
     /** How a DECIDED entry records the request's attributes: {@code attribute.NAME}. */
