@@ -203,9 +203,9 @@ final class DemoCommand implements Callable<Integer> {
                         Render.resultLine(result));
                 airlock.engine.markVerified(release, env, airlock.principal("deploy-bot"));
             }
-            StringBuilder status = new StringBuilder();
-            airlock.engine.status().forEach(s -> status.append(Render.statusLine(s)).append('\n'));
-            say("The same bytes, by digest, in every environment", "status", status.toString().stripTrailing());
+            say("The same bytes, by digest, in every environment", "status", StatusTable.text(airlock.engine.status(),
+                    airlock.engine.pending(), p -> airlock.engine.artifact(p.digest()).name() + ":"
+                            + airlock.engine.artifact(p.digest()).version()));
         }
 
         void tamperIsCaught() {

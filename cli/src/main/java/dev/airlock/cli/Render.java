@@ -124,16 +124,48 @@ final class Render {
         return out;
     }
 
-    static String entryLine(LedgerEntry e) {
-        StringBuilder line = new StringBuilder(String.format("#%-4d %s  %-11s %-8s %-10s %s", e.sequence(), e.time(),
-                e.type(), e.principal(), e.environment() == null ? "-" : e.environment(),
-                e.digest() == null ? "" : e.digest().shortForm()));
+    /**
+     * One ledger entry on one line of at most {@code width} characters: sequence, time (to the second),
+     * type, principal, environment, digest, then as many details as fit, cut with an ellipsis ({@code
+     * history --details} and {@code -o json} show them all).
+     */
+    static String entryLine(LedgerEntry e, int width) {
+        StringBuilder line = new StringBuilder(entryHead(e));
         e.details().forEach((k, v) -> {
-            if (!v.isEmpty()) {
+            if (!v.isEmpty() && !k.equals("outcome") && !EVIDENCE.contains(k)) {
                 line.append("  ").append(k).append('=').append(v);
             }
         });
-        return line.toString();
+        return line.length() <= width ? line.toString() : line.substring(0, Math.max(0, width - 1)) + "…";
+    }
+
+    /** Details left to {@code --details}: how the actor was authenticated, keys and tokens, not what happened. */
+    private static final java.util.Set<String> EVIDENCE = java.util.Set.of("authenticatedBy", "caller",
+            "unauthenticated", "idempotencyKey", "token", "groups", "policyVersion");
+
+    /** Sequence, time, type, principal, environment and digest of an entry. */
+    static String entryHead(LedgerEntry e) {
+        // A DECIDED entry's outcome goes with its type, so an 80-column line keeps it.
+        String outcome = e.details().get("outcome");
+        String type = e.type() + (outcome == null ? "" : "/" + outcome);
+        return String.format("#%-4d %s  %-16s%-11s%-11s%s", e.sequence(), StatusTable.seconds(e.time()), type,
+                e.principal(), e.environment() == null ? "-" : e.environment(),
+                e.digest() == null ? "" : e.digest().hex().substring(0, 12)).stripTrailing();
+    }
+
+    /** Every detail of an entry, one per line, indented under its {@link #entryLine}. */
+    static String entryDetails(LedgerEntry e) {
+        StringBuilder out = new StringBuilder();
+        out.append("      time=").append(e.time()).append('\n');
+        if (e.promotionId() != null) {
+            out.append("      promotionId=").append(e.promotionId()).append('\n');
+        }
+        if (e.digest() != null) {
+            out.append("      digest=").append(e.digest().value()).append('\n');
+        }
+        e.details().forEach((k, v) -> out.append("      ").append(k).append('=').append(v).append('\n'));
+        out.append("      hash=").append(e.hash());
+        return out.toString();
     }
 
     static Map<String, Object> status(EnvironmentStatus s) {
@@ -160,16 +192,5 @@ final class Render {
     /** {@code SEQ:HASH}: what {@code verify-ledger --expected-head} reads back. */
     static String headText(LedgerHead head) {
         return head.sequence() + ":" + head.hash();
-    }
-
-    static String statusLine(EnvironmentStatus s) {
-        if (s.current() == null) {
-            return String.format("  %-10s %-12s (nothing promoted yet)", s.environment().name(),
-                    s.environment().tier().configName());
-        }
-        return String.format("  %-10s %-12s %-22s %s  %s%s", s.environment().name(), s.environment().tier().configName(),
-                s.current().name() + ":" + s.current().version(), s.current().digest().shortForm(),
-                s.verifiedSince() == null ? "not verified yet" : "verified since " + s.verifiedSince(),
-                s.leaseHolder() == null ? "" : "  [being promoted: " + s.leaseHolder() + "]");
     }
 }
