@@ -18,9 +18,10 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class AirlockCli implements Runnable {
     /** Every command, in the order {@code airlock --help} lists them. */
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, RegisterCommand.class,
-            PlanCommand.class, PromoteCommand.class, PendingCommand.class, ApproveCommand.class, VerifiedCommand.class, StatusCommand.class,
-            HistoryCommand.class, RollbackCommand.class, ResumeCommand.class, AbortCommand.class,
-            VerifyLedgerCommand.class, LedgerCommand.class, DemoCommand.class);
+            ArtifactsCommand.class, ArtifactCommand.class, PlanCommand.class, PromoteCommand.class, PendingCommand.class,
+            ApproveCommand.class, VerifiedCommand.class, StatusCommand.class, GraphCommand.class, HistoryCommand.class,
+            RollbackCommand.class, ResumeCommand.class, AbortCommand.class, VerifyLedgerCommand.class,
+            LedgerCommand.class, DemoCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -102,7 +102,7 @@ final class Render {
         return switch (result.status()) {
             case PROMOTED -> "PROMOTED " + result.digest().shortForm() + " into " + result.target()
                     + (result.previous() == null ? "" : " (was " + result.previous().shortForm() + ")")
-                    + (result.bytesCopied() == 0 ? ", bytes already there" : ", " + result.bytesCopied() + " bytes copied")
+                    + (result.bytesCopied() == 0 ? ", bytes already there" : ", " + Sizes.human(result.bytesCopied()) + " copied")
                     + "  [promotion " + result.promotionId() + "]";
             case ALREADY_PROMOTED -> "ALREADY PROMOTED by promotion " + result.promotionId() + "; nothing to do";
             case DENIED -> "DENIED  [recorded as promotion " + result.promotionId() + "]";
