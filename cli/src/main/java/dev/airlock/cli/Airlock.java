@@ -30,13 +30,16 @@ final class Airlock implements AutoCloseable {
         this.clock = clock;
         this.backend = backend;
         this.authenticator = this::identity;
-        this.engine = PromotionEngine.builder()
+        PromotionEngine.Builder builder = PromotionEngine.builder()
                 .landscape(configuration.landscape())
                 .guardrails(configuration.guardrails())
                 .backend(backend)
                 .authenticator(authenticator)
-                .clock(clock)
-                .build();
+                .clock(clock);
+        if (System.console() != null) {
+            builder.listener(new TerminalProgress()); // a copy's progress on stderr, on a terminal only
+        }
+        this.engine = builder.build();
     }
 
     /** Who acts, as the backend establishes it, once per process. */

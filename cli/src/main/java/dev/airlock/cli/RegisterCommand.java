@@ -66,12 +66,15 @@ final class RegisterCommand extends EngineCommand {
         ArtifactRegistration registration = new ArtifactRegistration(name, version, ArtifactKind.parse(kind), mediaType,
                 provenance);
         Artifact artifact;
-        try (InputStream in = Files.newInputStream(file)) {
+        ProgressLine progress = ProgressLine.onTerminal("uploading " + file.getFileName());
+        try (InputStream in = new ProgressInputStream(Files.newInputStream(file), Files.size(file), progress)) {
             artifact = airlock.engine.register(registration, in, principal);
         } catch (NoSuchFileException e) {
             throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "FILE: '" + file + "' does not exist");
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file, e);
+        } finally {
+            progress.finish();
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", artifact.name());

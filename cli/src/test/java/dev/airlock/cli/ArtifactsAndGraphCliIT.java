@@ -97,4 +97,16 @@ class ArtifactsAndGraphCliIT {
         assertEquals(4, json.get("promotions").size(), json.toString());
         assertEquals(first, json.get("environments").get(0).get("digest").asText());
     }
+
+    @Test
+    void offATerminal_registerAndPromote_printNoProgress_andSayHowMuchInHumanUnits() throws IOException {
+        Path jar = Files.writeString(dir.resolve("payments-api-2.0.0.jar"), "x".repeat(3000));
+        AirlockScript.Result registered = ok(airlock("ci@tooling", "register", jar.toString(), "--name",
+                "payments-api", "--version", "2.0.0", "--source-repo", "github.com/acme/payments", "--revision", "r2"));
+        AirlockScript.Result promoted = ok(airlock("alice", "promote", "--digest", registered.out().strip(), "--to", "dev"));
+
+        assertEquals("", registered.err(), "no progress line when stderr is not a terminal");
+        assertEquals("", promoted.err(), "no progress line when stderr is not a terminal");
+        assertTrue(promoted.out().contains(", 2.9 KiB copied"), promoted.out());
+    }
 }

@@ -10,6 +10,7 @@ import dev.airlock.spi.ArtifactNotFoundException;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.DigestMismatchException;
 import dev.airlock.spi.Place;
+import dev.airlock.spi.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -106,6 +107,11 @@ public final class LocalArtifactStore implements ArtifactStore {
 
     @Override
     public Transfer transfer(Digest digest, Place target, AccessSession session) {
+        return transfer(digest, target, session, TransferProgress.NONE);
+    }
+
+    @Override
+    public Transfer transfer(Digest digest, Place target, AccessSession session, TransferProgress progress) {
         InvalidValueException.requireNonNull("digest", digest);
         if (target.isOrigin()) {
             throw new InvalidValueException("target", target, "must be an environment's place, not the origin");
@@ -117,7 +123,7 @@ public final class LocalArtifactStore implements ArtifactStore {
         }
         Path source = pathOf(origin, digest);
         Path temporary = temporaryFile(target);
-        try (InputStream in = Files.newInputStream(source)) {
+        try (InputStream in = new CountingInputStream(Files.newInputStream(source), Files.size(source), progress)) {
             MessageDigest sha = Digest.sha256();
             long size = write(in, temporary, sha);
             Digest copied = Digest.fromRaw(sha.digest());

@@ -33,6 +33,7 @@ import dev.airlock.spi.AccessSession;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.EnvironmentAccess;
 import dev.airlock.spi.Place;
+import dev.airlock.spi.PromotionListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,7 +141,8 @@ public final class PromotionRun {
         String step = "open access to " + target.name();
         try (AccessSession session = access.open(target, new AccessContext(promotionId, principal.id(), digest))) {
             step = "transfer " + digest.shortForm() + " into " + target.name();
-            ArtifactStore.Transfer transfer = store.transfer(digest, Place.of(target), session);
+            ArtifactStore.Transfer transfer = store.transfer(digest, Place.of(target), session, (done, total) ->
+                    writer.progress(new PromotionListener.Progress(promotionId, target.name(), digest, done, total)));
             bytes = transfer.bytesCopied();
             step = "verify " + digest.shortForm() + " in " + target.name();
             store.verify(digest, Place.of(target), session);
