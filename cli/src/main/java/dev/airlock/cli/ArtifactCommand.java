@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code airlock artifact NAME:VERSION|DIGEST}: one registered artifact in full. */
 @Command(name = "artifact", description = "Show one registered artifact: digest, provenance, where it runs and where it was verified.",
-        footerHeading = "%nExample:%n", footer = {"  airlock artifact payments-api:1.4.2", "  airlock artifact sha256:<64 hex> -o json"})
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock artifact payments-api:1.4.2",
+                "  airlock artifact sha256:<64 hex> -o json"})
 final class ArtifactCommand extends EngineCommand {
     @Mixin
     ClaimedTime time;

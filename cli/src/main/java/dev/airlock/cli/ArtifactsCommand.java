@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code airlock artifacts}: every registered artifact, where it runs now and where it was verified. */
 @Command(name = "artifacts", description = "List the registered artifacts: digest, size, provenance, where each runs now.",
-        footerHeading = "%nExample:%n", footer = {"  airlock artifacts", "  airlock artifacts --name payments-api -o json"})
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock artifacts",
+                "  airlock artifacts --name payments-api -o json"})
 final class ArtifactsCommand extends EngineCommand {
     @Mixin
     ClaimedTime time;

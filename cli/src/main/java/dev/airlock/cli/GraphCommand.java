@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 /** {@code airlock graph}: the promotion graph with what each environment runs, as Mermaid or DOT. */
 @Command(name = "graph", description = "Print the promotion graph with each environment's tier, account and current "
         + "artifact, as Mermaid (GitHub renders it) or Graphviz DOT.",
-        footerHeading = "%nExample:%n", footer = {"  airlock graph", "  airlock graph --format dot | dot -Tsvg > pipeline.svg"})
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock graph",
+                "  airlock graph --format dot | dot -Tsvg > pipeline.svg"})
 final class GraphCommand extends EngineCommand {
     /** The picture's language. */
     enum Format { mermaid, dot }

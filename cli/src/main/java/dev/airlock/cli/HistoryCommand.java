@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code airlock history ENV}: the ledger entries of one environment, a line each; details on demand. */
 @Command(name = "history", description = "Show the ledger entries of an environment.",
-        footerHeading = "%nExample:%n", footer = {"  airlock history prod-eu", "  airlock history prod-eu --details -o json"})
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock history prod-eu",
+                "  airlock history prod-eu --details -o json"})
 final class HistoryCommand extends EngineCommand {
     @Mixin
     ClaimedTime time;

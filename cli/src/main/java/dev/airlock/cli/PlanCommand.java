@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code airlock plan}: a dry run. Exit code follows the decision (0 allowed, 3 denied, 4 pending). */
 @Command(name = "plan", description = "Dry run: explain the decision and list the steps a promotion would take.",
-        footerHeading = "%nExample:%n", footer = {"  airlock plan --artifact payments-api:1.4.2 --to prod-eu --at 2026-03-07T10:00:00Z"})
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock plan --artifact payments-api:1.4.2 --to prod-eu --at 2026-03-07T10:00:00Z"})
 final class PlanCommand extends EngineCommand {
     @Mixin
     ClaimedTime time;

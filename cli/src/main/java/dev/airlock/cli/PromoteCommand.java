@@ -7,7 +7,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code airlock promote}: promote by digest, or record why not (exit 3 denied, 4 pending, 5 conflict). */
 @Command(name = "promote", description = "Promote an artifact, by digest, into an environment.",
-        footerHeading = "%nExample:%n", footer = {"  airlock promote --artifact payments-api:1.4.2 --to staging", "  airlock promote --digest sha256:<64 hex> --to prod-eu --attr change=CHG-1234"})
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock promote --artifact payments-api:1.4.2 --to staging",
+                "  airlock promote --digest sha256:<64 hex> --to prod-eu --attr change=CHG-1234"})
 final class PromoteCommand extends EngineCommand {
     @Mixin
     NoClaimedTime noClaimedTime;

@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code airlock register FILE}: build once — upload the bytes and record the artifact. */
 @Command(name = "register", description = "Register a built artifact from a file (build once); prints its digest.",
-        footerHeading = "%nExample:%n", footer = {"  airlock register target/payments-api.jar --name payments-api --version 1.4.2 \\", "      --source-repo github.com/acme/payments --revision 9f1c2e7"})
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock register target/payments-api.jar --name payments-api --version 1.4.2 \\",
+                "      --source-repo github.com/acme/payments --revision 9f1c2e7"})
 final class RegisterCommand extends EngineCommand {
     @Mixin
     NoClaimedTime noClaimedTime;

@@ -25,7 +25,8 @@ final class StatusTable {
         rows.add(HEADER);
         for (EnvironmentStatus s : status) {
             rows.add(s.current() == null
-                    ? List.of(s.environment().name(), s.environment().tier().configName(), "(nothing yet)", "-", "-")
+                    ? List.of(s.environment().name(), s.environment().tier().configName(), "(nothing promoted yet)",
+                            "-", "-")
                     : List.of(s.environment().name(), s.environment().tier().configName(),
                             s.current().name() + ":" + s.current().version(), s.current().digest().shortForm(),
                             s.verifiedSince() == null ? "not verified yet" : seconds(s.verifiedSince())));

@@ -23,7 +23,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "verify-ledger", description = "Verify the ledger's hash chain and its checkpoints; exits 1 and "
         + "names the first broken link if it was tampered with. Prints the head to pin somewhere else.",
-        footerHeading = "%nExample:%n", footer = {"  airlock verify-ledger --expected-head 42:<hash printed by status>"})
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock verify-ledger --expected-head 42:<hash printed by status>"})
 final class VerifyLedgerCommand extends EngineCommand {
     @Mixin
     ClaimedTime time;
