@@ -17,9 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** An engine wired from the configuration file onto the backend it names, as the CLI uses it. */
@@ -37,13 +34,16 @@ final class Airlock implements AutoCloseable {
         this.clock = clock;
         this.backend = backend;
         this.authenticator = this::identity;
-        this.engine = PromotionEngine.builder()
+        PromotionEngine.Builder builder = PromotionEngine.builder()
                 .landscape(configuration.landscape())
                 .guardrails(configuration.guardrails())
                 .backend(backend)
                 .authenticator(authenticator)
-                .clock(clock)
-                .build();
+                .clock(clock);
+        if (System.console() != null) {
+            builder.listener(new TerminalProgress()); // a copy's progress on stderr, on a terminal only
+        }
+        this.engine = builder.build();
     }
 
     /** Who acts, as the backend establishes it, once per process. */
@@ -138,13 +138,7 @@ final class Airlock implements AutoCloseable {
                 throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "--as: " + e.getMessage());
             }
         }
-        return principal(configuration.groups(), acting.principal());
-    }
-
-    static Principal principal(Map<String, List<String>> groups, String id) {
-        Set<String> memberOf = groups.entrySet().stream().filter(g -> g.getValue().contains(id))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
-        return new Principal(id, memberOf);
+        return configuration.principal(acting.principal());
     }
 
     /** Closes the backend's clients (AWS SDK clients and credential providers). */

@@ -10,6 +10,7 @@ import dev.airlock.spi.ArtifactNotFoundException;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.DigestMismatchException;
 import dev.airlock.spi.Place;
+import dev.airlock.spi.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -113,6 +114,11 @@ public final class LocalArtifactStore implements ArtifactStore {
 
     @Override
     public Transfer transfer(Digest digest, Place target, AccessSession session) {
+        return transfer(digest, target, session, TransferProgress.NONE);
+    }
+
+    @Override
+    public Transfer transfer(Digest digest, Place target, AccessSession session, TransferProgress progress) {
         InvalidValueException.requireNonNull("digest", digest);
         if (target.isOrigin()) {
             throw new InvalidValueException("target", target, "must be an environment's place, not the origin");
@@ -123,7 +129,8 @@ public final class LocalArtifactStore implements ArtifactStore {
             return new Transfer(digest, 0, true);
         }
         Path source = pathOf(origin, digest);
-        try (PartFile temporary = temporaryFile(target); InputStream in = Files.newInputStream(source)) {
+        try (PartFile temporary = temporaryFile(target);
+                InputStream in = new CountingInputStream(Files.newInputStream(source), Files.size(source), progress)) {
             MessageDigest sha = Digest.sha256();
             long size = write(in, temporary, sha);
             Digest copied = Digest.fromRaw(sha.digest());

@@ -48,6 +48,14 @@ public interface ArtifactStore {
     Transfer transfer(Digest digest, Place target, AccessSession session);
 
     /**
+     * {@link #transfer(Digest, Place, AccessSession)}, telling {@code progress} how many bytes have moved as
+     * it goes. Stores that can count override it; the default transfers without reporting.
+     */
+    default Transfer transfer(Digest digest, Place target, AccessSession session, TransferProgress progress) {
+        return transfer(digest, target, session);
+    }
+
+    /**
      * Checks that the bytes at {@code place} hash to {@code digest}.
      *
      * @throws DigestMismatchException if they do not, or the artifact is missing

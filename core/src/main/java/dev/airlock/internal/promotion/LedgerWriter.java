@@ -258,4 +258,15 @@ public final class LedgerWriter {
         }
     }
 
+
+    /** Tells every listener how far a transfer has come; a listener that throws is logged and skipped. */
+    public void progress(PromotionListener.Progress progress) {
+        for (PromotionListener listener : listeners) {
+            try {
+                listener.onTransfer(progress);
+            } catch (RuntimeException e) {
+                LOG.warn("listener {} failed on transfer progress of {}", listener, progress.promotionId(), e);
+            }
+        }
+    }
 }

@@ -33,8 +33,10 @@ import dev.airlock.spi.AccessSession;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.EnvironmentAccess;
 import dev.airlock.spi.Place;
+import dev.airlock.spi.PromotionListener;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,12 @@ public final class PromotionRun {
     }
 
     public Plan plan(PromotionCommand command, boolean rollback) {
-        Judged judged = judge(command, rollback);
+        return plan(command, rollback, clock.instant());
+    }
+
+    /** The plan as the guardrails would judge it at {@code at}, on the ledger as it is now; records nothing. */
+    public Plan plan(PromotionCommand command, boolean rollback, Instant at) {
+        Judged judged = judge(command, rollback, at);
         Environment target = judged.request().target();
         Digest digest = command.digest();
         List<String> steps = new ArrayList<>();
@@ -134,7 +141,8 @@ public final class PromotionRun {
         String step = "open access to " + target.name();
         try (AccessSession session = access.open(target, new AccessContext(promotionId, principal.id(), digest))) {
             step = "transfer " + digest.shortForm() + " into " + target.name();
-            ArtifactStore.Transfer transfer = store.transfer(digest, Place.of(target), session);
+            ArtifactStore.Transfer transfer = store.transfer(digest, Place.of(target), session, (done, total) ->
+                    writer.progress(new PromotionListener.Progress(promotionId, target.name(), digest, done, total)));
             bytes = transfer.bytesCopied();
             step = "verify " + digest.shortForm() + " in " + target.name();
             store.verify(digest, Place.of(target), session);
@@ -224,6 +232,10 @@ public final class PromotionRun {
     }
 
     private Judged judge(PromotionCommand command, boolean rollback) {
+        return judge(command, rollback, clock.instant());
+    }
+
+    private Judged judge(PromotionCommand command, boolean rollback, Instant now) {
         Environment target = landscape.require(command.target());
         Environment source = resolveSource(command, target);
         // Asking the store can cost calls (on AWS an inspector session); only some statements read the answer.
@@ -235,7 +247,7 @@ public final class PromotionRun {
                     command.breakGlass(), command.justification(), rollback, command.attributes());
             GuardrailState state = new GuardrailState(view.verifiedSince(artifact.digest()),
                     view.approvals(artifact.digest(), target.name()), Map.copyOf(view.currentDigests()), immutable);
-            Decision decision = guardrails.decide(request, state, clock.instant());
+            Decision decision = guardrails.decide(request, state, now);
             return new Judged(request, decision, view.current(target.name()).orElse(null));
         });
     }
