@@ -7,14 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The facts a decision needs beyond the request, gathered by the caller (usually from the ledger):
  * since when the artifact has been verified in each environment, the approvals recorded, each
- * environment's current digest, and whether the target's repository is immutable.
+ * environment's current digest, whether the target's repository is immutable, and what external
+ * gates answered (by gate name; a gate with no answer counts as pending).
  */
 public record GuardrailState(Map<String, Instant> verifiedSince, List<Approval> approvals,
-        Map<String, Digest> currentDigests, boolean targetRepositoryImmutable) {
+        Map<String, Digest> currentDigests, boolean targetRepositoryImmutable, Map<String, GateAnswer> gateAnswers) {
 
     public static final GuardrailState EMPTY = new GuardrailState(Map.of(), List.of(), Map.of(), true);
 
@@ -22,6 +24,18 @@ public record GuardrailState(Map<String, Instant> verifiedSince, List<Approval> 
         verifiedSince = Map.copyOf(verifiedSince);
         approvals = List.copyOf(approvals);
         currentDigests = Map.copyOf(currentDigests);
+        gateAnswers = Map.copyOf(gateAnswers);
+    }
+
+    /** A state in which no gate has answered. */
+    public GuardrailState(Map<String, Instant> verifiedSince, List<Approval> approvals,
+            Map<String, Digest> currentDigests, boolean targetRepositoryImmutable) {
+        this(verifiedSince, approvals, currentDigests, targetRepositoryImmutable, Map.of());
+    }
+
+    /** What {@code gate} answered, if it was asked. */
+    public Optional<GateAnswer> gateAnswer(String gate) {
+        return Optional.ofNullable(gateAnswers.get(gate));
     }
 
     /** When the artifact was first verified in {@code environment}, if it was. */
@@ -45,8 +59,10 @@ public record GuardrailState(Map<String, Instant> verifiedSince, List<Approval> 
         private final List<Approval> approvals;
         private final Map<String, Digest> currentDigests;
         private boolean targetRepositoryImmutable;
+        private final Map<String, GateAnswer> gateAnswers;
 
         private Builder(GuardrailState from) {
+            this.gateAnswers = new TreeMap<>(from.gateAnswers);
             this.verifiedSince = new LinkedHashMap<>(from.verifiedSince);
             this.approvals = new ArrayList<>(from.approvals);
             this.currentDigests = new LinkedHashMap<>(from.currentDigests);
@@ -75,8 +91,14 @@ public record GuardrailState(Map<String, Instant> verifiedSince, List<Approval> 
             return this;
         }
 
+        /** {@code answer.gate()} answered {@code answer}. */
+        public Builder gate(GateAnswer answer) {
+            gateAnswers.put(answer.gate(), answer);
+            return this;
+        }
+
         public GuardrailState build() {
-            return new GuardrailState(verifiedSince, approvals, currentDigests, targetRepositoryImmutable);
+            return new GuardrailState(verifiedSince, approvals, currentDigests, targetRepositoryImmutable, gateAnswers);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.airlock.internal.guardrail.PolicyEngine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The decision function: pure and deterministic. No I/O and no clock reads happen inside; the
@@ -44,6 +45,17 @@ public interface Guardrails {
      */
     default boolean requiresImmutability(String environment) {
         return true;
+    }
+
+    /**
+     * The names of the external gates a decision for {@code environment} reads: the caller asks each
+     * before deciding and passes the answers in {@link GuardrailState#gateAnswers()}. The default, none,
+     * is right for implementations without {@code gate} statements.
+     *
+     * @throws dev.airlock.environment.UnknownEnvironmentException when the landscape has no such environment
+     */
+    default Set<String> gates(String environment) {
+        return Set.of();
     }
 
     /**

@@ -24,7 +24,9 @@ import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.Authenticator;
 import dev.airlock.spi.Backend;
+import dev.airlock.internal.promotion.GateAsker;
 import dev.airlock.spi.EnvironmentAccess;
+import dev.airlock.spi.Gate;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.PromotionListener;
 import java.io.InputStream;
@@ -66,7 +68,7 @@ public final class PromotionEngine {
                 b.authenticator);
         this.maxClockSkew = b.maxClockSkew;
         this.run = new PromotionRun(landscape, guardrails, store, Objects.requireNonNull(b.access, "access"), writer,
-                b.clock, b.leaseDuration);
+                b.clock, b.leaseDuration, new GateAsker(b.gates, b.gateTimeout));
     }
 
     public static Builder builder() {
@@ -379,6 +381,8 @@ public final class PromotionEngine {
         private Ledger ledger;
         private Clock clock = Clock.systemUTC();
         private final List<PromotionListener> listeners = new ArrayList<>(List.of(new LoggingListener()));
+        private final Map<String, Gate> gates = new java.util.TreeMap<>();
+        private Duration gateTimeout = Duration.ofSeconds(10);
         private Duration leaseDuration = Duration.ofMinutes(15);
         private int checkpointInterval = 1_000;
         private Duration maxClockSkew = LedgerChain.DEFAULT_MAX_CLOCK_SKEW;
@@ -433,6 +437,27 @@ public final class PromotionEngine {
         /** The clock for every timestamp and decision; inject a controllable one in tests. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Adds an external gate that {@code gate} statements name by {@link Gate#name()}; a later gate with
+         * the same name replaces an earlier one.
+         */
+        public Builder gate(Gate gate) {
+            gates.put(Objects.requireNonNull(gate, "gate").name(), gate);
+            return this;
+        }
+
+        /**
+         * How long a decision waits for its gates (10 seconds unless set); a gate that has not answered by
+         * then counts as pending.
+         */
+        public Builder gateTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new InvalidValueException("gateTimeout", timeout, "must be a positive duration");
+            }
+            this.gateTimeout = timeout;
             return this;
         }
 

@@ -44,7 +44,8 @@ class EveryRuleKindTest {
             Map.entry(Rule.AllowedRegions.class, "{id: under-test, kind: allowed-regions, regions: [\"eu-*\"]}"),
             Map.entry(Rule.ImmutableRepository.class, "{id: under-test, kind: immutable-repository}"),
             Map.entry(Rule.Conditional.class, "{id: under-test, kind: condition, effect: require, conditions:"
-                    + " [{attribute: attributes.change, glob: \"CHG-*\"}], reason: a change ticket}"));
+                    + " [{attribute: attributes.change, glob: \"CHG-*\"}], reason: a change ticket}"),
+            Map.entry(Rule.Gate.class, "{id: under-test, kind: gate, effect: require, gate: change-check}"));
 
     static Stream<Class<?>> kinds() {
         return Arrays.stream(Rule.class.getPermittedSubclasses());

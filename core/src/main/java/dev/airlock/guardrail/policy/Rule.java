@@ -321,6 +321,29 @@ public sealed interface Rule {
         }
     }
 
+    /**
+     * An external gate: its answer comes from outside (a Java {@code dev.airlock.spi.Gate} or an HTTP
+     * service) and is gathered before the decision. A requirement is pending until the gate approves;
+     * a deny denies when the gate rejects and is pending until it approves. Timeouts, errors and
+     * answers that cannot be authenticated count as pending, never as approved.
+     *
+     * @param effect {@code require} or {@code deny}
+     * @param gate   the configured gate's name
+     */
+    @Kind("gate")
+    record Gate(Effect effect, String gate) implements Rule {
+        public Gate {
+            InvalidValueException.requireNonNull("effect", effect);
+            if (effect == Effect.ALLOW) {
+                throw new InvalidValueException("effect", effect.configName(), "must be require or deny: a gate never grants");
+            }
+            InvalidValueException.requireNonNull("gate", gate);
+            if (gate.isBlank()) {
+                throw new InvalidValueException("gate", gate, "must name a configured gate");
+            }
+        }
+    }
+
     private static void positive(String field, Duration duration) {
         InvalidValueException.requireNonNull(field, duration);
         if (duration.isNegative() || duration.isZero()) {

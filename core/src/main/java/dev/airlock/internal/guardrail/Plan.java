@@ -1,6 +1,8 @@
 package dev.airlock.internal.guardrail;
 
 import dev.airlock.environment.Environment;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Everything precomputed for one target environment: its statements in result order and its policy version. */
 final class Plan {
@@ -11,15 +13,22 @@ final class Plan {
     final String policyVersion;
     /** Whether a check reads the state's immutability, so the caller must ask the artifact store for it. */
     final boolean readsImmutability;
+    /** The external gates a check reads, which the caller must ask before deciding. */
+    final Set<String> gates;
 
     Plan(Environment target, Check[] checks, String policyVersion) {
         this.target = target;
         this.checks = checks;
         this.policyVersion = policyVersion;
         boolean reads = false;
+        Set<String> asked = new TreeSet<>();
         for (Check check : checks) {
             reads |= check instanceof ImmutableRepositoryCheck;
+            if (check instanceof GateCheck gate) {
+                asked.add(gate.gate());
+            }
         }
+        this.gates = Set.copyOf(asked);
         this.readsImmutability = reads;
         this.order = new int[checks.length];
         int next = 0;

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -134,6 +135,11 @@ public final class PolicyEngine implements Guardrails {
     @Override
     public boolean requiresImmutability(String environment) {
         return plan(environment).readsImmutability;
+    }
+
+    @Override
+    public Set<String> gates(String environment) {
+        return plan(environment).gates;
     }
 
     private Plan plan(String environment) {

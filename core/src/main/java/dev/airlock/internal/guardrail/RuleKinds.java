@@ -58,6 +58,8 @@ public final class RuleKinds {
                 plain(ImmutableRepositoryCheck::new)));
         define(new Definition<>(Rule.Conditional.class, p -> new Rule.Conditional(p.effect(),
                 p.conditions("conditions"), p.text("reason", "")), plain(ConditionalCheck::new)));
+        define(new Definition<>(Rule.Gate.class, p -> new Rule.Gate(p.effect(), p.text("gate", null)),
+                plain(GateCheck::new)));
         for (Class<?> kind : Rule.class.getPermittedSubclasses()) {
             if (!BY_TYPE.containsKey(kind)) {
                 throw new IllegalStateException("rule kind " + kind.getName() + " has no definition in "

@@ -30,6 +30,8 @@ public final class Details {
     public static final String STEP = "step";
     public static final String CAUSE = "cause";
     public static final String REASON = "reason";
+    /** What a gate answered, in a DECIDED entry: {@code gate.NAME} = {@code approved: comment}. */
+    public static final String GATE_PREFIX = "gate.";
 
     /** How the actor was identified: {@code aws-sts}, {@code os-user}. */
     public static final String AUTHENTICATED_BY = "authenticatedBy";

@@ -3,6 +3,7 @@ package dev.airlock.internal.promotion;
 import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.Digest;
 import dev.airlock.guardrail.Decision;
+import dev.airlock.guardrail.GateAnswer;
 import dev.airlock.guardrail.PromotionRequest;
 import dev.airlock.guardrail.StatementResult;
 import dev.airlock.ledger.EntryType;
@@ -33,7 +34,7 @@ public final class Drafts {
     }
 
     public static LedgerEntry.Draft decided(String promotionId, String idempotencyKey, PromotionRequest request,
-            Decision decision) {
+            Decision decision, Map<String, GateAnswer> gateAnswers) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put(Details.IDEMPOTENCY_KEY, idempotencyKey);
         if (request.source() != null) {
@@ -51,6 +52,7 @@ public final class Drafts {
             d.put(Details.ROLLBACK, "true");
         }
         request.attributes().forEach((k, v) -> d.put("attribute." + k, v));
+        gateAnswers.forEach((gate, answer) -> d.put(Details.GATE_PREFIX + gate, answer.describe()));
         return new LedgerEntry.Draft(EntryType.DECIDED, request.principal().id(), request.target().name(),
                 request.artifact().digest(), promotionId, d);
     }

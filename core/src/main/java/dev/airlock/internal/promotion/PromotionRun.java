@@ -7,6 +7,7 @@ import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Decision;
+import dev.airlock.guardrail.GateAnswer;
 import dev.airlock.guardrail.GuardrailState;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Outcome;
@@ -32,6 +33,7 @@ import dev.airlock.spi.AccessContext;
 import dev.airlock.spi.AccessSession;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.EnvironmentAccess;
+import dev.airlock.spi.GateRequest;
 import dev.airlock.spi.Place;
 import dev.airlock.spi.PromotionListener;
 import java.time.Clock;
@@ -56,10 +58,12 @@ public final class PromotionRun {
     private final EnvironmentAccess access;
     private final LedgerWriter writer;
     private final Clock clock;
+    private final GateAsker gates;
     private final Duration leaseDuration;
 
     public PromotionRun(Landscape landscape, Guardrails guardrails, ArtifactStore store, EnvironmentAccess access,
-            LedgerWriter writer, Clock clock, Duration leaseDuration) {
+            LedgerWriter writer, Clock clock, Duration leaseDuration, GateAsker gates) {
+        this.gates = gates;
         this.landscape = landscape;
         this.guardrails = guardrails;
         this.store = store;
@@ -70,7 +74,8 @@ public final class PromotionRun {
     }
 
     /** A request as the guardrails see it, with the facts they need. */
-    private record Judged(PromotionRequest request, Decision decision, @Nullable Digest previous) {
+    private record Judged(PromotionRequest request, Decision decision, @Nullable Digest previous,
+            Map<String, GateAnswer> gateAnswers) {
     }
 
     public Plan plan(PromotionCommand command, boolean rollback) {
@@ -79,7 +84,7 @@ public final class PromotionRun {
 
     /** The plan as the guardrails would judge it at {@code at}, on the ledger as it is now; records nothing. */
     public Plan plan(PromotionCommand command, boolean rollback, Instant at) {
-        Judged judged = judge(command, rollback, at);
+        Judged judged = judge(command, rollback, at, "plan-" + UUID.randomUUID());
         Environment target = judged.request().target();
         Digest digest = command.digest();
         List<String> steps = new ArrayList<>();
@@ -103,19 +108,20 @@ public final class PromotionRun {
         if (done != null) {
             return done;
         }
-        Judged judged = judge(command, rollback);
+        String promotionId = UUID.randomUUID().toString();
+        Judged judged = judge(command, rollback, clock.instant(), promotionId);
         String target = command.target();
         writer.read(view -> {
             requireLeaseFree(view, target, null);
             return null;
         });
-        String promotionId = UUID.randomUUID().toString();
         writer.append(view -> {
             if (alreadyDone(view, command) != null) {
                 throw new PromotionConflictException("promotion with idempotency key '" + command.idempotencyKey()
                         + "' was started concurrently; retry to see its result");
             }
-        }, view -> Drafts.decided(promotionId, command.idempotencyKey(), judged.request(), judged.decision()));
+        }, view -> Drafts.decided(promotionId, command.idempotencyKey(), judged.request(), judged.decision(),
+                judged.gateAnswers()));
         Outcome outcome = judged.decision().outcome();
         if (outcome != Outcome.ALLOWED) {
             return result(promotionId, outcome == Outcome.DENIED ? Status.DENIED : Status.PENDING, judged, 0);
@@ -231,24 +237,38 @@ public final class PromotionRun {
         throw new PromotionFailedException(promotionId, step, cause);
     }
 
+    /** Judges without asking gates (their statements stay pending): for questions that are not a promotion. */
     private Judged judge(PromotionCommand command, boolean rollback) {
-        return judge(command, rollback, clock.instant());
+        return judge(command, rollback, clock.instant(), null);
     }
 
-    private Judged judge(PromotionCommand command, boolean rollback, Instant now) {
+    /** Judges {@code command}, first asking the gates the target's statements read when {@code promotionId} is given. */
+    private Judged judge(PromotionCommand command, boolean rollback, Instant now, @Nullable String promotionId) {
         Environment target = landscape.require(command.target());
         Environment source = resolveSource(command, target);
         // Asking the store can cost calls (on AWS an inspector session); only some statements read the answer.
         boolean immutable = guardrails.requiresImmutability(target.name()) && store.isImmutable(Place.of(target));
+        // Gates are asked outside the ledger read, since they take time; their answers are facts for decide.
+        Set<String> gateNames = guardrails.gates(target.name());
+        Map<String, GateAnswer> answers = Map.of();
+        if (promotionId != null && !gateNames.isEmpty()) {
+            Artifact asked = writer.read(view -> view.artifact(command.digest())).orElseThrow(() -> new NotFoundException(
+                    "no artifact with digest " + command.digest() + " is registered; register it first (build once)"));
+            answers = gates.ask(gateNames, new GateRequest(promotionId, asked.digest(), asked.name(), asked.version(),
+                    source == null ? null : source.name(), target.name(), command.principal().id(), command.attributes(),
+                    command.breakGlass(), rollback));
+        }
+        Map<String, GateAnswer> gateAnswers = answers;
         return writer.read(view -> {
             Artifact artifact = view.artifact(command.digest()).orElseThrow(() -> new NotFoundException(
                     "no artifact with digest " + command.digest() + " is registered; register it first (build once)"));
             PromotionRequest request = new PromotionRequest(artifact, source, target, command.principal(),
                     command.breakGlass(), command.justification(), rollback, command.attributes());
             GuardrailState state = new GuardrailState(view.verifiedSince(artifact.digest()),
-                    view.approvals(artifact.digest(), target.name()), Map.copyOf(view.currentDigests()), immutable);
+                    view.approvals(artifact.digest(), target.name()), Map.copyOf(view.currentDigests()), immutable,
+                    gateAnswers);
             Decision decision = guardrails.decide(request, state, now);
-            return new Judged(request, decision, view.current(target.name()).orElse(null));
+            return new Judged(request, decision, view.current(target.name()).orElse(null), gateAnswers);
         });
     }
 
@@ -316,7 +336,7 @@ public final class PromotionRun {
         }
         PromotionCommand command = PromotionCommand.builder(record.digest(), record.target(), principal)
                 .from(record.source()).idempotencyKey(record.idempotencyKey()).build();
-        Judged judged = judge(command, record.rollback());
+        Judged judged = judge(command, record.rollback(), clock.instant(), promotionId);
         if (judged.decision().outcome() != Outcome.ALLOWED) {
             writer.append(Drafts.failed(principal.id(), record.target(), record.digest(), promotionId, "resume",
                     new IllegalStateException("no longer allowed: " + judged.decision().outcome())));

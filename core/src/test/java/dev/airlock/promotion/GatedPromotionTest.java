@@ -1,0 +1,148 @@
+package dev.airlock.promotion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airlock.artifact.Digest;
+import dev.airlock.guardrail.GateAnswer;
+import dev.airlock.guardrail.Guardrails;
+import dev.airlock.guardrail.policy.Attachment;
+import dev.airlock.guardrail.policy.Effect;
+import dev.airlock.guardrail.policy.Policies;
+import dev.airlock.guardrail.policy.PolicyDocument;
+import dev.airlock.guardrail.policy.Rule;
+import dev.airlock.guardrail.policy.Statement;
+import dev.airlock.ledger.EntryType;
+import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.promotion.PromotionResult.Status;
+import dev.airlock.spi.Gate;
+import dev.airlock.spi.GateRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Gates are asked before the decision; their answers decide, explain and are recorded; a broken gate never approves. */
+class GatedPromotionTest {
+    @TempDir
+    Path root;
+    private final CountDownLatch never = new CountDownLatch(1);
+
+    @AfterEach
+    void release() {
+        never.countDown();
+    }
+
+    private static Gate gate(Function<GateRequest, GateAnswer> answer) {
+        return new Gate() {
+            @Override
+            public String name() {
+                return "change-check";
+            }
+
+            @Override
+            public GateAnswer ask(GateRequest request) {
+                return answer.apply(request);
+            }
+        };
+    }
+
+    private PromotionEngine engine(EngineFixture fixture, Gate gate) {
+        Guardrails guardrails = Guardrails.of(fixture.landscape, Policies.of(PolicyDocument.of("org", "1",
+                Attachment.organization(),
+                Statement.of("everyone", new Rule.Permission(List.of("alice"), List.of())),
+                Statement.of("change-gate", new Rule.Gate(Effect.REQUIRE, "change-check")))), Map.of());
+        PromotionEngine.Builder builder = PromotionEngine.builder().landscape(fixture.landscape).guardrails(guardrails)
+                .backend(fixture.backend).clock(fixture.clock).gateTimeout(Duration.ofMillis(300));
+        if (gate != null) {
+            builder.gate(gate);
+        }
+        return builder.build();
+    }
+
+    private static LedgerEntry decided(PromotionEngine engine, String promotionId) {
+        return engine.history("dev").stream().filter(e -> e.type() == EntryType.DECIDED
+                && promotionId.equals(e.promotionId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void approvingGate_isAskedAboutThePromotion_andItsAnswerIsRecorded() {
+        List<GateRequest> asked = new CopyOnWriteArrayList<>();
+        PromotionEngine engine = engine(new EngineFixture(root), gate(request -> {
+            asked.add(request);
+            return GateAnswer.approved("change-check", "CHG-1 approved");
+        }));
+        Digest digest = EngineFixture.register(engine, "1.0.0");
+
+        PromotionResult result = engine.promote(EngineFixture.command(digest, "dev"));
+
+        assertEquals(Status.PROMOTED, result.status());
+        assertEquals(result.promotionId(), asked.get(0).promotionId());
+        assertEquals(digest, asked.get(0).digest());
+        assertEquals("dev", asked.get(0).target());
+        assertEquals("approved: CHG-1 approved", decided(engine, result.promotionId()).detail("gate.change-check"));
+    }
+
+    @Test
+    void rejectingGate_leavesThePromotionPending_explainingWhy() {
+        PromotionEngine engine = engine(new EngineFixture(root), gate(r -> GateAnswer.rejected("change-check", "no ticket")));
+        PromotionResult result = engine.promote(EngineFixture.command(EngineFixture.register(engine, "1.0.0"), "dev"));
+
+        assertEquals(Status.PENDING, result.status());
+        assertTrue(result.decision().explain().contains("gate 'change-check' rejected: no ticket"),
+                result.decision().explain());
+        assertEquals("rejected: no ticket", decided(engine, result.promotionId()).detail("gate.change-check"));
+    }
+
+    @Test
+    void hangingGate_isPending_afterTheGateTimeout() {
+        PromotionEngine engine = engine(new EngineFixture(root), gate(r -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return GateAnswer.approved("change-check", "too late");
+        }));
+        PromotionResult result = engine.promote(EngineFixture.command(EngineFixture.register(engine, "1.0.0"), "dev"));
+
+        assertEquals(Status.PENDING, result.status());
+        assertEquals("pending: no answer in time", decided(engine, result.promotionId()).detail("gate.change-check"));
+    }
+
+    @Test
+    void throwingGate_isPending() {
+        PromotionEngine engine = engine(new EngineFixture(root), gate(r -> {
+            throw new IllegalStateException("token=abc123 leaked?");
+        }));
+        PromotionResult result = engine.promote(EngineFixture.command(EngineFixture.register(engine, "1.0.0"), "dev"));
+
+        assertEquals(Status.PENDING, result.status());
+        String recorded = decided(engine, result.promotionId()).detail("gate.change-check");
+        assertEquals("pending: the gate failed (IllegalStateException)", recorded);
+    }
+
+    @Test
+    void gateAnsweringForAnotherGate_isPending() {
+        PromotionEngine engine = engine(new EngineFixture(root), gate(r -> GateAnswer.approved("other", "yes")));
+        PromotionResult result = engine.promote(EngineFixture.command(EngineFixture.register(engine, "1.0.0"), "dev"));
+
+        assertEquals(Status.PENDING, result.status());
+    }
+
+    @Test
+    void missingGate_isPending_namingIt() {
+        PromotionEngine engine = engine(new EngineFixture(root), null);
+        PromotionResult result = engine.promote(EngineFixture.command(EngineFixture.register(engine, "1.0.0"), "dev"));
+
+        assertEquals(Status.PENDING, result.status());
+        assertTrue(result.decision().explain().contains("no gate named 'change-check' is configured"),
+                result.decision().explain());
+    }
+}
