@@ -40,6 +40,7 @@ final class Airlock implements AutoCloseable {
                 .backend(backend)
                 .authenticator(authenticator)
                 .clock(clock);
+        configuration.gates().forEach(gate -> builder.gate(Gates.open(gate)));
         if (System.console() != null) {
             builder.listener(new TerminalProgress()); // a copy's progress on stderr, on a terminal only
         }

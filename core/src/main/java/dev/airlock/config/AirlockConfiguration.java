@@ -31,13 +31,14 @@ public final class AirlockConfiguration {
     public static final int VERSION = 1;
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "accounts", "environments", "pipeline",
-            "groups", "environmentGroups", "policies", "backend");
+            "groups", "environmentGroups", "policies", "backend", "gates");
 
     private final Landscape landscape;
     private final Map<String, List<String>> groups;
     private final Policies policies;
     private final Guardrails guardrails;
     private final BackendConfiguration backend;
+    private final List<GateConfiguration> gates;
 
     /** A configuration with no policies: only the built-in statements guard promotions. */
     public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups) {
@@ -60,6 +61,17 @@ public final class AirlockConfiguration {
      */
     public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups, Policies policies,
             BackendConfiguration backend) {
+        this(landscape, groups, policies, backend, List.of());
+    }
+
+    /**
+     * A configuration built in code, with its backend and HTTP gates.
+     *
+     * @throws InvalidConfigurationException when the policies do not fit the landscape or the groups
+     */
+    public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups, Policies policies,
+            BackendConfiguration backend, List<GateConfiguration> gates) {
+        this.gates = List.copyOf(gates);
         this.backend = Objects.requireNonNull(backend, "backend");
         this.landscape = Objects.requireNonNull(landscape, "landscape");
         Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -117,6 +129,11 @@ public final class AirlockConfiguration {
         return backend;
     }
 
+    /** The HTTP gates of the {@code gates:} section, by which {@code gate} statements are answered. */
+    public List<GateConfiguration> gates() {
+        return gates;
+    }
+
     private static AirlockConfiguration read(String source, Node document) {
         ConfigReader reader = new ConfigReader(source);
         MapNode root = reader.map(document, "the configuration",
@@ -134,8 +151,9 @@ public final class AirlockConfiguration {
         Landscape landscape = LandscapeSection.read(root, reader).orElse(null);
         Policies policies = PolicySection.read(root, reader, landscape, groups).orElse(null);
         BackendConfiguration backend = BackendSection.read(root, reader).orElse(null);
+        List<GateConfiguration> gates = GateSection.read(root, reader);
         reader.throwIfProblems();
-        return new AirlockConfiguration(landscape, groups, policies, backend);
+        return new AirlockConfiguration(landscape, groups, policies, backend, gates);
     }
 
     private static Map<String, List<String>> groups(Node node, ConfigReader reader) {
@@ -152,12 +170,12 @@ public final class AirlockConfiguration {
     @Override
     public boolean equals(Object o) {
         return o instanceof AirlockConfiguration other && landscape.equals(other.landscape) && groups.equals(other.groups)
-                && policies.equals(other.policies) && backend.equals(other.backend);
+                && policies.equals(other.policies) && backend.equals(other.backend) && gates.equals(other.gates);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(landscape, groups, policies, backend);
+        return Objects.hash(landscape, groups, policies, backend, gates);
     }
 
     @Override

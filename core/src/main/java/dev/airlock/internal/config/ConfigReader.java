@@ -42,6 +42,11 @@ public final class ConfigReader {
         error(at.location(), message);
     }
 
+    /** Adds a problem found elsewhere (by a {@link dev.airlock.config.ConfigSection} read). */
+    public void report(Problem problem) {
+        problems.add(problem);
+    }
+
     public boolean hasProblems() {
         return !problems.isEmpty();
     }
