@@ -59,6 +59,17 @@ public interface Guardrails {
     }
 
     /**
+     * The people groups whose approvals count for ordinary requests into {@code environment}
+     * ({@code *} when anyone may approve), to tell people who can unblock a pending promotion. The
+     * default, none, is right for implementations that do not know.
+     *
+     * @throws dev.airlock.environment.UnknownEnvironmentException when the landscape has no such environment
+     */
+    default Set<String> approvers(String environment) {
+        return Set.of();
+    }
+
+    /**
      * Compiles guardrails for a landscape: the built-in statements plus {@code policies}.
      * {@code peopleGroups} (group name to member principal ids, the configuration's {@code groups})
      * says who is in which group, in addition to the groups a {@link Principal} carries; a group

@@ -431,6 +431,7 @@ public final class PromotionEngine {
 
         /** The store, access and ledger of one backend; closing it stays the caller's job. */
         public Builder backend(Backend backend) {
+            backend.listeners().forEach(this::listener);
             return store(backend.artifactStore()).access(backend.environmentAccess()).ledger(backend.ledger());
         }
 

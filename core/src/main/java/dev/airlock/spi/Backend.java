@@ -1,5 +1,6 @@
 package dev.airlock.spi;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,14 @@ public interface Backend extends AutoCloseable {
     default Authenticator authenticator() {
         return Authenticator.refusing(this + " authenticates no one: act through a backend that establishes who "
                 + "acts, or build the engine without an authenticator");
+    }
+
+    /**
+     * Listeners the backend adds to every engine built on it, such as the event publishers its
+     * configuration names; none by default.
+     */
+    default List<PromotionListener> listeners() {
+        return List.of();
     }
 
     /** Releases what the backend opened; the ports must not be used afterwards. Never throws checked exceptions. */

@@ -1,6 +1,7 @@
 package dev.airlock.spi;
 
 import dev.airlock.artifact.Digest;
+import dev.airlock.ledger.BrokenLink;
 import dev.airlock.ledger.LedgerEntry;
 
 /**
@@ -10,6 +11,14 @@ import dev.airlock.ledger.LedgerEntry;
 @FunctionalInterface
 public interface PromotionListener {
     void onEntry(LedgerEntry entry);
+
+    /**
+     * The engine found the ledger broken (a changed, missing or reordered entry, or a chain that does
+     * not extend the newest checkpoint) and refuses to decide or append on it. Does nothing unless
+     * overridden.
+     */
+    default void onTampering(BrokenLink brokenLink) {
+    }
 
     /**
      * How far a promotion's transfer has come, as often as its store reports (for a progress bar; the

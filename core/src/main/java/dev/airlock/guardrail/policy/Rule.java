@@ -175,6 +175,9 @@ public sealed interface Rule {
      */
     @Kind("stop")
     record Stop(boolean engaged, String reason) implements Rule {
+        /** How a denial by an engaged stop switch begins its reason, so records and events can tell it apart. */
+        public static final String ENGAGED_REASON = "stop switch engaged";
+
         public Stop {
             InvalidValueException.requireNonNull("reason", reason);
         }

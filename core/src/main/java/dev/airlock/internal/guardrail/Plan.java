@@ -15,6 +15,8 @@ final class Plan {
     final boolean readsImmutability;
     /** The external gates a check reads, which the caller must ask before deciding. */
     final Set<String> gates;
+    /** The people groups whose approvals count for ordinary requests; {@code *} for anyone. */
+    final Set<String> approvers;
 
     Plan(Environment target, Check[] checks, String policyVersion) {
         this.target = target;
@@ -22,13 +24,18 @@ final class Plan {
         this.policyVersion = policyVersion;
         boolean reads = false;
         Set<String> asked = new TreeSet<>();
+        Set<String> groups = new TreeSet<>();
         for (Check check : checks) {
             reads |= check instanceof ImmutableRepositoryCheck;
             if (check instanceof GateCheck gate) {
                 asked.add(gate.gate());
             }
+            if (check instanceof ApprovalsCheck approvals && !approvals.rule.breakGlass()) {
+                groups.addAll(approvals.rule.from().isEmpty() ? Set.of("*") : approvals.rule.from());
+            }
         }
         this.gates = Set.copyOf(asked);
+        this.approvers = Set.copyOf(groups);
         this.readsImmutability = reads;
         this.order = new int[checks.length];
         int next = 0;

@@ -138,6 +138,11 @@ public final class PolicyEngine implements Guardrails {
     }
 
     @Override
+    public Set<String> approvers(String environment) {
+        return plan(environment).approvers;
+    }
+
+    @Override
     public Set<String> gates(String environment) {
         return plan(environment).gates;
     }

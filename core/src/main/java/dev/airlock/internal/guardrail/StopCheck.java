@@ -23,6 +23,6 @@ final class StopCheck extends Check {
         if (!rule.engaged()) {
             return "stop switch not engaged";
         }
-        return "stop switch engaged" + (rule.reason().isBlank() ? "" : ": " + rule.reason());
+        return Rule.Stop.ENGAGED_REASON + (rule.reason().isBlank() ? "" : ": " + rule.reason());
     }
 }

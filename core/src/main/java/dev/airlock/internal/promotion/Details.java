@@ -32,6 +32,10 @@ public final class Details {
     public static final String REASON = "reason";
     /** What a gate answered, in a DECIDED entry: {@code gate.NAME} = {@code approved: comment}. */
     public static final String GATE_PREFIX = "gate.";
+    /** {@code true} in a DECIDED entry denied by an engaged stop switch. */
+    public static final String STOP_SWITCH = "stopSwitch";
+    /** In a pending DECIDED entry: the people groups (comma-separated; {@code *} for anyone) whose approvals count. */
+    public static final String APPROVERS = "approvers";
 
     /** How the actor was identified: {@code aws-sts}, {@code os-user}. */
     public static final String AUTHENTICATED_BY = "authenticatedBy";

@@ -4,12 +4,15 @@ import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.Digest;
 import dev.airlock.guardrail.Decision;
 import dev.airlock.guardrail.GateAnswer;
+import dev.airlock.guardrail.Outcome;
+import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.guardrail.PromotionRequest;
 import dev.airlock.guardrail.StatementResult;
 import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerEntry;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +37,7 @@ public final class Drafts {
     }
 
     public static LedgerEntry.Draft decided(String promotionId, String idempotencyKey, PromotionRequest request,
-            Decision decision, Map<String, GateAnswer> gateAnswers) {
+            Decision decision, Map<String, GateAnswer> gateAnswers, Set<String> approvers) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put(Details.IDEMPOTENCY_KEY, idempotencyKey);
         if (request.source() != null) {
@@ -53,6 +56,13 @@ public final class Drafts {
         }
         request.attributes().forEach((k, v) -> d.put("attribute." + k, v));
         gateAnswers.forEach((gate, answer) -> d.put(Details.GATE_PREFIX + gate, answer.describe()));
+        if (decision.results().stream().anyMatch(r -> r.verdict() == StatementResult.Verdict.DENIES
+                && r.reason().startsWith(Rule.Stop.ENGAGED_REASON))) {
+            d.put(Details.STOP_SWITCH, "true");
+        }
+        if (decision.outcome() == Outcome.PENDING && !approvers.isEmpty()) {
+            d.put(Details.APPROVERS, String.join(",", approvers));
+        }
         return new LedgerEntry.Draft(EntryType.DECIDED, request.principal().id(), request.target().name(),
                 request.artifact().digest(), promotionId, d);
     }

@@ -124,6 +124,7 @@ public final class LedgerWriter {
             return view;
         } catch (LedgerTamperedException e) {
             view = null; // half-applied, and the storage is broken: every later call re-reads it and refuses again
+            notifyTampering(e);
             throw e;
         }
     }
@@ -258,6 +259,16 @@ public final class LedgerWriter {
         }
     }
 
+
+    private void notifyTampering(LedgerTamperedException tampering) {
+        for (PromotionListener listener : listeners) {
+            try {
+                listener.onTampering(tampering.brokenLink());
+            } catch (RuntimeException e) {
+                LOG.warn("listener {} failed on ledger tampering at {}", listener, tampering.brokenLink().sequence(), e);
+            }
+        }
+    }
 
     /** Tells every listener how far a transfer has come; a listener that throws is logged and skipped. */
     public void progress(PromotionListener.Progress progress) {

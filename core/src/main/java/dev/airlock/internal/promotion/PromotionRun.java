@@ -121,7 +121,7 @@ public final class PromotionRun {
                         + "' was started concurrently; retry to see its result");
             }
         }, view -> Drafts.decided(promotionId, command.idempotencyKey(), judged.request(), judged.decision(),
-                judged.gateAnswers()));
+                judged.gateAnswers(), guardrails.approvers(target)));
         Outcome outcome = judged.decision().outcome();
         if (outcome != Outcome.ALLOWED) {
             return result(promotionId, outcome == Outcome.DENIED ? Status.DENIED : Status.PENDING, judged, 0);

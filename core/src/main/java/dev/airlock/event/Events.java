@@ -1,0 +1,72 @@
+package dev.airlock.event;
+
+import dev.airlock.internal.promotion.Details;
+import dev.airlock.ledger.BrokenLink;
+import dev.airlock.ledger.LedgerEntry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds events from ledger entries: the ledger is the one source, so events say what it records. */
+public final class Events {
+    private Events() {
+    }
+
+    /** The events an entry gives: none for bookkeeping entries, two for a break-glass or stop-switch decision. */
+    public static List<AirlockEvent> of(LedgerEntry entry) {
+        List<AirlockEvent> events = new ArrayList<>();
+        switch (entry.type()) {
+            case DECIDED -> {
+                boolean pending = "PENDING".equals(entry.detail(Details.OUTCOME));
+                events.add(event(entry, pending ? EventType.PROMOTION_PENDING : EventType.PROMOTION_DECIDED,
+                        decided(entry, pending)));
+                if ("true".equals(entry.detail(Details.BREAK_GLASS))) {
+                    events.add(event(entry, EventType.BREAK_GLASS_USED, decided(entry, false)));
+                }
+                if ("true".equals(entry.detail(Details.STOP_SWITCH))) {
+                    events.add(event(entry, EventType.STOP_SWITCH_ENGAGED, decided(entry, false)));
+                }
+            }
+            case PROMOTED -> events.add(event(entry, EventType.PROMOTION_PROMOTED, copy(entry)));
+            case ROLLED_BACK -> events.add(event(entry, EventType.PROMOTION_ROLLED_BACK, copy(entry)));
+            case FAILED -> events.add(event(entry, EventType.PROMOTION_FAILED, copy(entry)));
+            default -> {
+                // Registrations, approvals, leases, transfers, verified reports and releases are bookkeeping.
+            }
+        }
+        return events;
+    }
+
+    /** The event telling that the ledger is broken at {@code link}, found at {@code time}. */
+    public static AirlockEvent tampering(BrokenLink link, java.time.Instant time) {
+        return new AirlockEvent("ledger-" + link.sequence() + "-" + EventType.LEDGER_TAMPERED.wireName() + "-"
+                + link.kind().name().toLowerCase(java.util.Locale.ROOT), EventType.LEDGER_TAMPERED, time,
+                link.sequence(), null, null, null, null, Map.of("kind", link.kind().name(), "message", link.message(),
+                        "position", Long.toString(link.position())));
+    }
+
+    private static AirlockEvent event(LedgerEntry entry, EventType type, Map<String, Object> data) {
+        // The entry's own hash names it for good; the type tells apart the events one entry gives.
+        return new AirlockEvent(entry.hash().substring(0, Math.min(32, entry.hash().length())) + "-" + type.wireName(),
+                type, entry.time(), entry.sequence(), entry.promotionId(), entry.environment(),
+                entry.digest() == null ? null : entry.digest().toString(), entry.principal(), data);
+    }
+
+    private static Map<String, Object> copy(LedgerEntry entry) {
+        return new LinkedHashMap<>(entry.details());
+    }
+
+    private static Map<String, Object> decided(LedgerEntry entry, boolean pending) {
+        Map<String, Object> data = copy(entry);
+        if (pending) {
+            String decidedBy = entry.detail(Details.DECIDED_BY);
+            data.put("missing", decidedBy == null || decidedBy.isBlank() ? List.of()
+                    : Arrays.asList(decidedBy.split("; ")));
+            String approvers = entry.detail(Details.APPROVERS);
+            data.put("approvers", approvers == null ? List.of() : Arrays.asList(approvers.split(",")));
+        }
+        return data;
+    }
+}
