@@ -5,14 +5,19 @@ import dev.airlock.aws.internal.AwsCalls;
 import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
+import dev.airlock.event.EventDispatcher;
 import dev.airlock.spi.AccessContext;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.Authenticator;
 import dev.airlock.spi.Backend;
+import dev.airlock.spi.EventPublisher;
 import dev.airlock.spi.Place;
+import dev.airlock.spi.PromotionListener;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -58,6 +63,8 @@ public final class AwsBackend implements Backend {
     private @Nullable S3ArtifactStore s3Store;
     private @Nullable EcrArtifactStore ecrStore;
     private @Nullable S3Ledger ledger;
+    private final EventsConfiguration events;
+    private @Nullable EventDispatcher dispatcher;
 
     private AwsBackend(Builder builder) {
         this.configuration = InvalidValueException.requireNonNull("configuration", builder.configuration);
@@ -75,6 +82,31 @@ public final class AwsBackend implements Backend {
         this.calls = new AwsCalls(configuration.resilience(), clock);
         this.access = new RoleChainAccess(configuration, landscape, base, factory, calls, clock);
         this.authenticator = new StsAuthenticator(base, factory, configuration.region(), builder.identities);
+        this.events = builder.events;
+    }
+
+    /**
+     * The event dispatcher publishing to the configured EventBridge bus and SNS topic with the tooling
+     * account's credentials, made once; none when {@code events} configures no destination.
+     */
+    @Override
+    public synchronized List<PromotionListener> listeners() {
+        if (!events.any()) {
+            return List.of();
+        }
+        if (dispatcher == null) {
+            List<EventPublisher> publishers = new ArrayList<>();
+            if (events.eventBridgeBus() != null) {
+                publishers.add(new EventBridgeEventPublisher(factory.eventBridge(base, configuration.region()),
+                        events.eventBridgeBus(), events.maxAttempts(), events.callTimeout(), true));
+            }
+            if (events.snsTopicArn() != null) {
+                publishers.add(new SnsEventPublisher(factory.sns(base, configuration.region()), events.snsTopicArn(),
+                        events.maxAttempts(), events.callTimeout(), true));
+            }
+            dispatcher = new EventDispatcher(publishers, 1000, clock, events.callTimeout().multipliedBy(2));
+        }
+        return List.of(dispatcher);
     }
 
     public static Builder builder() {
@@ -154,6 +186,9 @@ public final class AwsBackend implements Backend {
 
     @Override
     public synchronized void close() {
+        if (dispatcher != null) {
+            dispatcher.close(); // sends what is queued, for a bounded time, while the clients are still open
+        }
         access.close();
         if (toolingS3 != null) {
             toolingS3.close();
@@ -211,6 +246,7 @@ public final class AwsBackend implements Backend {
         private @Nullable AwsClientFactory clientFactory;
         private Clock clock = Clock.systemUTC();
         private IdentityMapping identities = IdentityMapping.none();
+        private EventsConfiguration events = EventsConfiguration.NONE;
 
         private Builder() {
         }
@@ -218,6 +254,12 @@ public final class AwsBackend implements Backend {
         /** Which callers (by the ARN {@code sts:GetCallerIdentity} reports) are which principals. Default: none. */
         public Builder identities(IdentityMapping identities) {
             this.identities = InvalidValueException.requireNonNull("identities", identities);
+            return this;
+        }
+
+        /** Where events are published. Default: nowhere. */
+        public Builder events(EventsConfiguration events) {
+            this.events = InvalidValueException.requireNonNull("events", events);
             return this;
         }
 

@@ -71,6 +71,11 @@ public final class AwsBackendProvider implements BackendProvider {
         }
         out.put("ledgerBucket", aws.ledger().bucket());
         out.put("credentials", "the AWS SDK's default provider chain");
+        if (read.events().any()) {
+            out.put("events", (read.events().eventBridgeBus() == null ? "" : "EventBridge bus "
+                    + read.events().eventBridgeBus() + " ") + (read.events().snsTopicArn() == null ? ""
+                    : "SNS topic " + read.events().snsTopicArn()));
+        }
         out.put("identities", read.identities().rules().isEmpty() ? "none mapped: every caller is refused"
                 : read.identities().rules().size() + " ARN pattern(s) (sts:GetCallerIdentity)");
         return out;
@@ -97,7 +102,7 @@ public final class AwsBackendProvider implements BackendProvider {
 
     private static AwsBackend.Builder builder(AwsSection.Read read, Landscape landscape) {
         return AwsBackend.builder().configuration(read.configuration()).landscape(landscape).clientFactory(read.clients())
-                .identities(read.identities());
+                .identities(read.identities()).events(read.events());
     }
 
     @Override

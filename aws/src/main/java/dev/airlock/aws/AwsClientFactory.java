@@ -11,7 +11,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -30,6 +32,17 @@ public interface AwsClientFactory {
     S3Client s3(AwsCredentialsProvider credentials, Region region);
 
     EcrClient ecr(AwsCredentialsProvider credentials, Region region);
+
+    /** An SNS client, for event publishing; factories that publish no events need not make one. */
+    default SnsClient sns(AwsCredentialsProvider credentials, Region region) {
+        throw new UnsupportedOperationException(this + " makes no SNS clients; publish events with a factory that does");
+    }
+
+    /** An EventBridge client, for event publishing; factories that publish no events need not make one. */
+    default EventBridgeClient eventBridge(AwsCredentialsProvider credentials, Region region) {
+        throw new UnsupportedOperationException(this + " makes no EventBridge clients; publish events with a factory"
+                + " that does");
+    }
 
     static Builder builder() {
         return new Builder();

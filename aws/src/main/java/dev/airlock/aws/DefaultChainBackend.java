@@ -23,7 +23,8 @@ final class DefaultChainBackend {
             requireCredentials(credentials, settings);
             AwsBackend aws = builder.baseCredentials(credentials).clock(context.clock()).build();
             try {
-                return Backend.of(aws.artifactStore(), aws.environmentAccess(), aws.ledger(), aws.authenticator(), () -> {
+                return Backend.of(aws.artifactStore(), aws.environmentAccess(), aws.ledger(), aws.authenticator(),
+                        aws.listeners(), () -> {
                     aws.close();
                     credentials.close();
                 });

@@ -46,6 +46,13 @@ public interface Backend extends AutoCloseable {
     /** A backend made of these ports, establishing who acts with {@code authenticator}. */
     static Backend of(ArtifactStore artifactStore, EnvironmentAccess environmentAccess, Ledger ledger,
             Authenticator authenticator, Runnable onClose) {
+        return of(artifactStore, environmentAccess, ledger, authenticator, List.of(), onClose);
+    }
+
+    /** A backend made of these ports, adding {@code listeners} to every engine built on it. */
+    static Backend of(ArtifactStore artifactStore, EnvironmentAccess environmentAccess, Ledger ledger,
+            Authenticator authenticator, List<PromotionListener> listeners, Runnable onClose) {
+        List<PromotionListener> added = List.copyOf(listeners);
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(artifactStore, "artifactStore");
         Objects.requireNonNull(environmentAccess, "environmentAccess");
@@ -70,6 +77,11 @@ public interface Backend extends AutoCloseable {
             @Override
             public Authenticator authenticator() {
                 return authenticator;
+            }
+
+            @Override
+            public List<PromotionListener> listeners() {
+                return added;
             }
 
             @Override

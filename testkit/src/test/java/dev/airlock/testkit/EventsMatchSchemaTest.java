@@ -119,4 +119,29 @@ class EventsMatchSchemaTest {
         assertEquals(dev.airlock.promotion.PromotionResult.Status.PROMOTED, result.status());
         assertEquals(1, ofType(EventType.PROMOTION_PROMOTED).size());
     }
+
+    @Test
+    void aHangingPublisher_neverHoldsUpThePromotion_andCloseGivesUpAfterItsTimeout() throws InterruptedException {
+        TestWorld world = TestWorld.fourStages().build();
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        EventPublisher hanging = events -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        EventDispatcher dispatcher = new EventDispatcher(List.of(hanging), 2, world.clock(), Duration.ofMillis(200));
+        PromotionEngine engine = engine(world, dispatcher);
+        Digest digest = world.register("payments-api", "1.0.0");
+        for (String stage : List.of("dev", "test", "staging")) {
+            assertEquals(dev.airlock.promotion.PromotionResult.Status.PROMOTED,
+                    engine.promote(PromotionCommand.builder(digest, stage, ALICE).build()).status());
+            world.markVerified(digest, stage);
+        }
+        dispatcher.close();
+        never.countDown();
+
+        assertTrue(dispatcher.dropped() > 0, "a full queue drops events instead of blocking");
+    }
 }

@@ -7,6 +7,7 @@ import dev.airlock.aws.AwsConfiguration.Artifacts;
 import dev.airlock.aws.EcrStoreConfiguration;
 import dev.airlock.aws.EcrStrategy;
 import dev.airlock.aws.EnvironmentConfiguration;
+import dev.airlock.aws.EventsConfiguration;
 import dev.airlock.aws.IdentityMapping;
 import dev.airlock.aws.RoleChainConfiguration;
 import dev.airlock.aws.S3LedgerConfiguration;
@@ -43,7 +44,8 @@ public final class AwsSection {
     private static final Set<String> KEYS = Set.of("region", "endpoint", "pathStyle", "checksumsWhenRequired",
             "hubRole", "hubExternalId", "sessionDuration", "refreshBefore", "sessionScope", "sessionPolicy", "artifacts",
             "originBucket", "artifactPrefix", "s3Verification", "originRepository", "ecrStrategy",
-            "verifyPullAsEnvironment", "ledgerBucket", "ledgerPrefix", "environments", "identities");
+            "verifyPullAsEnvironment", "ledgerBucket", "ledgerPrefix", "environments", "identities", "events");
+    private static final Set<String> EVENTS_KEYS = Set.of("eventBridge", "sns", "maxAttempts", "callTimeout");
     private static final Set<String> ENVIRONMENT_KEYS = Set.of("bucket", "repository", "externalId", "region",
             "objectLock");
     private static final Set<String> OBJECT_LOCK_KEYS = Set.of("mode", "period");
@@ -71,7 +73,7 @@ public final class AwsSection {
      * @param clients  the standard client factory with the file's endpoint, path-style and checksum options
      */
     public record Read(AwsConfiguration configuration, @Nullable URI endpoint, AwsClientFactory clients,
-            IdentityMapping identities) {
+            IdentityMapping identities, EventsConfiguration events) {
     }
 
     public static Read read(ConfigSection aws, Landscape landscape) {
@@ -129,6 +131,7 @@ public final class AwsSection {
         aws.value("ledgerPrefix", v -> Validate.prefix("ledgerPrefix", v), problems).ifPresent(ledger::prefix);
         IdentityMapping identities = aws.section("identities", problems).map(this::identities)
                 .orElse(IdentityMapping.none());
+        EventsConfiguration events = aws.section("events", problems).map(this::events).orElse(EventsConfiguration.NONE);
         Optional<ConfigSection> environments = aws.section("environments", problems);
         environments.ifPresent(this::environments);
         requireWhatTheStoreNeeds(artifacts, environments.orElse(null));
@@ -136,12 +139,36 @@ public final class AwsSection {
         try {
             AwsConfiguration configuration = builder.artifacts(artifacts).roleChain(roleChain.build()).s3(s3.build())
                     .ecr(ecr.build()).ledger(ledger.build()).build();
-            return new Read(configuration, endpoint, clients.build(), identities);
+            return new Read(configuration, endpoint, clients.build(), identities, events);
         } catch (InvalidValueException e) {
             problems.add(aws.problem(aws.name() + "." + e.getMessage()));
             problems.throwIfAny();
             throw e;
         }
+    }
+
+    /** {@code events: {eventBridge: {bus}, sns: {topicArn}, maxAttempts, callTimeout}}. */
+    private EventsConfiguration events(ConfigSection events) {
+        events.checkKeys(Set.of(), EVENTS_KEYS, problems);
+        String bus = events.section("eventBridge", problems).flatMap(section -> {
+            section.checkKeys(Set.of("bus"), Set.of("bus"), problems);
+            return section.text("bus", problems);
+        }).orElse(null);
+        String topic = events.section("sns", problems).flatMap(section -> {
+            section.checkKeys(Set.of("topicArn"), Set.of("topicArn"), problems);
+            return section.value("topicArn", AwsSection::topicArn, problems);
+        }).orElse(null);
+        int attempts = events.integer("maxAttempts", problems).map(n -> (int) Math.max(1, Math.min(n, 10))).orElse(3);
+        Duration timeout = events.duration("callTimeout", problems).orElse(EventsConfiguration.NONE.callTimeout());
+        return new EventsConfiguration(bus, topic, attempts, timeout);
+    }
+
+    private static String topicArn(String text) {
+        if (!text.matches("arn:aws(-cn|-us-gov)?:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}")) {
+            throw new InvalidValueException("topicArn", text, "must be an SNS topic ARN such as "
+                    + "arn:aws:sns:eu-central-1:111111111111:airlock-events");
+        }
+        return text;
     }
 
     /** ARN pattern to principal, in the file's order. */

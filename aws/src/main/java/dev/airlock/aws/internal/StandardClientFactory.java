@@ -15,7 +15,9 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** The factory behind {@link AwsClientFactory#builder()}. */
@@ -60,6 +62,16 @@ public final class StandardClientFactory implements AwsClientFactory {
     @Override
     public EcrClient ecr(AwsCredentialsProvider credentials, Region region) {
         return configure(EcrClient.builder(), credentials, region).build();
+    }
+
+    @Override
+    public SnsClient sns(AwsCredentialsProvider credentials, Region region) {
+        return configure(SnsClient.builder(), credentials, region).build();
+    }
+
+    @Override
+    public EventBridgeClient eventBridge(AwsCredentialsProvider credentials, Region region) {
+        return configure(EventBridgeClient.builder(), credentials, region).build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,
