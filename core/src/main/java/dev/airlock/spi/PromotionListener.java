@@ -21,6 +21,13 @@ public interface PromotionListener {
     }
 
     /**
+     * A promotion found {@code environment}'s lease held by another, {@code holder}, and was refused
+     * (one promotion per environment at a time). Does nothing unless overridden.
+     */
+    default void onLeaseConflict(String environment, String holder) {
+    }
+
+    /**
      * How far a promotion's transfer has come, as often as its store reports (for a progress bar; the
      * {@code TRANSFERRED} entry follows when the bytes are verified). Does nothing unless overridden.
      */

@@ -260,6 +260,17 @@ public final class LedgerWriter {
     }
 
 
+    /** Tells every listener that a promotion into {@code environment} met the lease {@code holder} holds. */
+    public void notifyLeaseConflict(String environment, String holder) {
+        for (PromotionListener listener : listeners) {
+            try {
+                listener.onLeaseConflict(environment, holder);
+            } catch (RuntimeException e) {
+                LOG.warn("listener {} failed on a lease conflict in {}", listener, environment, e);
+            }
+        }
+    }
+
     private void notifyTampering(LedgerTamperedException tampering) {
         for (PromotionListener listener : listeners) {
             try {

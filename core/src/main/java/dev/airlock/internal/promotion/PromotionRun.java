@@ -200,6 +200,7 @@ public final class PromotionRun {
     private void requireLeaseFree(LedgerView view, String environment, @Nullable String promotionId) {
         Lease lease = view.lease(environment).orElse(null);
         if (lease != null && !lease.promotionId().equals(promotionId) && lease.expiresAt().isAfter(clock.instant())) {
+            writer.notifyLeaseConflict(environment, lease.promotionId());
             throw new LeaseHeldException(environment, lease.promotionId(), lease.expiresAt());
         }
     }
