@@ -5,6 +5,8 @@ import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.config.InvalidConfigurationException;
 import dev.airlock.config.Problem;
 import dev.airlock.guardrail.Principal;
+import dev.airlock.micrometer.AirlockMetrics;
+import dev.airlock.micrometer.MeteredLedger;
 import dev.airlock.promotion.PromotionEngine;
 import dev.airlock.spi.AuthenticationException;
 import dev.airlock.spi.Authenticator;
@@ -15,8 +17,10 @@ import dev.airlock.spi.Ledger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** An engine wired from the configuration file onto the backend it names, as the CLI uses it. */
@@ -29,7 +33,11 @@ final class Airlock implements AutoCloseable {
     // Established on first use (an STS call on AWS), so read-only commands never need it.
     private @Nullable Identity identity;
 
-    private Airlock(AirlockConfiguration configuration, Backend backend, Clock clock) {
+    private final @Nullable SimpleMeterRegistry metrics;
+
+    private Airlock(AirlockConfiguration configuration, Backend backend, Clock clock,
+            @Nullable SimpleMeterRegistry metrics) {
+        this.metrics = metrics;
         this.configuration = configuration;
         this.clock = clock;
         this.backend = backend;
@@ -41,6 +49,9 @@ final class Airlock implements AutoCloseable {
                 .authenticator(authenticator)
                 .clock(clock);
         configuration.gates().forEach(gate -> builder.gate(Gates.open(gate)));
+        if (metrics != null) {
+            builder.listener(AirlockMetrics.of(metrics)).ledger(new MeteredLedger(backend.ledger(), metrics));
+        }
         if (System.console() != null) {
             builder.listener(new TerminalProgress()); // a copy's progress on stderr, on a terminal only
         }
@@ -62,7 +73,8 @@ final class Airlock implements AutoCloseable {
     static Airlock open(EngineOptions options, @Nullable Instant at) {
         AirlockConfiguration configuration = configuration("--config", options.config);
         Clock clock = at != null ? Clock.fixed(at, ZoneOffset.UTC) : Clock.systemUTC();
-        return on(configuration, backend(configuration, options), clock);
+        return on(configuration, backend(configuration, options), clock,
+                options.metrics ? new SimpleMeterRegistry() : null);
     }
 
     /**
@@ -110,12 +122,23 @@ final class Airlock implements AutoCloseable {
 
     /** An engine on {@code backend}; the backend is closed if the engine cannot be built on it. */
     static Airlock on(AirlockConfiguration configuration, Backend backend, Clock clock) {
+        return on(configuration, backend, clock, null);
+    }
+
+    /** An engine on {@code backend} metering into {@code metrics} when given. */
+    static Airlock on(AirlockConfiguration configuration, Backend backend, Clock clock,
+            @Nullable SimpleMeterRegistry metrics) {
         try {
-            return new Airlock(configuration, backend, clock);
+            return new Airlock(configuration, backend, clock, metrics);
         } catch (RuntimeException e) {
             backend.close();
             throw e;
         }
+    }
+
+    /** The meters, when {@code --metrics} asked for them. */
+    Optional<SimpleMeterRegistry> metrics() {
+        return Optional.ofNullable(metrics);
     }
 
     /** The backend's ledger, for what the engine does not answer (how safe the storage is). */

@@ -19,7 +19,11 @@ abstract class EngineCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try (Airlock airlock = Airlock.open(options, at())) {
-            return run(airlock, spec.commandLine().getOut());
+            try {
+                return run(airlock, spec.commandLine().getOut());
+            } finally {
+                airlock.metrics().ifPresent(registry -> MetricsReport.print(registry, spec.commandLine().getErr()));
+            }
         }
     }
 

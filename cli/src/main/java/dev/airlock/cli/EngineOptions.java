@@ -14,6 +14,10 @@ final class EngineOptions extends BackendOptions {
                     + "be the authenticated principal. Groups come from the configuration.")
     String principal;
 
+    @Option(names = "--metrics", description = "When the command ends, print the engine's metrics (decisions, "
+            + "step durations, bytes, ledger appends, lease conflicts) on stderr.")
+    boolean metrics;
+
     /** Converts ISO-8601 instants with a message that says what was expected. */
     static final class InstantConverter implements picocli.CommandLine.ITypeConverter<Instant> {
         @Override
