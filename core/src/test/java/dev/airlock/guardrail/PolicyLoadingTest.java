@@ -163,7 +163,7 @@ class PolicyLoadingTest {
                     statements:
                       - {id: soak, kind: sok, duration: 24h}
                 """, 6, "sok", "unknown statement kind 'sok'; kinds: allowed-principals, allowed-regions, approvals,"
-                + " condition, freeze, immutable-repository, max-age, no-skipping, permission, provenance, soak, stop, window");
+                + " condition, freeze, gate, immutable-repository, max-age, no-skipping, permission, provenance, soak, stop, window");
     }
 
     @Test
