@@ -8,6 +8,10 @@ import dev.airlock.environment.Landscape;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Principal;
+import dev.airlock.attestation.Keyring;
+import dev.airlock.attestation.Signers;
+import dev.airlock.internal.promotion.Attestations;
+import dev.airlock.internal.promotion.Attestor;
 import dev.airlock.internal.promotion.Details;
 import dev.airlock.internal.promotion.Checkpoints;
 import dev.airlock.internal.promotion.Drafts;
@@ -27,6 +31,7 @@ import dev.airlock.spi.Backend;
 import dev.airlock.spi.EnvironmentAccess;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.PromotionListener;
+import dev.airlock.spi.Signer;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,17 +60,25 @@ public final class PromotionEngine {
     private final ArtifactStore store;
     private final Ledger ledger;
     private final Duration maxClockSkew;
+    private final Attestations attestations;
+    private final Attestor attestor;
 
     private PromotionEngine(Builder b) {
         this.landscape = Objects.requireNonNull(b.landscape, "landscape");
         this.guardrails = Objects.requireNonNull(b.guardrails, "guardrails");
         this.store = Objects.requireNonNull(b.store, "store");
         this.ledger = Objects.requireNonNull(b.ledger, "ledger");
-        this.writer = new LedgerWriter(ledger, b.clock, b.listeners, b.checkpointInterval, b.maxClockSkew,
-                b.authenticator);
+        this.attestations = new Attestations(b.keyring, b.maxClockSkew, b.ledgerKeyOwner);
+        this.attestor = new Attestor(b.signers, attestations, b.clock);
+        Signer ledgerSigner = b.ledgerKeyOwner == null ? null : b.signers.signerFor(b.ledgerKeyOwner).orElse(null);
+        // Where checkpoints must be signed, a process without the ledger's key writes none rather than unsigned
+        // ones a cold start would ignore (and that would take the place of a signed one).
+        int interval = b.ledgerKeyOwner != null && ledgerSigner == null ? 0 : b.checkpointInterval;
+        this.writer = new LedgerWriter(ledger, b.clock, b.listeners, interval, b.maxClockSkew, b.authenticator,
+                attestations, ledgerSigner);
         this.maxClockSkew = b.maxClockSkew;
         this.run = new PromotionRun(landscape, guardrails, store, Objects.requireNonNull(b.access, "access"), writer,
-                b.clock, b.leaseDuration);
+                b.clock, b.leaseDuration, attestor);
     }
 
     public static Builder builder() {
@@ -82,18 +95,21 @@ public final class PromotionEngine {
         ArtifactStore.Upload upload = store.upload(content, registration.mediaType());
         Artifact artifact = new Artifact(registration.name(), registration.version(), registration.kind(),
                 upload.digest(), upload.size(), registration.mediaType(), registration.provenance());
+        String provenance = attestor.provenance(artifact);
         return writer.read(view -> view.digestOf(artifact.name(), artifact.version())).flatMap(existing -> {
             if (!existing.equals(artifact.digest())) {
                 throw new ImmutabilityViolationException(artifact.name(), artifact.version(), existing, artifact.digest());
             }
-            return writer.read(view -> view.artifact(existing));
+            // Registered already; again only when this registration brings the builder's signature the first lacked.
+            boolean signsNow = provenance != null && !writer.read(view -> view.provenanceCounted(existing));
+            return signsNow ? java.util.Optional.<Artifact>empty() : writer.read(view -> view.artifact(existing));
         }).orElseGet(() -> {
             writer.append(view -> view.digestOf(artifact.name(), artifact.version())
                     .filter(existing -> !existing.equals(artifact.digest()))
                     .ifPresent(existing -> {
                         throw new ImmutabilityViolationException(artifact.name(), artifact.version(), existing,
                                 artifact.digest());
-                    }), view -> Drafts.registered(artifact, principal.id()));
+                    }), view -> Drafts.registered(artifact, principal.id(), provenance));
             return artifact;
         });
     }
@@ -181,11 +197,10 @@ public final class PromotionEngine {
      */
     public ApprovalResult approve(Digest digest, String environment, Principal approver) {
         Environment target = landscape.require(environment);
-        artifact(digest);
         String policyVersion = guardrails.approvalPolicyVersion(target.name());
+        String attestation = attestor.approval(artifact(digest), target.name(), policyVersion, approver.id());
         LedgerEntry entry = writer.append(Drafts.step(EntryType.APPROVED, approver.id(), target.name(), digest, null,
-                Map.of(Details.POLICY_VERSION, policyVersion,
-                        Details.GROUPS, String.join(",", new java.util.TreeSet<>(approver.groups())))));
+                Map.of(Details.POLICY_VERSION, policyVersion, Details.ATTESTATION, attestation)));
         return run.judgeApproval(new Approval(approver, digest, target.name(), policyVersion, entry.time()));
     }
 
@@ -195,13 +210,15 @@ public final class PromotionEngine {
      */
     public LedgerEntry markVerified(Digest digest, String environment, Principal reporter) {
         Environment target = landscape.require(environment);
+        String attestation = attestor.verification(artifact(digest), target.name(), reporter.id());
         return writer.append(view -> {
             Digest current = view.current(target.name()).orElse(null);
             if (!digest.equals(current)) {
                 throw new InvalidValueException("digest", digest, "is not what environment '" + target.name()
                         + "' runs (" + (current == null ? "nothing yet" : current) + "); only the running digest can be verified");
             }
-        }, view -> Drafts.step(EntryType.VERIFIED, reporter.id(), target.name(), digest, null, Map.of()));
+        }, view -> Drafts.step(EntryType.VERIFIED, reporter.id(), target.name(), digest, null,
+                Map.of(Details.ATTESTATION, attestation)));
     }
 
     /** What every environment runs, in landscape order. */
@@ -252,13 +269,13 @@ public final class PromotionEngine {
      * link.
      */
     public ChainReport verifyLedger() {
-        return Checkpoints.audit(ledger, null, maxClockSkew);
+        return Checkpoints.audit(ledger, null, maxClockSkew, attestations);
     }
 
     /** Like {@link #verifyLedger()}, and also against a head known from elsewhere: truncation and rewrites show. */
     public ChainReport verifyLedger(LedgerHead expectedHead) {
         return Checkpoints.audit(ledger, InvalidValueException.requireNonNull("expectedHead", expectedHead),
-                maxClockSkew);
+                maxClockSkew, attestations);
     }
 
     /**
@@ -267,7 +284,7 @@ public final class PromotionEngine {
      * the checkpoint.
      */
     public ChainReport verifyLedgerTail() {
-        return Checkpoints.auditTail(ledger);
+        return Checkpoints.auditTail(ledger, attestations);
     }
 
     /**
@@ -298,8 +315,38 @@ public final class PromotionEngine {
         private int checkpointInterval = 1_000;
         private Duration maxClockSkew = LedgerChain.DEFAULT_MAX_CLOCK_SKEW;
         private @Nullable Authenticator authenticator;
+        private Keyring keyring = Keyring.EMPTY;
+        private Signers signers = Signers.NONE;
+        private @Nullable String ledgerKeyOwner;
 
         private Builder() {
+        }
+
+        /**
+         * The public keys attestations are verified against, each bound to the principal or builder it
+         * speaks for. An approval, a verification or a provenance counts only when its signature verifies
+         * against a key bound to its owner; the default, no keys, counts none.
+         */
+        public Builder keyring(Keyring keyring) {
+            this.keyring = Objects.requireNonNull(keyring, "keyring");
+            return this;
+        }
+
+        /** The keys this process signs with, found by owner. Default none: approving and verifying are refused. */
+        public Builder signers(Signers signers) {
+            this.signers = Objects.requireNonNull(signers, "signers");
+            return this;
+        }
+
+        /**
+         * The keyring owner whose keys sign checkpoints. A cold start then trusts only a checkpoint signed
+         * by one of them, and a process without that key writes no checkpoints. Default none: checkpoints
+         * are unsigned, and whoever may write them can make a cold start believe a forged state (a full
+         * {@link PromotionEngine#verifyLedger()} still finds it).
+         */
+        public Builder ledgerKeyOwner(String owner) {
+            this.ledgerKeyOwner = InvalidValueException.requireNonNull("ledgerKeyOwner", owner);
+            return this;
         }
 
         /**

@@ -1,5 +1,6 @@
 package dev.airlock.promotion;
 
+import dev.airlock.attestation.InMemoryKeys;
 import static dev.airlock.promotion.EngineFixture.T0;
 import static dev.airlock.promotion.EngineFixture.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Abort only by the initiator or the environment's owners; approve says whether it counts. */
 class AbortAndApproveAnswersTest {
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
     @TempDir
     Path root;
 
@@ -42,7 +44,7 @@ class AbortAndApproveAnswersTest {
                 .build();
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         backend = LocalBackend.open(root, landscape, clock);
-        engine = PromotionEngine.builder().landscape(landscape).guardrails(new EngineFixture.SettableGuardrails())
+        engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(landscape).guardrails(new EngineFixture.SettableGuardrails())
                 .backend(backend).clock(clock).build();
         digest = register(engine, "1.0.0");
         Ledger ledger = backend.ledger();

@@ -38,6 +38,9 @@ public final class Details {
     /** {@code true} on entries written where the configuration declares identities unauthenticated. */
     public static final String UNAUTHENTICATED = "unauthenticated";
 
+    /** The DSSE envelope (JSON) of the signed statement behind an approval, verification, registration or break-glass. */
+    public static final String ATTESTATION = "attestation";
+
     private Details() {
     }
 }

@@ -13,6 +13,7 @@ import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.PromotionRequest;
 import dev.airlock.guardrail.StatementResult;
+import dev.airlock.guardrail.UncountedAttestation;
 import dev.airlock.internal.promotion.LedgerView.Lease;
 import dev.airlock.internal.promotion.LedgerView.PromotionRecord;
 import dev.airlock.ledger.EntryType;
@@ -55,9 +56,11 @@ public final class PromotionRun {
     private final LedgerWriter writer;
     private final Clock clock;
     private final Duration leaseDuration;
+    private final Attestor attestor;
 
     public PromotionRun(Landscape landscape, Guardrails guardrails, ArtifactStore store, EnvironmentAccess access,
-            LedgerWriter writer, Clock clock, Duration leaseDuration) {
+            LedgerWriter writer, Clock clock, Duration leaseDuration, Attestor attestor) {
+        this.attestor = attestor;
         this.landscape = landscape;
         this.guardrails = guardrails;
         this.store = store;
@@ -102,13 +105,17 @@ public final class PromotionRun {
             requireLeaseFree(view, target, null);
             return null;
         });
+        // Signed before anything is recorded: a break-glass request nobody can be held to is refused.
+        String breakGlass = command.breakGlass() ? attestor.breakGlass(judged.request().artifact(), target,
+                command.principal().id(), command.justification()) : null;
         String promotionId = UUID.randomUUID().toString();
         writer.append(view -> {
             if (alreadyDone(view, command) != null) {
                 throw new PromotionConflictException("promotion with idempotency key '" + command.idempotencyKey()
                         + "' was started concurrently; retry to see its result");
             }
-        }, view -> Drafts.decided(promotionId, command.idempotencyKey(), judged.request(), judged.decision()));
+        }, view -> Drafts.decided(promotionId, command.idempotencyKey(), judged.request(), judged.decision(),
+                breakGlass));
         Outcome outcome = judged.decision().outcome();
         if (outcome != Outcome.ALLOWED) {
             return result(promotionId, outcome == Outcome.DENIED ? Status.DENIED : Status.PENDING, judged, 0);
@@ -234,7 +241,8 @@ public final class PromotionRun {
             PromotionRequest request = new PromotionRequest(artifact, source, target, command.principal(),
                     command.breakGlass(), command.justification(), rollback, command.attributes());
             GuardrailState state = new GuardrailState(view.verifiedSince(artifact.digest()),
-                    view.approvals(artifact.digest(), target.name()), Map.copyOf(view.currentDigests()), immutable);
+                    view.approvals(artifact.digest(), target.name()), Map.copyOf(view.currentDigests()), immutable,
+                    view.uncounted(artifact.digest()));
             Decision decision = guardrails.decide(request, state, clock.instant());
             return new Judged(request, decision, view.current(target.name()).orElse(null));
         });
@@ -331,6 +339,13 @@ public final class PromotionRun {
      */
     public ApprovalResult judgeApproval(Approval approval) {
         String approver = approval.approver().id();
+        UncountedAttestation unsigned = writer.read(view -> view.uncounted(approval.digest())).stream()
+                .filter(u -> u.kind() == UncountedAttestation.Kind.APPROVAL && u.owner().equals(approver)
+                        && approval.environment().equals(u.environment()) && u.recordedAt().equals(approval.approvedAt()))
+                .findFirst().orElse(null);
+        if (unsigned != null) {
+            return new ApprovalResult(approval, false, "not counted: " + approver + " (" + unsigned.reason() + ")");
+        }
         long same = writer.read(view -> view.approvals(approval.digest(), approval.environment())).stream()
                 .filter(a -> a.approver().id().equals(approver) && a.policyVersion().equals(approval.policyVersion()))
                 .count();
