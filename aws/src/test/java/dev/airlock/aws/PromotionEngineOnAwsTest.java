@@ -1,5 +1,6 @@
 package dev.airlock.aws;
 
+import dev.airlock.attestation.InMemoryKeys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,6 +43,9 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * dev → staging → prod with an approval, a denial that never touches prod, and a rollback.
  */
 class PromotionEngineOnAwsTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final Region REGION = Region.of("eu-central-1");
     private static final String CONFIGURATION = """
             version: 1
@@ -112,7 +116,7 @@ class PromotionEngineOnAwsTest {
         bucket("444444444444", "engine-prod");
         configuration = AirlockConfiguration.parse("engine.yaml", CONFIGURATION.formatted(moto.endpoint()), false);
         backend = AwsBackendProvider.backend(configuration).baseCredentials(credentials("111111111111")).build();
-        engine = PromotionEngine.builder().landscape(configuration.landscape()).guardrails(configuration.guardrails())
+        engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(configuration.landscape()).guardrails(configuration.guardrails())
                 .backend(backend).clock(clock).build();
     }
 

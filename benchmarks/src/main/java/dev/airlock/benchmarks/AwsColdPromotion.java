@@ -1,5 +1,6 @@
 package dev.airlock.benchmarks;
 
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.artifact.Digest;
 import dev.airlock.aws.AwsBackend;
 import dev.airlock.environment.Landscape;
@@ -41,6 +42,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * longer tail). Requests are counted from the in-memory AWS's record, or on moto by an SDK interceptor.
  */
 public final class AwsColdPromotion {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final int TAIL = 500;
 
     private AwsColdPromotion() {
@@ -116,7 +120,7 @@ public final class AwsColdPromotion {
         forget.run();
         try (AwsBackend backend = backends.get()) {
             Ledger port = ledger.apply(backend);
-            PromotionEngine engine = PromotionEngine.builder().landscape(backend.landscape()).guardrails(new AllowAll())
+            PromotionEngine engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(backend.landscape()).guardrails(new AllowAll())
                     .store(backend.s3Store()).access(backend.environmentAccess()).ledger(port)
                     .clock(clock).build();
             long start = System.nanoTime();

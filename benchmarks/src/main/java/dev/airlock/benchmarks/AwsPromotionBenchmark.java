@@ -1,5 +1,6 @@
 package dev.airlock.benchmarks;
 
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
@@ -46,6 +47,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class AwsPromotionBenchmark {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final Principal ALICE = Principal.of("alice", "developers");
     private static final int SIZE = 1024;
 
@@ -62,7 +66,7 @@ public class AwsPromotionBenchmark {
         Landscape landscape = AwsPromotionTargets.landscape();
         backend = target.equals("moto") ? AwsPromotionTargets.moto(landscape)
                 : AwsPromotionTargets.fakes(landscape, aws -> world = aws);
-        engine = PromotionEngine.builder().landscape(landscape).guardrails(new AllowAll())
+        engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(landscape).guardrails(new AllowAll())
                 .store(backend.s3Store()).access(backend.environmentAccess()).ledger(backend.ledger())
                 .clock(Clock.systemUTC()).build();
     }

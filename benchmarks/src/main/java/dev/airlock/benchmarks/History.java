@@ -1,5 +1,6 @@
 package dev.airlock.benchmarks;
 
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
@@ -38,6 +39,9 @@ import java.util.List;
  * ({@link NoCopy}): the history is what the ledger says, and a cold start reads only the ledger.
  */
 final class History {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     static final Principal CI = Principal.of("ci", "deployers");
     private static final List<Principal> APPROVERS = List.of(Principal.of("rita", "release-managers"),
             Principal.of("rob", "release-managers"));
@@ -54,7 +58,7 @@ final class History {
         this.stages = landscape.environments().stream().map(Environment::name).toList();
         this.production = landscape.environments().stream().filter(e -> e.tier() == Tier.PRODUCTION)
                 .map(Environment::name).findFirst().orElse(stages.get(stages.size() - 1));
-        this.engine = PromotionEngine.builder().landscape(landscape).guardrails(guardrails).store(new NoCopy())
+        this.engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(landscape).guardrails(guardrails).store(new NoCopy())
                 .access(new NoAccess()).ledger(ledger).clock(clock).checkpointInterval(checkpointInterval).build();
     }
 

@@ -1,5 +1,6 @@
 package dev.airlock.benchmarks;
 
+import dev.airlock.attestation.InMemoryKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** The histories the cold-start figures are measured on are what the engine writes, and what they claim. */
 class HistoryTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private final AirlockConfiguration configuration = AirlockConfiguration.parse("history.yaml",
             LocalHistory.CONFIGURATION, false);
     private final InMemoryLedger ledger = new InMemoryLedger();
@@ -39,7 +43,7 @@ class HistoryTest {
         assertTrue(types.containsAll(Set.of(EntryType.REGISTERED, EntryType.DECIDED, EntryType.LEASED,
                 EntryType.TRANSFERRED, EntryType.PROMOTED, EntryType.RELEASED, EntryType.VERIFIED,
                 EntryType.APPROVED)), "entry types written: " + types);
-        PromotionEngine cold = PromotionEngine.builder().landscape(configuration.landscape())
+        PromotionEngine cold = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(configuration.landscape())
                 .guardrails(configuration.guardrails()).store(new History.NoCopy()).access(new History.NoAccess())
                 .ledger(ledger).build();
         assertTrue(cold.verifyLedger().ok(), "every checkpoint's state is the state its entries produce");

@@ -1,7 +1,10 @@
 package dev.airlock.cli;
 
 import dev.airlock.InvalidValueException;
+import dev.airlock.attestation.KeyFile;
+import dev.airlock.attestation.Signers;
 import dev.airlock.config.AirlockConfiguration;
+import dev.airlock.config.SigningConfiguration;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.promotion.PromotionEngine;
 import dev.airlock.spi.AuthenticationException;
@@ -10,6 +13,9 @@ import dev.airlock.spi.Backend;
 import dev.airlock.spi.BackendContext;
 import dev.airlock.spi.Identity;
 import dev.airlock.spi.Ledger;
+import dev.airlock.spi.Signer;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,18 +35,38 @@ final class Airlock implements AutoCloseable {
     // Established on first use (an STS call on AWS), so read-only commands never need it.
     private @Nullable Identity identity;
 
-    private Airlock(AirlockConfiguration configuration, Backend backend, Clock clock) {
+    private Airlock(AirlockConfiguration configuration, Backend backend, Clock clock, @Nullable String signingKey) {
         this.configuration = configuration;
         this.clock = clock;
         this.backend = backend;
         this.authenticator = this::identity;
-        this.engine = PromotionEngine.builder()
+        SigningConfiguration signing = configuration.signing();
+        PromotionEngine.Builder builder = PromotionEngine.builder()
                 .landscape(configuration.landscape())
                 .guardrails(configuration.guardrails())
                 .backend(backend)
                 .authenticator(authenticator)
-                .clock(clock)
-                .build();
+                .keyring(signing.keyring())
+                .signers(signers(signing, backend, signingKey))
+                .clock(clock);
+        signing.ledgerKeyOwner().ifPresent(builder::ledgerKeyOwner);
+        this.engine = builder.build();
+    }
+
+    /**
+     * The key given on the command line signs whatever this process attests (the keyring decides whether
+     * it counts); the ledger's key and every other owner's come from where the keyring says they are.
+     */
+    private static Signers signers(SigningConfiguration signing, Backend backend, @Nullable String signingKey) {
+        Signers configured = signing.signers(backend::remoteSigner);
+        if (signingKey == null || signingKey.isBlank()) {
+            return configured;
+        }
+        Signer given = signingKey.startsWith("kms:") ? backend.remoteSigner(signingKey.substring(4))
+                : KeyFile.signer(Path.of(signingKey));
+        String ledger = signing.ledgerKeyOwner().orElse(null);
+        Signers explicit = owner -> owner.equals(ledger) ? Optional.empty() : Optional.of(given);
+        return explicit.orElse(configured);
     }
 
     /** Who acts, as the backend establishes it, once per process. */
@@ -58,7 +84,7 @@ final class Airlock implements AutoCloseable {
     static Airlock open(EngineOptions options, @Nullable Instant at) {
         AirlockConfiguration configuration = AirlockConfiguration.load(options.config);
         Clock clock = at != null ? Clock.fixed(at, ZoneOffset.UTC) : Clock.systemUTC();
-        return on(configuration, backend(configuration, options), clock);
+        return on(configuration, backend(configuration, options), clock, options.signingKey);
     }
 
     /**
@@ -87,9 +113,9 @@ final class Airlock implements AutoCloseable {
     }
 
     /** An engine on {@code backend}; the backend is closed if the engine cannot be built on it. */
-    static Airlock on(AirlockConfiguration configuration, Backend backend, Clock clock) {
+    static Airlock on(AirlockConfiguration configuration, Backend backend, Clock clock, @Nullable String signingKey) {
         try {
-            return new Airlock(configuration, backend, clock);
+            return new Airlock(configuration, backend, clock, signingKey);
         } catch (RuntimeException e) {
             backend.close();
             throw e;

@@ -4,7 +4,9 @@ import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.KeyAlgorithm;
 import dev.airlock.config.AirlockConfiguration;
+import dev.airlock.config.KeyringWriter;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.ledger.ChainReport;
 import dev.airlock.local.LocalBackend;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,11 +70,15 @@ final class DemoCommand implements Callable<Integer> {
             Files.copy(sample, config);
         }
         DemoClock clock = new DemoClock(START);
+        // Everyone in the story gets a key of their own, so their approvals and reports are signed and count.
+        AirlockConfiguration unsigned = AirlockConfiguration.load(config);
+        KeyringWriter.createLocalKeys(unsigned.signing().keyringFile().orElseThrow(), KeyringWriter.owners(unsigned),
+                Set.of(), KeyAlgorithm.ED25519);
         AirlockConfiguration configuration = AirlockConfiguration.load(config);
         // The sample declares identities unauthenticated: the demo acts as each person of its story in turn.
         LocalBackend local = (LocalBackend) configuration.backend().open(
                 new BackendContext(configuration.landscape(), clock, root, root.resolve("state")));
-        try (Airlock airlock = Airlock.on(configuration, local, clock)) {
+        try (Airlock airlock = Airlock.on(configuration, local, clock, null)) {
             new Story(airlock, local.ledger().file(), clock, root, config).tell();
         }
         if (output.json()) {

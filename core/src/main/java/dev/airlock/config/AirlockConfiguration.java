@@ -29,13 +29,14 @@ public final class AirlockConfiguration {
     public static final int VERSION = 1;
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "accounts", "environments", "pipeline",
-            "groups", "environmentGroups", "policies", "backend");
+            "groups", "environmentGroups", "policies", "backend", "signing");
 
     private final Landscape landscape;
     private final Map<String, List<String>> groups;
     private final Policies policies;
     private final Guardrails guardrails;
     private final BackendConfiguration backend;
+    private final SigningConfiguration signing;
 
     /** A configuration with no policies: only the built-in statements guard promotions. */
     public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups) {
@@ -58,6 +59,17 @@ public final class AirlockConfiguration {
      */
     public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups, Policies policies,
             BackendConfiguration backend) {
+        this(landscape, groups, policies, backend, SigningConfiguration.NONE);
+    }
+
+    /**
+     * A configuration built in code, with its backend and signing keys.
+     *
+     * @throws InvalidConfigurationException when the policies do not fit the landscape or the groups
+     */
+    public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups, Policies policies,
+            BackendConfiguration backend, SigningConfiguration signing) {
+        this.signing = Objects.requireNonNull(signing, "signing");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.landscape = Objects.requireNonNull(landscape, "landscape");
         Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -69,12 +81,12 @@ public final class AirlockConfiguration {
 
     /** Loads a file: {@code .json} is read as JSON, anything else as YAML. */
     public static AirlockConfiguration load(Path file) {
-        return read(file.toString(), DocumentParser.parse(file));
+        return read(file.toString(), DocumentParser.parse(file), file.toAbsolutePath().getParent());
     }
 
     /** Parses configuration text; {@code source} names it in problems. */
     public static AirlockConfiguration parse(String source, String text, boolean json) {
-        return read(source, DocumentParser.parse(source, text, json));
+        return read(source, DocumentParser.parse(source, text, json), Path.of("").toAbsolutePath());
     }
 
     public Landscape landscape() {
@@ -96,12 +108,17 @@ public final class AirlockConfiguration {
         return guardrails;
     }
 
+    /** The keys attestations are verified against and signed with; {@link SigningConfiguration#NONE} when not configured. */
+    public SigningConfiguration signing() {
+        return signing;
+    }
+
     /** Where artifacts and the ledger live: local directories unless the file says {@code type: aws}. */
     public BackendConfiguration backend() {
         return backend;
     }
 
-    private static AirlockConfiguration read(String source, Node document) {
+    private static AirlockConfiguration read(String source, Node document, Path directory) {
         ConfigReader reader = new ConfigReader(source);
         MapNode root = reader.map(document, "the configuration",
                 Set.of("version", "accounts", "environments", "pipeline"), TOP_LEVEL_KEYS).orElse(null);
@@ -118,8 +135,9 @@ public final class AirlockConfiguration {
         Landscape landscape = LandscapeSection.read(root, reader).orElse(null);
         Policies policies = PolicySection.read(root, reader, landscape, groups).orElse(null);
         BackendConfiguration backend = BackendSection.read(root, reader).orElse(null);
+        SigningConfiguration signing = SigningSection.read(root, reader, directory).orElse(null);
         reader.throwIfProblems();
-        return new AirlockConfiguration(landscape, groups, policies, backend);
+        return new AirlockConfiguration(landscape, groups, policies, backend, signing);
     }
 
     private static Map<String, List<String>> groups(Node node, ConfigReader reader) {

@@ -42,6 +42,11 @@ public final class ConfigReader {
         error(at.location(), message);
     }
 
+    /** Adds a problem found while reading another document (a file this one names). */
+    public void add(Problem problem) {
+        problems.add(problem);
+    }
+
     public boolean hasProblems() {
         return !problems.isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.airlock.examples.build;
 
+import dev.airlock.attestation.InMemoryKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The build step on the local backend, as a CI job would run it: real files, the real engine. */
 class BuildStepTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final String CONFIG = """
             version: 1
             accounts: {tooling: "111111111111", security: "999999999999"}
@@ -62,7 +66,7 @@ class BuildStepTest {
     private Optional<Digest> devRuns() {
         AirlockConfiguration configuration = AirlockConfiguration.load(dir.resolve("airlock.yaml"));
         LocalBackend local = LocalBackend.open(dir.resolve(".airlock"), configuration.landscape(), CLOCK);
-        PromotionEngine engine = PromotionEngine.builder().landscape(configuration.landscape())
+        PromotionEngine engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(configuration.landscape())
                 .guardrails(configuration.guardrails()).backend(local).clock(CLOCK).build();
         assertTrue(engine.verifyLedger().ok());
         return engine.status().stream().filter(s -> s.environment().name().equals("dev")).findFirst()

@@ -1,0 +1,17 @@
+package dev.airlock.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code airlock keys}: the signing keys attestations are signed with and verified against. */
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Create and list signing keys.",
+        subcommands = {KeysCreateCommand.class, KeysListCommand.class})
+final class KeysCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    }
+}
