@@ -52,6 +52,7 @@ class AwsLifecycleCliIT {
         String sample = Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock-aws.yaml"));
         assertTrue(sample.contains("endpoint: http://127.0.0.1:5000"), "the sample names the documented endpoint");
         Files.writeString(config, TimeFreeConfig.strip(sample).replace("http://127.0.0.1:5000", accounts.endpoint().toString()));
+        SampleKeys.create(config);
         tooling = accounts.credentials(TOOLING, "ci-promoter");
     }
 

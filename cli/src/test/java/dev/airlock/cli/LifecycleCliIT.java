@@ -36,6 +36,7 @@ class LifecycleCliIT {
         // Writes take the clock's time: the story must not depend on the day the tests run.
         Files.writeString(config, TimeFreeConfig.strip(
                 Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))));
+        SampleKeys.create(config);
         state = dir.resolve("state");
     }
 
