@@ -1,12 +1,12 @@
 package dev.airlock.aws;
 
-import dev.airlock.attestation.InMemoryKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.aws.internal.ProbeCache;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Principal;

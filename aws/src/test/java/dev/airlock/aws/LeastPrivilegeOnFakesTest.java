@@ -1,6 +1,5 @@
 package dev.airlock.aws;
 
-import dev.airlock.attestation.InMemoryKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.policy.Attachment;

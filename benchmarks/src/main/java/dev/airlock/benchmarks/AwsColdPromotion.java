@@ -1,7 +1,7 @@
 package dev.airlock.benchmarks;
 
-import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.artifact.Digest;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.aws.AwsBackend;
 import dev.airlock.environment.Landscape;
 import dev.airlock.ledger.CheckpointCodec;
@@ -82,7 +82,7 @@ public final class AwsColdPromotion {
         }
         AwsBackend setup = backends.get();
         ManualClock clock = ManualClock.at(Instant.now().minus(Duration.ofDays(400)));
-        History history = new History(landscape, new AllowAll(), setup.ledger(), clock, 1_000);
+        History history = new History(landscape, new AllowAll(), setup.ledger(), clock, 1_000, KEYS, KEYS);
         long start = System.nanoTime();
         history.fillTo(entries);
         System.out.printf("== %s, %d entries written in %.1f s%n", moto ? "moto" : "in-memory AWS", entries,

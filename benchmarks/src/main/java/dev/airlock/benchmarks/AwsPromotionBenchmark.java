@@ -1,18 +1,13 @@
 package dev.airlock.benchmarks;
 
-import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.aws.AwsBackend;
 import dev.airlock.environment.Landscape;
-import dev.airlock.guardrail.Decision;
-import dev.airlock.guardrail.GuardrailState;
 import dev.airlock.guardrail.Guardrails;
-import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.Principal;
-import dev.airlock.guardrail.PromotionRequest;
-import dev.airlock.guardrail.StatementResult;
 import dev.airlock.promotion.ArtifactRegistration;
 import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionEngine;

@@ -1,6 +1,5 @@
 package dev.airlock.benchmarks;
 
-import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.artifact.Digest;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.ledger.Checkpoint;
@@ -31,9 +30,6 @@ import java.util.Optional;
  * {@code bench-artifacts.txt} into dev. Prints one tab-separated line; times in milliseconds.
  */
 public final class ColdStart {
-    /** Every principal's and builder's signing key, made on first use. */
-    private static final InMemoryKeys KEYS = new InMemoryKeys();
-
     private ColdStart() {
     }
 
@@ -47,7 +43,7 @@ public final class ColdStart {
         Clock clock = Clock.fixed(Instant.parse(Files.readString(dir.resolve("at.txt")).strip()), ZoneOffset.UTC);
         LocalBackend backend = LocalBackend.open(dir.resolve("state"), configuration.landscape(), Clock.systemUTC());
         Timed ledger = new Timed(mode.equals("none") ? new Checkpointless(backend.ledger()) : backend.ledger());
-        PromotionEngine engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(configuration.landscape())
+        PromotionEngine engine = PromotionEngine.builder().signing(configuration.signing(), backend).landscape(configuration.landscape())
                 .guardrails(configuration.guardrails()).store(backend.artifactStore())
                 .access(backend.environmentAccess()).ledger(ledger).clock(clock).build();
         long opened = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.airlock.benchmarks;
 
-import dev.airlock.attestation.InMemoryKeys;
+import dev.airlock.attestation.Signers;
+import dev.airlock.attestation.Keyring;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
@@ -39,9 +40,6 @@ import java.util.List;
  * ({@link NoCopy}): the history is what the ledger says, and a cold start reads only the ledger.
  */
 final class History {
-    /** Every principal's and builder's signing key, made on first use. */
-    private static final InMemoryKeys KEYS = new InMemoryKeys();
-
     static final Principal CI = Principal.of("ci", "deployers");
     private static final List<Principal> APPROVERS = List.of(Principal.of("rita", "release-managers"),
             Principal.of("rob", "release-managers"));
@@ -53,12 +51,16 @@ final class History {
     private final String production;
     private long builds;
 
-    History(Landscape landscape, Guardrails guardrails, Ledger ledger, ManualClock clock, int checkpointInterval) {
+    /** The owners whose keys sign a history: the promoter, the approvers and the builder. */
+    static final java.util.Set<String> SIGNERS = java.util.Set.of("ci", "rita", "rob", "ci@tooling");
+
+    History(Landscape landscape, Guardrails guardrails, Ledger ledger, ManualClock clock, int checkpointInterval,
+            Keyring keyring, Signers signers) {
         this.clock = clock;
         this.stages = landscape.environments().stream().map(Environment::name).toList();
         this.production = landscape.environments().stream().filter(e -> e.tier() == Tier.PRODUCTION)
                 .map(Environment::name).findFirst().orElse(stages.get(stages.size() - 1));
-        this.engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(landscape).guardrails(guardrails).store(new NoCopy())
+        this.engine = PromotionEngine.builder().keyring(keyring).signers(signers).landscape(landscape).guardrails(guardrails).store(new NoCopy())
                 .access(new NoAccess()).ledger(ledger).clock(clock).checkpointInterval(checkpointInterval).build();
     }
 

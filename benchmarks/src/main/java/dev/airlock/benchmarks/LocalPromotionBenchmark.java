@@ -1,9 +1,9 @@
 package dev.airlock.benchmarks;
 
-import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.local.LocalBackend;

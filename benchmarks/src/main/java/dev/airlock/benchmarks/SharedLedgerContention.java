@@ -1,7 +1,7 @@
 package dev.airlock.benchmarks;
 
-import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.artifact.Digest;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.aws.AwsBackend;
 import dev.airlock.environment.Landscape;
 import dev.airlock.promotion.PromotionCommand;

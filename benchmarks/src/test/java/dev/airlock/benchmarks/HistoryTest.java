@@ -1,9 +1,9 @@
 package dev.airlock.benchmarks;
 
-import dev.airlock.attestation.InMemoryKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.ledger.Checkpoint;
 import dev.airlock.ledger.EntryType;
@@ -28,7 +28,7 @@ class HistoryTest {
     @Test
     void fillTo_writesExactlyThatManyEntries_withTheEngineCheckpoints() {
         new History(configuration.landscape(), configuration.guardrails(), ledger,
-                ManualClock.at("2024-01-01T08:00:00Z"), 500).fillTo(1_234);
+                ManualClock.at("2024-01-01T08:00:00Z"), 500, KEYS, KEYS).fillTo(1_234);
 
         assertEquals(1_234, ledger.lastSequence());
         assertEquals(List.of(500L, 1_000L), ledger.checkpoints(0).stream().map(Checkpoint::sequence).toList());
@@ -37,7 +37,7 @@ class HistoryTest {
     @Test
     void fillTo_writesEveryKindOfStepAPromotionRecords_andAChainTheFullAuditAccepts() {
         new History(configuration.landscape(), configuration.guardrails(), ledger,
-                ManualClock.at("2024-01-01T08:00:00Z"), 500).fillTo(1_000);
+                ManualClock.at("2024-01-01T08:00:00Z"), 500, KEYS, KEYS).fillTo(1_000);
 
         Set<EntryType> types = ledger.read(1).stream().map(LedgerEntry::type).collect(Collectors.toSet());
         assertTrue(types.containsAll(Set.of(EntryType.REGISTERED, EntryType.DECIDED, EntryType.LEASED,

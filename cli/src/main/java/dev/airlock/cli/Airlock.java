@@ -15,12 +15,12 @@ import dev.airlock.spi.Identity;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.Signer;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -40,17 +40,15 @@ final class Airlock implements AutoCloseable {
         this.clock = clock;
         this.backend = backend;
         this.authenticator = this::identity;
-        SigningConfiguration signing = configuration.signing();
-        PromotionEngine.Builder builder = PromotionEngine.builder()
+        this.engine = PromotionEngine.builder()
                 .landscape(configuration.landscape())
                 .guardrails(configuration.guardrails())
                 .backend(backend)
                 .authenticator(authenticator)
-                .keyring(signing.keyring())
-                .signers(signers(signing, backend, signingKey))
-                .clock(clock);
-        signing.ledgerKeyOwner().ifPresent(builder::ledgerKeyOwner);
-        this.engine = builder.build();
+                .signing(configuration.signing(), backend)
+                .signers(signers(configuration.signing(), backend, signingKey))
+                .clock(clock)
+                .build();
     }
 
     /**

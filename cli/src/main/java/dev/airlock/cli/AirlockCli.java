@@ -1,8 +1,8 @@
 package dev.airlock.cli;
 
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code airlock}: the reference embedding of the Airlock API as a command-line tool. Exit codes:

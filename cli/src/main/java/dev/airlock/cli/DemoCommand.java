@@ -9,11 +9,15 @@ import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.config.KeyringWriter;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.ledger.ChainReport;
+import dev.airlock.ledger.EntryType;
+import dev.airlock.ledger.LedgerChain;
+import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.local.LocalBackend;
 import dev.airlock.promotion.ArtifactRegistration;
 import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionResult;
 import dev.airlock.spi.BackendContext;
+import dev.airlock.spi.Ledger;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +32,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,9 +74,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoClock clock = new DemoClock(START);
         // Everyone in the story gets a key of their own, so their approvals and reports are signed and count.
-        AirlockConfiguration unsigned = AirlockConfiguration.load(config);
-        KeyringWriter.createLocalKeys(unsigned.signing().keyringFile().orElseThrow(), KeyringWriter.owners(unsigned),
-                Set.of(), KeyAlgorithm.ED25519);
+        KeyringWriter.createLocalKeys(AirlockConfiguration.load(config), KeyAlgorithm.ED25519);
         AirlockConfiguration configuration = AirlockConfiguration.load(config);
         // The sample declares identities unauthenticated: the demo acts as each person of its story in turn.
         LocalBackend local = (LocalBackend) configuration.backend().open(
@@ -239,6 +240,22 @@ final class DemoCommand implements Callable<Integer> {
             say("alice rolls dev back to its previous verified digest, through the guardrails",
                     "rollback dev --as alice", "ROLLED BACK dev to " + result.digest().shortForm() + " (was "
                             + result.previous().shortForm() + ")");
+            forgedApprovalIsNotCounted(hotfix);
+        }
+
+        /** Writing to the ledger is not approving: an entry nobody signed is recorded and never counted. */
+        void forgedApprovalIsNotCounted(Digest hotfix) {
+            Ledger port = airlock.ledger();
+            LedgerEntry last = port.read(port.lastSequence()).get(0);
+            port.append(LedgerChain.next(last, new LedgerEntry.Draft(EntryType.APPROVED, "rob", "prod-eu", hotfix, null,
+                    Map.of("policyVersion", airlock.configuration.guardrails().approvalPolicyVersion("prod-eu"),
+                            "groups", "release-managers")), clock.instant()));
+            String approvals = airlock.engine.plan(PromotionCommand.builder(hotfix, "prod-eu", rita).build())
+                    .decision().results().stream().filter(r -> r.statementId().equals("two-approvals"))
+                    .map(r -> r.statementId() + ": " + r.reason()).findFirst().orElseThrow();
+            say("mallory, who can write the ledger file, appends an approval of 1.4.3 in rob's name, correctly chained",
+                    "plan --digest " + hotfix.shortForm() + "… --to prod-eu --as rita", approvals + "\n"
+                            + airlock.engine.verifyLedger().summary() + ": recorded, but rob never signed it");
         }
     }
 }

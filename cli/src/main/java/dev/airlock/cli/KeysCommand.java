@@ -1,7 +1,7 @@
 package dev.airlock.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code airlock keys}: the signing keys attestations are signed with and verified against. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Create and list signing keys.",

@@ -12,9 +12,7 @@ final class SampleKeys {
 
     /** Keys for everyone {@code config} names; returns {@code config}. */
     static Path create(Path config) {
-        AirlockConfiguration configuration = AirlockConfiguration.load(config);
-        KeyringWriter.createLocalKeys(configuration.signing().keyringFile().orElseThrow(),
-                KeyringWriter.owners(configuration), configuration.signing().keyring().owners(), KeyAlgorithm.ED25519);
+        KeyringWriter.createLocalKeys(AirlockConfiguration.load(config), KeyAlgorithm.ED25519);
         return config;
     }
 }

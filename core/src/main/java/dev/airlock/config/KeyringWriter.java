@@ -42,6 +42,18 @@ public final class KeyringWriter {
     }
 
     /**
+     * Creates a key for every owner the configuration names that its keyring does not bind yet.
+     *
+     * @return the owners that got a new key
+     * @throws InvalidValueException when the configuration has no {@code signing} section
+     */
+    public static List<String> createLocalKeys(AirlockConfiguration configuration, KeyAlgorithm algorithm) {
+        Path keyring = configuration.signing().keyringFile().orElseThrow(() -> new InvalidValueException("signing",
+                null, "is not configured: add `signing: {keyring: keys/keyring.yaml}` to the configuration"));
+        return createLocalKeys(keyring, owners(configuration), configuration.signing().keyring().owners(), algorithm);
+    }
+
+    /**
      * Creates a key for each of {@code owners} not yet bound in {@code keyringFile}.
      *
      * @return the owners that got a new key

@@ -5,8 +5,8 @@ import dev.airlock.artifact.Digest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of a ledger at one entry: which entry ({@link #head()}) and the state a reader

@@ -3,17 +3,18 @@ package dev.airlock.promotion;
 import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.Digest;
+import dev.airlock.attestation.Keyring;
+import dev.airlock.attestation.Signers;
+import dev.airlock.config.SigningConfiguration;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Principal;
-import dev.airlock.attestation.Keyring;
-import dev.airlock.attestation.Signers;
 import dev.airlock.internal.promotion.Attestations;
 import dev.airlock.internal.promotion.Attestor;
-import dev.airlock.internal.promotion.Details;
 import dev.airlock.internal.promotion.Checkpoints;
+import dev.airlock.internal.promotion.Details;
 import dev.airlock.internal.promotion.Drafts;
 import dev.airlock.internal.promotion.LedgerView;
 import dev.airlock.internal.promotion.LedgerWriter;
@@ -329,6 +330,16 @@ public final class PromotionEngine {
          */
         public Builder keyring(Keyring keyring) {
             this.keyring = Objects.requireNonNull(keyring, "keyring");
+            return this;
+        }
+
+        /**
+         * The keyring, signers and ledger key a configuration's {@code signing} section names; keys held
+         * remotely (KMS) sign through {@code backend}.
+         */
+        public Builder signing(SigningConfiguration signing, Backend backend) {
+            keyring(signing.keyring()).signers(signing.signers(backend::remoteSigner));
+            signing.ledgerKeyOwner().ifPresent(this::ledgerKeyOwner);
             return this;
         }
 

@@ -1,6 +1,5 @@
 package dev.airlock.promotion;
 
-import dev.airlock.attestation.InMemoryKeys;
 import static dev.airlock.promotion.EngineFixture.T0;
 import static dev.airlock.promotion.EngineFixture.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.artifact.Digest;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Tier;

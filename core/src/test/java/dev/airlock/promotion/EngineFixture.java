@@ -1,9 +1,9 @@
 package dev.airlock.promotion;
 
-import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Tier;

@@ -1,10 +1,10 @@
 package dev.airlock.testkit;
 
-import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Tier;
 import dev.airlock.guardrail.Guardrails;

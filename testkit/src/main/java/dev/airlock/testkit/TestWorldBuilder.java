@@ -1,7 +1,7 @@
 package dev.airlock.testkit;
 
-import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.InvalidValueException;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;

@@ -3,8 +3,8 @@ package dev.airlock.internal.guardrail;
 import dev.airlock.environment.Environment;
 import dev.airlock.guardrail.GuardrailState;
 import dev.airlock.guardrail.Principal;
-import dev.airlock.guardrail.UncountedAttestation;
 import dev.airlock.guardrail.PromotionRequest;
+import dev.airlock.guardrail.UncountedAttestation;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -2,12 +2,12 @@ package dev.airlock.internal.guardrail;
 
 import dev.airlock.artifact.Provenance;
 import dev.airlock.guardrail.UncountedAttestation;
-import org.jspecify.annotations.Nullable;
 import dev.airlock.guardrail.policy.Attachment;
 import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.guardrail.policy.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Trusted provenance: the builder identity and source repository must match trusted patterns. */
 final class ProvenanceCheck extends Check {

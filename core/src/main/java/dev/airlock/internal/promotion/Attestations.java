@@ -221,10 +221,4 @@ public final class Attestations {
         }
         return null;
     }
-
-    /** The signer's answer about an attestation the engine is about to write, checked as a reader will. */
-    Verification precheck(LedgerEntry.Draft draft, Instant at) {
-        return check(new LedgerEntry(1, at, draft.type(), draft.principal(), draft.environment(), draft.digest(),
-                draft.promotionId(), draft.details(), "0".repeat(64), "0".repeat(64)));
-    }
 }

@@ -32,9 +32,14 @@ public final class Attestor {
                 approver, "an approval");
     }
 
+    /**
+     * The reporter's signed verification.
+     *
+     * @throws InvalidValueException when the reporter has no key here, or one the keyring does not bind to them
+     */
     public String verification(Artifact artifact, String environment, String reporter) {
-        return sign(Attestations.verification(artifact, environment, reporter, clock.instant()), reporter,
-                "a verification");
+        return bound(sign(Attestations.verification(artifact, environment, reporter, clock.instant()), reporter,
+                "a verification"), reporter, "report");
     }
 
     /** The builder's signed provenance, or null when this process holds no key of the builder. */
@@ -49,12 +54,16 @@ public final class Attestor {
      * @throws InvalidValueException when the requester has no key here, or one the keyring does not bind to them
      */
     String breakGlass(Artifact artifact, String environment, String requester, String justification) {
-        String envelope = sign(Attestations.breakGlass(artifact, environment, requester, justification,
-                clock.instant()), requester, "a break-glass request");
-        Verification bound = attestations.keyring().verify(Envelope.parse(envelope), requester);
-        if (!bound.counted()) {
-            throw new InvalidValueException("justification", justification, "cannot be signed so that it counts: "
-                    + requester + " (" + bound.reason() + ")");
+        return bound(sign(Attestations.breakGlass(artifact, environment, requester, justification, clock.instant()),
+                requester, "a break-glass request"), requester, "justification");
+    }
+
+    /** Refuses, before anything is recorded, a claim whose key the keyring does not bind to its owner. */
+    private String bound(String envelope, String owner, String field) {
+        Verification verification = attestations.keyring().verify(Envelope.parse(envelope), owner);
+        if (!verification.counted()) {
+            throw new InvalidValueException(field, owner, "cannot be signed so that it counts: " + owner + " ("
+                    + verification.reason() + "); sign with a key the keyring binds to " + owner);
         }
         return envelope;
     }

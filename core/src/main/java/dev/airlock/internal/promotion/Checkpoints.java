@@ -1,5 +1,6 @@
 package dev.airlock.internal.promotion;
 
+import dev.airlock.attestation.Verification;
 import dev.airlock.ledger.BrokenLink;
 import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.Checkpoint;
@@ -9,16 +10,15 @@ import dev.airlock.ledger.LedgerHead;
 import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.Signer;
-import dev.airlock.attestation.Verification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starting from checkpoints, writing them, and auditing them. A checkpoint is trusted only as far as

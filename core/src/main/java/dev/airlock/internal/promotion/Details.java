@@ -20,7 +20,6 @@ public final class Details {
     public static final String BREAK_GLASS = "breakGlass";
     public static final String JUSTIFICATION = "justification";
     public static final String ROLLBACK = "rollback";
-    public static final String GROUPS = "groups";
     public static final String POLICY_VERSION = "policyVersion";
     public static final String TOKEN = "token";
     public static final String EXPIRES_AT = "expiresAt";
