@@ -69,6 +69,18 @@ class KeyFileTest {
     }
 
     @Test
+    void signer_throughASymbolicLink_judgesTheTargetsPermissions() throws Exception {
+        // A link's own mode is always rwxrwxrwx on Linux and chmod cannot change it: only the target's can count.
+        Path target = dir.resolve("rob.pem");
+        KeyFile.create(target, KeyAlgorithm.ED25519);
+        Path link = Files.createSymbolicLink(dir.resolve("current.pem"), target.getFileName());
+
+        assertEquals(KeyFile.signer(target).keyId(), KeyFile.signer(link).keyId());
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        assertRejected(() -> KeyFile.signer(link), "keyFile", link.toString(), "(rw-r--r--)");
+    }
+
+    @Test
     void signer_ofAMissingFile_saysHowToCreateOne() {
         Path file = dir.resolve("nobody.pem");
         assertRejected(() -> KeyFile.signer(file), "keyFile", file.toString(), "does not exist; create keys with");
