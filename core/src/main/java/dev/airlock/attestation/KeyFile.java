@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -147,8 +146,8 @@ public final class KeyFile {
 
     /** Refuses a key file others may read or write: whoever can read it can sign as its owner. */
     private static void requireOwnerOnly(Path file) {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        // The file that is read, so through a symbolic link (as Kubernetes mounts secrets) its target's permissions.
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (view == null) {
             return; // not a POSIX file system: its ACLs are the operator's to check
         }
