@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
  * keyring: verification is offline and never asks KMS, so a key swapped behind an alias cannot sign
  * for anyone.
  *
- * @param kmsKeyId  the key as GetPublicKey names it: its ARN on AWS, an alias resolved
+ * @param kmsKeyId  the key's ARN as GetPublicKey names it (an alias resolved), or the reference as given
  * @param publicKey the public key
  * @param algorithm how the key signs: ECDSA P-256 ({@code ECC_NIST_P256}) or RSASSA-PSS (RSA keys)
  */
@@ -61,7 +61,10 @@ public record KmsPublicKey(String kmsKeyId, PublicKey publicKey, KeyAlgorithm al
             throw new AirlockException("KMS key " + key + " is an Ed25519 key, which Airlock signs with locally only: "
                     + "create the KMS key with KeySpec ECC_NIST_P256 or RSA_2048, RSA_3072 or RSA_4096");
         }
-        KmsPublicKey found = new KmsPublicKey(response.keyId() != null ? response.keyId() : key, publicKey, algorithm);
+        // AWS names the key by its ARN, so an alias is resolved once; moto answers a bare key id, which would
+        // lose an ARN's account, so then the reference stays as given.
+        String kmsKeyId = response.keyId() != null && response.keyId().startsWith("arn:") ? response.keyId() : key;
+        KmsPublicKey found = new KmsPublicKey(kmsKeyId, publicKey, algorithm);
         if (!response.signingAlgorithms().isEmpty()
                 && !response.signingAlgorithms().contains(found.signingAlgorithm())) {
             throw new AirlockException("KMS key " + key + " does not sign with " + found.signingAlgorithm()
