@@ -89,7 +89,22 @@ public record KmsPublicKey(String kmsKeyId, PublicKey publicKey, KeyAlgorithm al
         return PublicKeys.keyId(publicKey);
     }
 
-    /** The keyring entry binding this key to {@code owner}. */
+    /**
+     * This key as an entry of the keyring file's {@code keys:} list, bound to {@code owner} and naming the
+     * KMS key that signs for it, in the form {@code airlock keys} writes local keys:
+     * <pre>{@code
+     *   - owner: "rob"
+     *     publicKey: MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE...
+     *     kms: arn:aws:kms:eu-central-1:111111111111:key/1234abcd-...
+     * }</pre>
+     */
+    public String keyringEntry(String owner) {
+        InvalidValueException.requireNonNull("owner", owner);
+        return "  - owner: \"" + owner.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n    publicKey: "
+                + PublicKeys.base64(publicKey) + "\n    kms: " + kmsKeyId + "\n";
+    }
+
+    /** The keyring binding of this key to {@code owner}, for a keyring built in code. */
     public TrustedKey trustedKey(String owner) {
         return new TrustedKey(owner, publicKey);
     }

@@ -81,6 +81,15 @@ abstract class KmsSignerTest {
     }
 
     @Test
+    void theKeyringEntry_bindsTheOwnerToThePublicKeyAndNamesTheKmsKey() {
+        KeyMetadata key = key(KeySpec.ECC_NIST_P256, KeyUsageType.SIGN_VERIFY);
+        KmsPublicKey pinned = backend.kmsPublicKey(key.arn());
+
+        assertEquals("  - owner: \"rob\"\n    publicKey: " + PublicKeys.base64(pinned.publicKey()) + "\n    kms: "
+                + key.arn() + "\n", pinned.keyringEntry("rob"));
+    }
+
+    @Test
     void aSignatureByAnotherKmsKey_doesNotCountForThisOwner() {
         KmsPublicKey rob = backend.kmsPublicKey(key(KeySpec.ECC_NIST_P256, KeyUsageType.SIGN_VERIFY).arn());
         KeyMetadata rae = key(KeySpec.ECC_NIST_P256, KeyUsageType.SIGN_VERIFY);
