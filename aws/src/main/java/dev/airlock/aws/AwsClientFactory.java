@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -30,6 +31,15 @@ public interface AwsClientFactory {
     S3Client s3(AwsCredentialsProvider credentials, Region region);
 
     EcrClient ecr(AwsCredentialsProvider credentials, Region region);
+
+    /**
+     * A KMS client, for signing attestations with KMS keys. The default refuses, so factories written
+     * before KMS signing keep compiling; the standard factory implements it.
+     */
+    default KmsClient kms(AwsCredentialsProvider credentials, Region region) {
+        throw new UnsupportedOperationException(this + " makes no KMS clients: implement kms(credentials, region)"
+                + " to sign with KMS keys");
+    }
 
     static Builder builder() {
         return new Builder();

@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerResponse;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -62,6 +63,12 @@ final class FakeAws extends TargetBase {
             @Override
             public S3Client s3(AwsCredentialsProvider credentials, Region region) {
                 return RecordingClients.wrap(S3Client.class, world.s3(credentials, sdk(region)), credentials, "S3",
+                        recorder, faults, answer -> answer);
+            }
+
+            @Override
+            public KmsClient kms(AwsCredentialsProvider credentials, Region region) {
+                return RecordingClients.wrap(KmsClient.class, world.kms(credentials, sdk(region)), credentials, "KMS",
                         recorder, faults, answer -> answer);
             }
 
@@ -181,6 +188,11 @@ final class FakeAws extends TargetBase {
     @Override
     public S3Client s3(AccountId account) {
         return world.s3(world.credentials(account.value()));
+    }
+
+    @Override
+    public KmsClient kms(AccountId account, Region region) {
+        return world.kms(world.credentials(account.value()), sdk(region));
     }
 
     @Override

@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -60,6 +61,11 @@ public final class StandardClientFactory implements AwsClientFactory {
     @Override
     public EcrClient ecr(AwsCredentialsProvider credentials, Region region) {
         return configure(EcrClient.builder(), credentials, region).build();
+    }
+
+    @Override
+    public KmsClient kms(AwsCredentialsProvider credentials, Region region) {
+        return configure(KmsClient.builder(), credentials, region).build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,

@@ -7,7 +7,9 @@ public enum AwsService {
     /** Simple Storage Service. */
     S3("S3", "FakeS3Client"),
     /** Elastic Container Registry. */
-    ECR("Ecr", "FakeEcrClient");
+    ECR("Ecr", "FakeEcrClient"),
+    /** Key Management Service: asymmetric signing keys and their key policies. */
+    KMS("Kms", "FakeKmsClient");
 
     private final String serviceName;
     private final String fakeName;

@@ -11,6 +11,8 @@ import dev.airlock.testkit.aws.internal.Principals;
 import dev.airlock.testkit.aws.internal.Unimplemented;
 import dev.airlock.testkit.aws.internal.ecr.EcrStore;
 import dev.airlock.testkit.aws.internal.ecr.FakeEcrClient;
+import dev.airlock.testkit.aws.internal.kms.FakeKmsClient;
+import dev.airlock.testkit.aws.internal.kms.KmsStore;
 import dev.airlock.testkit.aws.internal.s3.FakeS3Client;
 import dev.airlock.testkit.aws.internal.s3.S3Store;
 import dev.airlock.testkit.aws.internal.sts.FakeStsClient;
@@ -27,12 +29,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * An in-memory AWS: accounts, IAM users and roles, and fake {@link StsClient}, {@link S3Client} and
- * {@link EcrClient} implementations that share one multi-account state, so code written against the
+ * An in-memory AWS: accounts, IAM users and roles, and fake {@link StsClient}, {@link S3Client},
+ * {@link EcrClient} and {@link KmsClient} implementations that share one multi-account state, so code written against the
  * AWS SDK runs unchanged, in milliseconds, with trust checked across accounts and errors raised as the
  * SDK's own exception types with AWS's status and error codes.
  *
@@ -69,6 +72,7 @@ public final class AwsWorld {
     private final Calls calls;
     private final S3Store s3;
     private final EcrStore ecr;
+    private final KmsStore kms;
 
     private AwsWorld(Builder builder) {
         this.clock = builder.clock;
@@ -79,6 +83,7 @@ public final class AwsWorld {
         this.calls = new Calls(iam, faultRules, log, clock);
         this.s3 = new S3Store(calls);
         this.ecr = new EcrStore(calls);
+        this.kms = new KmsStore(calls);
     }
 
     /** Starts a world with no accounts, in us-east-1, on the system clock. */
@@ -127,6 +132,20 @@ public final class AwsWorld {
     public EcrClient ecr(AwsCredentialsProvider credentials, Region region) {
         Calls.Client client = client(AwsService.ECR, credentials, region);
         return Unimplemented.loud(EcrClient.class, new FakeEcrClient(calls, client, ecr));
+    }
+
+    /** A KMS client acting with these credentials, in the world's region. */
+    public KmsClient kms(AwsCredentialsProvider credentials) {
+        return kms(credentials, region);
+    }
+
+    /**
+     * A KMS client acting with these credentials, on the keys of {@code region}: signing keys (ECC_NIST_P256,
+     * RSA) with real key material, whose key policies decide who may sign.
+     */
+    public KmsClient kms(AwsCredentialsProvider credentials, Region region) {
+        Calls.Client client = client(AwsService.KMS, credentials, region);
+        return Unimplemented.loud(KmsClient.class, new FakeKmsClient(calls, client, kms));
     }
 
     private static Calls.Client client(AwsService service, AwsCredentialsProvider credentials, Region region) {
