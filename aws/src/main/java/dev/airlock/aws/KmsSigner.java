@@ -1,5 +1,7 @@
 package dev.airlock.aws;
 
+import java.security.PublicKey;
+import java.util.Optional;
 import dev.airlock.AirlockException;
 import dev.airlock.attestation.KeyAlgorithm;
 import dev.airlock.aws.internal.KmsCalls;
@@ -51,6 +53,11 @@ public final class KmsSigner implements Signer {
     /** The public half, to pin in the keyring. */
     public KmsPublicKey publicKey() {
         return key;
+    }
+
+    @Override
+    public Optional<PublicKey> verificationKey() {
+        return Optional.of(key.publicKey());
     }
 
     @Override

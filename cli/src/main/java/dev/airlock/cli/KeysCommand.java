@@ -5,7 +5,7 @@ import picocli.CommandLine;
 
 /** {@code airlock keys}: the signing keys attestations are signed with and verified against. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Create and list signing keys.",
-        subcommands = {KeysCreateCommand.class, KeysListCommand.class})
+        subcommands = {KeysCreateCommand.class, KeysBindCommand.class, KeysListCommand.class})
 final class KeysCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

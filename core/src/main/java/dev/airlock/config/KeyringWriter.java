@@ -76,8 +76,23 @@ public final class KeyringWriter {
                     .append(PublicKeys.base64(publicKey)).append("\n    privateKey: ").append(relative).append('\n');
             created.add(owner);
         }
+        append(keyringFile, entries.toString());
+        return created;
+    }
+
+    /**
+     * Binds {@code publicKey} to {@code owner} in {@code keyringFile}, signing through {@code remoteKey} (a
+     * KMS key): the public key is pinned as fetched now, and verification never asks KMS again.
+     */
+    public static void bindRemoteKey(Path keyringFile, String owner, PublicKey publicKey, String remoteKey) {
+        append(keyringFile, "  - owner: \"" + owner + "\"\n    publicKey: " + PublicKeys.base64(publicKey)
+                + "\n    kms: \"" + remoteKey + "\"\n");
+    }
+
+    private static void append(Path keyringFile, String entries) {
         try {
             if (!Files.exists(keyringFile)) {
+                Files.createDirectories(keyringFile.toAbsolutePath().getParent());
                 Files.writeString(keyringFile, "# Public keys Airlock verifies attestations against, each bound to the one "
                         + "owner it may sign for.\n# Private keys stay in their files (private/, never committed).\n"
                         + "version: 1\nkeys:\n", StandardCharsets.UTF_8);
@@ -86,6 +101,5 @@ public final class KeyringWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write keyring " + keyringFile + ": " + e.getMessage(), e);
         }
-        return created;
     }
 }

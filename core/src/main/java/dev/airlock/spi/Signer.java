@@ -1,6 +1,8 @@
 package dev.airlock.spi;
 
 import dev.airlock.attestation.KeyAlgorithm;
+import java.security.PublicKey;
+import java.util.Optional;
 
 /**
  * Signs on behalf of one owner (a principal, a builder or the ledger) with one private key that never
@@ -20,4 +22,9 @@ public interface Signer {
      * @return the signature in the algorithm's standard encoding (DER for ECDSA)
      */
     byte[] sign(byte[] message);
+
+    /** The public key that verifies this signer's signatures, where the signer knows it: what a keyring pins. */
+    default Optional<PublicKey> verificationKey() {
+        return Optional.empty();
+    }
 }
