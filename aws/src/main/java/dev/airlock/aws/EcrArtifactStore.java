@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -105,6 +106,12 @@ public final class EcrArtifactStore implements ArtifactStore {
      */
     @Override
     public Upload upload(InputStream content, String mediaType) {
+        return upload(content, mediaType, upload -> { });
+    }
+
+    /** {@inheritDoc} Here the manifest is read and hashed first, so a refused one is never put. */
+    @Override
+    public Upload upload(InputStream content, String mediaType, Consumer<Upload> admit) {
         byte[] bytes;
         try {
             bytes = content.readNBytes(ImageManifest.MAX_BYTES + 1);
@@ -112,6 +119,7 @@ public final class EcrArtifactStore implements ArtifactStore {
             throw new UncheckedIOException("could not read the manifest to upload", e);
         }
         ImageManifest manifest = ImageManifest.parse(bytes, mediaType);
+        admit.accept(new Upload(manifest.digest(), bytes.length));
         put(toolingEcr, origin, manifest, null, null);
         LOG.info("stored manifest {} in {}", manifest.digest(), origin);
         return new Upload(manifest.digest(), bytes.length);

@@ -18,6 +18,7 @@ import dev.airlock.spi.Place;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -109,8 +110,15 @@ public final class S3ArtifactStore implements ArtifactStore {
 
     @Override
     public Upload upload(InputStream content, String mediaType) {
+        return upload(content, mediaType, upload -> { });
+    }
+
+    /** {@inheritDoc} Here the bytes are spooled and hashed first, so refused bytes never reach the bucket. */
+    @Override
+    public Upload upload(InputStream content, String mediaType, Consumer<Upload> admit) {
         try (Spool spool = Spool.of(content)) {
             Digest digest = spool.digest();
+            admit.accept(new Upload(digest, spool.size()));
             String key = key(digest);
             String where = "s3://" + originBucket + "/" + key;
             if (head(toolingS3, originBucket, key, tooling, null).isPresent()) {

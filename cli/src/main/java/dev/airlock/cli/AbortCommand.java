@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock abort ID}: abandon an interrupted promotion and release its lease. */
-@Command(name = "abort", description = "Abort an interrupted promotion; the environment keeps what it ran.")
+@Command(name = "abort", description = "Abort an interrupted promotion; the environment keeps what it ran.",
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock abort 7c9e6679-7425-40de-944b-e07fc1f90ae7 --reason \"promoter host lost\""})
 final class AbortCommand extends EngineCommand {
     @Mixin
     NoClaimedTime noClaimedTime;

@@ -5,6 +5,8 @@ import dev.airlock.attestation.KeyFile;
 import dev.airlock.attestation.Signers;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.config.SigningConfiguration;
+import dev.airlock.config.InvalidConfigurationException;
+import dev.airlock.config.Problem;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.promotion.PromotionEngine;
 import dev.airlock.spi.AuthenticationException;
@@ -19,10 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** An engine wired from the configuration file onto the backend it names, as the CLI uses it. */
@@ -40,15 +39,18 @@ final class Airlock implements AutoCloseable {
         this.clock = clock;
         this.backend = backend;
         this.authenticator = this::identity;
-        this.engine = PromotionEngine.builder()
+        PromotionEngine.Builder builder = PromotionEngine.builder()
                 .landscape(configuration.landscape())
                 .guardrails(configuration.guardrails())
                 .backend(backend)
                 .authenticator(authenticator)
                 .signing(configuration.signing(), backend)
                 .signers(signers(configuration.signing(), backend, signingKey))
-                .clock(clock)
-                .build();
+                .clock(clock);
+        if (System.console() != null) {
+            builder.listener(new TerminalProgress()); // a copy's progress on stderr, on a terminal only
+        }
+        this.engine = builder.build();
     }
 
     /**
@@ -80,7 +82,7 @@ final class Airlock implements AutoCloseable {
      * commands' {@code --at}), otherwise at the clock's time.
      */
     static Airlock open(EngineOptions options, @Nullable Instant at) {
-        AirlockConfiguration configuration = AirlockConfiguration.load(options.config);
+        AirlockConfiguration configuration = configuration("--config", options.config);
         Clock clock = at != null ? Clock.fixed(at, ZoneOffset.UTC) : Clock.systemUTC();
         return on(configuration, backend(configuration, options), clock, options.signingKey);
     }
@@ -89,7 +91,25 @@ final class Airlock implements AutoCloseable {
      * The backend alone, for commands that must work where an engine cannot be built on it (a torn ledger).
      */
     static Backend openBackend(BackendOptions options) {
-        return backend(AirlockConfiguration.load(options.config), options);
+        return backend(configuration("--config", options.config), options);
+    }
+
+    /**
+     * The configuration in {@code file}; a file that cannot be a configuration at all (missing, a directory,
+     * unreadable, not text) is said in one line naming the option, the path and the reason (exit 2).
+     */
+    static AirlockConfiguration configuration(String option, Path file) {
+        try {
+            return AirlockConfiguration.load(file);
+        } catch (InvalidConfigurationException e) {
+            List<Problem> problems = e.problems();
+            if (problems.size() == 1 && problems.get(0).line() == 0) {
+                String path = file.toString().isEmpty() ? "" : file.toString();
+                throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, option + " '" + path + "': "
+                        + problems.get(0).message());
+            }
+            throw e;
+        }
     }
 
     /**
@@ -141,13 +161,7 @@ final class Airlock implements AutoCloseable {
                 throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "--as: " + e.getMessage());
             }
         }
-        return principal(configuration.groups(), acting.principal());
-    }
-
-    static Principal principal(Map<String, List<String>> groups, String id) {
-        Set<String> memberOf = groups.entrySet().stream().filter(g -> g.getValue().contains(id))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
-        return new Principal(id, memberOf);
+        return configuration.principal(acting.principal());
     }
 
     /** Closes the backend's clients (AWS SDK clients and credential providers). */

@@ -3,6 +3,8 @@ package dev.airlock.cli;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code airlock}: the reference embedding of the Airlock API as a command-line tool. Exit codes:
@@ -16,9 +18,10 @@ import picocli.CommandLine;
 public final class AirlockCli implements Runnable {
     /** Every command, in the order {@code airlock --help} lists them. */
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, RegisterCommand.class,
-            PlanCommand.class, PromoteCommand.class, ApproveCommand.class, VerifiedCommand.class, StatusCommand.class,
-            HistoryCommand.class, RollbackCommand.class, ResumeCommand.class, AbortCommand.class,
-            VerifyLedgerCommand.class, LedgerCommand.class, KeysCommand.class, DemoCommand.class);
+            ArtifactsCommand.class, ArtifactCommand.class, PlanCommand.class, PromoteCommand.class, PendingCommand.class,
+            ApproveCommand.class, VerifiedCommand.class, StatusCommand.class, GraphCommand.class, HistoryCommand.class,
+            RollbackCommand.class, ResumeCommand.class, AbortCommand.class, VerifyLedgerCommand.class,
+            LedgerCommand.class, KeysCommand.class, DemoCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,10 +54,26 @@ public final class AirlockCli implements Runnable {
     private static CommandLine withCommands(List<Class<?>> commands) {
         CommandLine commandLine = new CommandLine(new AirlockCli());
         commands.forEach(commandLine::addSubcommand);
+        commandLine.addSubcommand(CommandLine.HelpCommand.class);
+        commandLine.getSubcommands().values().forEach(AirlockCli::addHelpOption);
         return commandLine
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .setParameterExceptionHandler(AirlockCli::usageError)
                 .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /**
+     * {@code -h, --help} on {@code command} and below. Added here rather than with picocli's
+     * {@code mixinStandardHelpOptions}, whose {@code --version} would clash with {@code register --version},
+     * and so that every command added later gets it too.
+     */
+    private static void addHelpOption(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        if (!spec.optionsMap().containsKey("--help") && !(command.getCommand() instanceof CommandLine.HelpCommand)) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        command.getSubcommands().values().forEach(AirlockCli::addHelpOption);
     }
 
     /** Bad usage: the problem, then the usage of the command that was meant, and exit code 2. */

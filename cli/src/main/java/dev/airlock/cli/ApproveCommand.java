@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code airlock approve}: approve a digest for an environment, as the acting principal. */
-@Command(name = "approve", description = "Approve an artifact for an environment (bound to digest, environment and policy version).")
+@Command(name = "approve", description = "Approve an artifact for an environment (bound to digest, environment and policy version).",
+        footerHeading = "%nExample:%n", footer = {"  airlock approve --artifact payments-api:1.4.2 --env prod-eu"})
 final class ApproveCommand extends EngineCommand {
     @Mixin
     NoClaimedTime noClaimedTime;

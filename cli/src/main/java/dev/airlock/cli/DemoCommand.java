@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
  * promote through the stages, a skipped stage denied, production pending until approvals and soak,
  * fan-out with the same digest, a tampered ledger caught, and a rollback.
  */
-@Command(name = "demo", description = "Run the whole Airlock story on the local backend in a temporary directory.")
+@Command(name = "demo", description = "Run the whole Airlock story on the local backend in a temporary directory.",
+        footerHeading = "%nExample:%n", footer = {"  airlock demo"})
 final class DemoCommand implements Callable<Integer> {
     /** Tuesday 09:00 in Berlin: inside the production change window. */
     private static final Instant START = Instant.parse("2026-03-03T08:00:00Z");
@@ -177,7 +178,7 @@ final class DemoCommand implements Callable<Integer> {
                     .from("dev").idempotencyKey("shortcut").build());
             say("alice tries a shortcut, dev straight into prod-eu",
                     "promote --digest " + release.shortForm() + "… --from dev --to prod-eu --as alice   (exit 3)",
-                    result.decision().explain());
+                    Explanation.brief(result.decision(), airlock.configuration));
         }
 
         void productionWaits() {
@@ -185,7 +186,7 @@ final class DemoCommand implements Callable<Integer> {
                     .attributes(CHANGE).build());
             say("rita, a release manager, asks for prod-eu the right way: from staging",
                     "promote --digest " + release.shortForm() + "… --to prod-eu --attr change=CHG-2041 --as rita   (exit 4)",
-                    pending.decision().explain());
+                    Explanation.brief(pending.decision(), airlock.configuration));
             for (String approver : List.of("rob", "rae")) {
                 for (String env : List.of("prod-eu", "prod-us")) {
                     airlock.engine.approve(release, env, airlock.principal(approver));
@@ -210,9 +211,9 @@ final class DemoCommand implements Callable<Integer> {
                         Render.resultLine(result));
                 airlock.engine.markVerified(release, env, airlock.principal("deploy-bot"));
             }
-            StringBuilder status = new StringBuilder();
-            airlock.engine.status().forEach(s -> status.append(Render.statusLine(s)).append('\n'));
-            say("The same bytes, by digest, in every environment", "status", status.toString().stripTrailing());
+            say("The same bytes, by digest, in every environment", "status", StatusTable.text(airlock.engine.status(),
+                    airlock.engine.pending(), p -> airlock.engine.artifact(p.digest()).name() + ":"
+                            + airlock.engine.artifact(p.digest()).version()));
         }
 
         void tamperIsCaught() {

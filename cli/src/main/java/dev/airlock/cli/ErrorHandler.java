@@ -6,6 +6,7 @@ import dev.airlock.config.InvalidConfigurationException;
 import dev.airlock.config.Problem;
 import dev.airlock.environment.UnknownEnvironmentException;
 import dev.airlock.promotion.AbortNotPermittedException;
+import dev.airlock.promotion.ImmutabilityViolationException;
 import dev.airlock.promotion.NotFoundException;
 import dev.airlock.promotion.PromotionConflictException;
 import dev.airlock.spi.AuthenticationException;
@@ -38,7 +39,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("airlock: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        if (e instanceof PromotionConflictException) {
+        if (e instanceof PromotionConflictException || e instanceof ImmutabilityViolationException) {
             err.println("airlock: " + e.getMessage());
             return ExitCodes.CONFLICT;
         }

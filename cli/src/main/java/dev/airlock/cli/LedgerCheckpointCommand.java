@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
  * next multiple of the interval, so the next cold start reads nothing before it.
  */
 @Command(name = "checkpoint", mixinStandardHelpOptions = true,
-        description = "Write a checkpoint at the ledger's head now, so cold starts read only what comes after it.")
+        description = "Write a checkpoint at the ledger's head now, so cold starts read only what comes after it.",
+        footerHeading = "%nExample:%n", footer = {"  airlock ledger checkpoint"})
 final class LedgerCheckpointCommand extends EngineCommand {
     @Mixin
     NoClaimedTime noClaimedTime;

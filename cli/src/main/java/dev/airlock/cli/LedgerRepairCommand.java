@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  * may read the ledger, and a torn ledger is exactly what it refuses to read.
  */
 @Command(name = "repair", mixinStandardHelpOptions = true,
-        description = "Move a last ledger record torn by a crash aside (never deleting it), so commands work again.")
+        description = "Move a last ledger record torn by a crash aside (never deleting it), so commands work again.",
+        footerHeading = "%nExample:%n", footer = {"  airlock ledger repair"})
 final class LedgerRepairCommand implements Callable<Integer> {
     @Mixin
     NoClaimedTime noClaimedTime;

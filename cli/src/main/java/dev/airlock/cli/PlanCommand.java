@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code airlock plan}: a dry run. Exit code follows the decision (0 allowed, 3 denied, 4 pending). */
-@Command(name = "plan", description = "Dry run: explain the decision and list the steps a promotion would take.")
+@Command(name = "plan", description = "Dry run: explain the decision and list the steps a promotion would take.",
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock plan --artifact payments-api:1.4.2 --to prod-eu --at 2026-03-07T10:00:00Z"})
 final class PlanCommand extends EngineCommand {
     @Mixin
     ClaimedTime time;
@@ -27,9 +29,9 @@ final class PlanCommand extends EngineCommand {
     int run(Airlock airlock, PrintWriter out) {
         Plan plan = airlock.engine.plan(promotion.command(airlock, airlock.principal(options.principal)));
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("decision", Render.decision(plan.decision()));
+        json.put("decision", Render.decision(plan.decision(), airlock.configuration));
         json.put("steps", plan.steps());
-        StringBuilder text = new StringBuilder(plan.decision().explain());
+        StringBuilder text = new StringBuilder(Explanation.full(plan.decision(), airlock.configuration));
         if (plan.decision().allowed()) {
             text.append("\nSteps:");
             plan.steps().forEach(step -> text.append("\n  - ").append(step));

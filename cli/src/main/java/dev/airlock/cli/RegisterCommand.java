@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock register FILE}: build once — upload the bytes and record the artifact. */
-@Command(name = "register", description = "Register a built artifact from a file (build once); prints its digest.")
+@Command(name = "register", description = "Register a built artifact from a file (build once); prints its digest.",
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock register target/payments-api.jar --name payments-api --version 1.4.2 \\",
+                "      --source-repo github.com/acme/payments --revision 9f1c2e7"})
 final class RegisterCommand extends EngineCommand {
     @Mixin
     NoClaimedTime noClaimedTime;
@@ -64,13 +67,29 @@ final class RegisterCommand extends EngineCommand {
                 builder != null ? builder : principal.id(), builtAt != null ? builtAt : airlock.clock.instant());
         ArtifactRegistration registration = new ArtifactRegistration(name, version, ArtifactKind.parse(kind), mediaType,
                 provenance);
-        Artifact artifact;
-        try (InputStream in = Files.newInputStream(file)) {
-            artifact = airlock.engine.register(registration, in, principal);
+        if (Files.isDirectory(file)) {
+            throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "FILE: '" + file + "' is a directory; register "
+                    + "the built file");
+        }
+        InputStream in;
+        long size;
+        try {
+            in = Files.newInputStream(file);
+            size = Files.size(file);
         } catch (NoSuchFileException e) {
             throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "FILE: '" + file + "' does not exist");
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+            throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "FILE: '" + file + "' cannot be read ("
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()) + ")");
+        }
+        Artifact artifact;
+        ProgressLine progress = ProgressLine.onTerminal("uploading " + file.getFileName());
+        try (InputStream counted = new ProgressInputStream(in, size, progress)) {
+            artifact = airlock.engine.register(registration, counted, principal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close " + file, e);
+        } finally {
+            progress.finish();
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", artifact.name());

@@ -1,5 +1,6 @@
 package dev.airlock.cli;
 
+import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.guardrail.Decision;
 import dev.airlock.guardrail.Outcome;
 import dev.airlock.ledger.LedgerEntry;
@@ -28,6 +29,24 @@ final class Render {
             case DENIED -> ExitCodes.DENIED;
             case PENDING -> ExitCodes.PENDING;
         };
+    }
+
+    /** {@link #result(PromotionResult)} with the decision's headline and what it waits for. */
+    static Map<String, Object> result(PromotionResult result, AirlockConfiguration configuration) {
+        Map<String, Object> out = result(result);
+        out.put("decision", decision(result.decision(), configuration));
+        return out;
+    }
+
+    /** {@link #decision(Decision)} with {@code headline} and, when pending, {@code waitingFor} (one item per requirement). */
+    static Map<String, Object> decision(Decision decision, AirlockConfiguration configuration) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("headline", Waiting.headline(decision, configuration));
+        if (decision.outcome() == Outcome.PENDING) {
+            out.put("waitingFor", Waiting.items(decision, configuration));
+        }
+        out.putAll(decision(decision));
+        return out;
     }
 
     static Map<String, Object> result(PromotionResult result) {
@@ -83,7 +102,7 @@ final class Render {
         return switch (result.status()) {
             case PROMOTED -> "PROMOTED " + result.digest().shortForm() + " into " + result.target()
                     + (result.previous() == null ? "" : " (was " + result.previous().shortForm() + ")")
-                    + (result.bytesCopied() == 0 ? ", bytes already there" : ", " + result.bytesCopied() + " bytes copied")
+                    + (result.bytesCopied() == 0 ? ", bytes already there" : ", " + Sizes.human(result.bytesCopied()) + " copied")
                     + "  [promotion " + result.promotionId() + "]";
             case ALREADY_PROMOTED -> "ALREADY PROMOTED by promotion " + result.promotionId() + "; nothing to do";
             case DENIED -> "DENIED  [recorded as promotion " + result.promotionId() + "]";
@@ -105,16 +124,48 @@ final class Render {
         return out;
     }
 
-    static String entryLine(LedgerEntry e) {
-        StringBuilder line = new StringBuilder(String.format("#%-4d %s  %-11s %-8s %-10s %s", e.sequence(), e.time(),
-                e.type(), e.principal(), e.environment() == null ? "-" : e.environment(),
-                e.digest() == null ? "" : e.digest().shortForm()));
+    /**
+     * One ledger entry on one line of at most {@code width} characters: sequence, time (to the second),
+     * type, principal, environment, digest, then as many details as fit, cut with an ellipsis ({@code
+     * history --details} and {@code -o json} show them all).
+     */
+    static String entryLine(LedgerEntry e, int width) {
+        StringBuilder line = new StringBuilder(entryHead(e));
         e.details().forEach((k, v) -> {
-            if (!v.isEmpty()) {
+            if (!v.isEmpty() && !k.equals("outcome") && !EVIDENCE.contains(k)) {
                 line.append("  ").append(k).append('=').append(v);
             }
         });
-        return line.toString();
+        return line.length() <= width ? line.toString() : line.substring(0, Math.max(0, width - 1)) + "…";
+    }
+
+    /** Details left to {@code --details}: how the actor was authenticated, keys and tokens, not what happened. */
+    private static final java.util.Set<String> EVIDENCE = java.util.Set.of("authenticatedBy", "caller",
+            "unauthenticated", "idempotencyKey", "token", "groups", "policyVersion");
+
+    /** Sequence, time, type, principal, environment and digest of an entry. */
+    static String entryHead(LedgerEntry e) {
+        // A DECIDED entry's outcome goes with its type, so an 80-column line keeps it.
+        String outcome = e.details().get("outcome");
+        String type = e.type() + (outcome == null ? "" : "/" + outcome);
+        return String.format("#%-4d %s  %-16s%-11s%-11s%s", e.sequence(), StatusTable.seconds(e.time()), type,
+                e.principal(), e.environment() == null ? "-" : e.environment(),
+                e.digest() == null ? "" : e.digest().hex().substring(0, 12)).stripTrailing();
+    }
+
+    /** Every detail of an entry, one per line, indented under its {@link #entryLine}. */
+    static String entryDetails(LedgerEntry e) {
+        StringBuilder out = new StringBuilder();
+        out.append("      time=").append(e.time()).append('\n');
+        if (e.promotionId() != null) {
+            out.append("      promotionId=").append(e.promotionId()).append('\n');
+        }
+        if (e.digest() != null) {
+            out.append("      digest=").append(e.digest().value()).append('\n');
+        }
+        e.details().forEach((k, v) -> out.append("      ").append(k).append('=').append(v).append('\n'));
+        out.append("      hash=").append(e.hash());
+        return out.toString();
     }
 
     static Map<String, Object> status(EnvironmentStatus s) {
@@ -141,16 +192,5 @@ final class Render {
     /** {@code SEQ:HASH}: what {@code verify-ledger --expected-head} reads back. */
     static String headText(LedgerHead head) {
         return head.sequence() + ":" + head.hash();
-    }
-
-    static String statusLine(EnvironmentStatus s) {
-        if (s.current() == null) {
-            return String.format("  %-10s %-12s (nothing promoted yet)", s.environment().name(),
-                    s.environment().tier().configName());
-        }
-        return String.format("  %-10s %-12s %-22s %s  %s%s", s.environment().name(), s.environment().tier().configName(),
-                s.current().name() + ":" + s.current().version(), s.current().digest().shortForm(),
-                s.verifiedSince() == null ? "not verified yet" : "verified since " + s.verifiedSince(),
-                s.leaseHolder() == null ? "" : "  [being promoted: " + s.leaseHolder() + "]");
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock resume ID}: continue a promotion whose promoter stopped part-way. */
-@Command(name = "resume", description = "Resume an interrupted promotion from its last recorded step.")
+@Command(name = "resume", description = "Resume an interrupted promotion from its last recorded step.",
+        footerHeading = "%nExample:%n", footer = {"  airlock resume 7c9e6679-7425-40de-944b-e07fc1f90ae7"})
 final class ResumeCommand extends EngineCommand {
     @Mixin
     NoClaimedTime noClaimedTime;
@@ -18,7 +19,10 @@ final class ResumeCommand extends EngineCommand {
     @Override
     int run(Airlock airlock, PrintWriter out) {
         PromotionResult result = airlock.engine.resume(promotionId, airlock.principal(options.principal));
-        report(out, Render.result(result), Render.resultLine(result));
+        boolean stopped = result.status() == PromotionResult.Status.DENIED
+                || result.status() == PromotionResult.Status.PENDING;
+        report(out, Render.result(result, airlock.configuration), (stopped
+                ? Explanation.brief(result.decision(), airlock.configuration) : "") + Render.resultLine(result));
         return Render.exitCode(result.status());
     }
 }

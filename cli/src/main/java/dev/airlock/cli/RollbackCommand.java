@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock rollback ENV}: back to the environment's previous verified digest, through the guardrails. */
-@Command(name = "rollback", description = "Roll an environment back to its previous verified artifact.")
+@Command(name = "rollback", description = "Roll an environment back to its previous verified artifact.",
+        footerHeading = "%nExample:%n", footer = {"  airlock rollback staging"})
 final class RollbackCommand extends EngineCommand {
     @Mixin
     NoClaimedTime noClaimedTime;
@@ -27,8 +28,8 @@ final class RollbackCommand extends EngineCommand {
         String text = result.status() == PromotionResult.Status.PROMOTED
                 ? "ROLLED BACK " + environment + " to " + result.digest().shortForm()
                         + (result.previous() == null ? "" : " (was " + result.previous().shortForm() + ")")
-                : result.decision().explain() + "\n" + Render.resultLine(result);
-        report(out, Render.result(result), text);
+                : Explanation.brief(result.decision(), airlock.configuration) + Render.resultLine(result);
+        report(out, Render.result(result, airlock.configuration), text);
         return Render.exitCode(result.status());
     }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock validate FILE}: checks a configuration and summarizes it. */
-@Command(name = "validate", description = "Check a configuration file and print a summary of it.")
+@Command(name = "validate", description = "Check a configuration file and print a summary of it.",
+        footerHeading = "%nExample:%n", footer = {"  airlock validate airlock.yaml"})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The configuration file (YAML or JSON).")
     Path file;
@@ -29,7 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AirlockConfiguration configuration = AirlockConfiguration.load(file);
+        AirlockConfiguration configuration = Airlock.configuration("FILE", file);
         Map<String, String> backend = configuration.backend().describe(configuration.landscape());
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code airlock verified}: deploy tooling reports the running digest healthy; soak time counts from here. */
-@Command(name = "verified", description = "Report that an environment's running artifact is verified healthy (starts soak time).")
+@Command(name = "verified", description = "Report that an environment's running artifact is verified healthy (starts soak time).",
+        footerHeading = "%nExample:%n", footer = {"  airlock verified --artifact payments-api:1.4.2 --env staging"})
 final class VerifiedCommand extends EngineCommand {
     @Mixin
     NoClaimedTime noClaimedTime;

@@ -22,7 +22,9 @@ import picocli.CommandLine.TypeConversionException;
  * exit 0 when intact, 1 at the first broken link.
  */
 @Command(name = "verify-ledger", description = "Verify the ledger's hash chain and its checkpoints; exits 1 and "
-        + "names the first broken link if it was tampered with. Prints the head to pin somewhere else.")
+        + "names the first broken link if it was tampered with. Prints the head to pin somewhere else.",
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock verify-ledger --expected-head 42:<hash printed by status>"})
 final class VerifyLedgerCommand extends EngineCommand {
     @Mixin
     ClaimedTime time;

@@ -2,6 +2,7 @@ package dev.airlock.config;
 
 import dev.airlock.environment.Landscape;
 import dev.airlock.guardrail.Guardrails;
+import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.policy.Policies;
 import dev.airlock.internal.config.ConfigReader;
 import dev.airlock.internal.config.DocumentParser;
@@ -12,6 +13,7 @@ import dev.airlock.internal.config.PolicySection;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,6 +98,20 @@ public final class AirlockConfiguration {
     /** People groups: group name to member principal ids, in file order. */
     public Map<String, List<String>> groups() {
         return groups;
+    }
+
+    /**
+     * The principal {@code id} with the groups this configuration puts them in (none if it names them in no
+     * group), so code never re-types group memberships the file already says.
+     */
+    public Principal principal(String id) {
+        Set<String> memberOf = new LinkedHashSet<>();
+        groups.forEach((group, members) -> {
+            if (members.contains(id)) {
+                memberOf.add(group);
+            }
+        });
+        return new Principal(id, memberOf);
     }
 
     /** The environment groups and policy documents. */

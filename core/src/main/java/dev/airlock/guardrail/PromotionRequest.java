@@ -37,4 +37,86 @@ public record PromotionRequest(Artifact artifact, @Nullable Environment source, 
     public Optional<Environment> sourceEnvironment() {
         return Optional.ofNullable(source);
     }
+
+    /** A request for {@code artifact} into {@code target} by {@code principal}; everything else is optional. */
+    public static Builder builder(Artifact artifact, Environment target, Principal principal) {
+        return new Builder(artifact, target, principal);
+    }
+
+    /** A builder holding this request's values, to ask about a variation of it. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(artifact, target, principal).from(source).rollback(rollback).attributes(attributes);
+        builder.breakGlass = breakGlass;
+        builder.justification = justification;
+        return builder;
+    }
+
+    /** Builds requests; {@link #build()} copies, so one builder can make several. */
+    public static final class Builder {
+        private Artifact artifact;
+        private Environment target;
+        private Principal principal;
+        private @Nullable Environment source;
+        private boolean breakGlass;
+        private @Nullable String justification;
+        private boolean rollback;
+        private Map<String, String> attributes = Map.of();
+
+        private Builder(Artifact artifact, Environment target, Principal principal) {
+            this.artifact = artifact;
+            this.target = target;
+            this.principal = principal;
+        }
+
+        public Builder artifact(Artifact artifact) {
+            this.artifact = artifact;
+            return this;
+        }
+
+        public Builder target(Environment target) {
+            this.target = target;
+            return this;
+        }
+
+        public Builder principal(Principal principal) {
+            this.principal = principal;
+            return this;
+        }
+
+        /** The stage it comes from; null (the default) for an entry stage. */
+        public Builder from(@Nullable Environment source) {
+            this.source = source;
+            return this;
+        }
+
+        /** An emergency request, with the justification it must carry. */
+        public Builder breakGlass(String justification) {
+            this.breakGlass = true;
+            this.justification = justification;
+            return this;
+        }
+
+        public Builder rollback(boolean rollback) {
+            this.rollback = rollback;
+            return this;
+        }
+
+        /** Adds one named fact for condition statements. */
+        public Builder attribute(String name, String value) {
+            Map<String, String> copy = new java.util.LinkedHashMap<>(attributes);
+            copy.put(name, value);
+            this.attributes = copy;
+            return this;
+        }
+
+        public Builder attributes(Map<String, String> attributes) {
+            this.attributes = Map.copyOf(attributes);
+            return this;
+        }
+
+        public PromotionRequest build() {
+            return new PromotionRequest(artifact, source, target, principal, breakGlass, justification, rollback,
+                    attributes);
+        }
+    }
 }

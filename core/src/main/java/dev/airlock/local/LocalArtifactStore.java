@@ -10,6 +10,7 @@ import dev.airlock.spi.ArtifactNotFoundException;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.DigestMismatchException;
 import dev.airlock.spi.Place;
+import dev.airlock.spi.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -19,8 +20,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.function.Consumer;
 
 /**
  * Content-addressed files, one directory per place: {@code origin/sha256/<hex>} for the origin and
@@ -30,7 +31,8 @@ import java.security.MessageDigest;
  * written, forced to disk, then published under their digest with an operation that fails rather
  * than replace an existing file (a hard link; an atomic rename where links are unsupported). So a
  * {@code sha256/} directory only ever holds complete files, a crash leaves at most an orphaned
- * temporary file, and an existing artifact is never overwritten, even by identical bytes. Published
+ * temporary file (removed when a store next opens on the root, or transfers into that place, once no
+ * writer holds it), and an existing artifact is never overwritten, even by identical bytes. Published
  * files are made read-only. {@link #verify} re-hashes the stored file every time.
  *
  * <p>Sessions are scoped: an environment's place can only be read or written with a session for
@@ -56,8 +58,9 @@ public final class LocalArtifactStore implements ArtifactStore {
         InvalidValueException.requireNonNull("root", root);
         InvalidValueException.requireNonNull("tooling", tooling);
         try {
-            return new LocalArtifactStore(Files.createDirectories(root.toAbsolutePath().normalize()),
-                    Place.origin(tooling));
+            Path directory = Files.createDirectories(root.toAbsolutePath().normalize());
+            sweepPartFiles(directory);
+            return new LocalArtifactStore(directory, Place.origin(tooling));
         } catch (IOException e) {
             throw new LocalStorageException("create the artifact directory", root, e);
         }
@@ -80,21 +83,26 @@ public final class LocalArtifactStore implements ArtifactStore {
      */
     @Override
     public Upload upload(InputStream content, String mediaType) {
+        return upload(content, mediaType, upload -> { });
+    }
+
+    /** {@inheritDoc} Here refused bytes never leave the temporary file, which is deleted. */
+    @Override
+    public Upload upload(InputStream content, String mediaType, Consumer<Upload> admit) {
         InvalidValueException.requireNonNull("content", content);
         InvalidValueException.requireNonNull("mediaType", mediaType);
-        Path temporary = temporaryFile(origin);
-        try {
+        InvalidValueException.requireNonNull("admit", admit);
+        try (PartFile temporary = temporaryFile(origin)) {
             MessageDigest sha = Digest.sha256();
             long size = write(content, temporary, sha);
             Digest digest = Digest.fromRaw(sha.digest());
+            admit.accept(new Upload(digest, size));
             Path target = pathOf(origin, digest);
-            if (!publish(temporary, target)) {
+            if (!publish(temporary.path(), target)) {
                 // Uploading the same bytes again is a no-op, but never on top of a damaged copy.
                 verify(digest, origin, target);
             }
             return new Upload(digest, size);
-        } finally {
-            deleteQuietly(temporary);
         }
     }
 
@@ -106,6 +114,11 @@ public final class LocalArtifactStore implements ArtifactStore {
 
     @Override
     public Transfer transfer(Digest digest, Place target, AccessSession session) {
+        return transfer(digest, target, session, TransferProgress.NONE);
+    }
+
+    @Override
+    public Transfer transfer(Digest digest, Place target, AccessSession session, TransferProgress progress) {
         InvalidValueException.requireNonNull("digest", digest);
         if (target.isOrigin()) {
             throw new InvalidValueException("target", target, "must be an environment's place, not the origin");
@@ -116,21 +129,20 @@ public final class LocalArtifactStore implements ArtifactStore {
             return new Transfer(digest, 0, true);
         }
         Path source = pathOf(origin, digest);
-        Path temporary = temporaryFile(target);
-        try (InputStream in = Files.newInputStream(source)) {
+        try (PartFile temporary = temporaryFile(target);
+                InputStream in = new CountingInputStream(Files.newInputStream(source), Files.size(source), progress)) {
             MessageDigest sha = Digest.sha256();
             long size = write(in, temporary, sha);
             Digest copied = Digest.fromRaw(sha.digest());
             if (!copied.equals(digest)) {
                 throw new DigestMismatchException(digest, copied, origin);
             }
-            return publish(temporary, destination) ? new Transfer(digest, size, false) : new Transfer(digest, 0, true);
+            return publish(temporary.path(), destination) ? new Transfer(digest, size, false)
+                    : new Transfer(digest, 0, true);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ArtifactNotFoundException(digest, origin);
         } catch (IOException e) {
             throw new LocalStorageException("read", source, e);
-        } finally {
-            deleteQuietly(temporary);
         }
     }
 
@@ -163,8 +175,9 @@ public final class LocalArtifactStore implements ArtifactStore {
     }
 
     /** Streams {@code in} into {@code file}, hashing as it goes, and forces it to disk. */
-    private static long write(InputStream in, Path file, MessageDigest sha) {
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    private static long write(InputStream in, PartFile file, MessageDigest sha) {
+        try {
+            FileChannel out = file.channel();
             byte[] buffer = new byte[BUFFER];
             long size = 0;
             for (int n; (n = in.read(buffer)) != -1; ) {
@@ -178,7 +191,7 @@ public final class LocalArtifactStore implements ArtifactStore {
             out.force(true);
             return size;
         } catch (IOException e) {
-            throw new LocalStorageException("write", file, e);
+            throw new LocalStorageException("write", file.path(), e);
         }
     }
 
@@ -213,21 +226,27 @@ public final class LocalArtifactStore implements ArtifactStore {
         }
     }
 
-    private Path temporaryFile(Place place) {
+    /** A new part file for {@code place}, after removing those killed writers left there ({@link PartFile}). */
+    private PartFile temporaryFile(Place place) {
         Path directory = directory(place).resolve("tmp");
+        PartFile.sweep(directory);
         try {
-            Files.createDirectories(directory);
-            return Files.createTempFile(directory, "incoming-", ".part");
+            return PartFile.create(directory);
         } catch (IOException e) {
             throw new LocalStorageException("create a temporary file in", directory, e);
         }
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // An orphaned temporary file is harmless: it lives outside sha256/ and is never read.
+    /** Removes the part files killed writers left in the origin's and every environment's tmp directory. */
+    private static void sweepPartFiles(Path root) {
+        PartFile.sweep(root.resolve("origin").resolve("tmp"));
+        Path environments = root.resolve("environments");
+        if (Files.isDirectory(environments)) {
+            try (java.util.stream.Stream<Path> places = Files.list(environments)) {
+                places.forEach(place -> PartFile.sweep(place.resolve("tmp")));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // Housekeeping: each place's directory is swept again before its next transfer.
+            }
         }
     }
 

@@ -7,7 +7,13 @@ import dev.airlock.environment.Landscape;
 import dev.airlock.spi.Authenticator;
 import dev.airlock.spi.BackendContext;
 import dev.airlock.spi.BackendProvider;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,7 +60,41 @@ public final class LocalBackendProvider implements BackendProvider {
                 .orElseGet(() -> context.directory().resolve(written.orElse(Path.of(DEFAULT_STATE))));
         Authenticator authenticator = unauthenticated(settings) ? Authenticator.unauthenticatedOsUser()
                 : Authenticator.refusing(LocalBackend.NOT_DECLARED);
-        return LocalBackend.open(state, context.landscape(), context.clock(), authenticator);
+        requireUsable(state);
+        try {
+            return LocalBackend.open(state, context.landscape(), context.clock(), authenticator);
+        } catch (LocalStorageException e) {
+            // The directory is there and writable, yet its files cannot be made: still the path the user chose.
+            throw new InvalidValueException("state", state, "cannot be used as the state directory: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * A state directory someone got wrong (a file, a place nothing can be created) is bad input, said in one
+     * line naming the path and the reason, not a storage failure.
+     */
+    private static void requireUsable(Path state) {
+        if (state.toString().isEmpty()) {
+            throw new InvalidValueException("state", "", "is an empty path; name the state directory");
+        }
+        Path directory = state.toAbsolutePath().normalize(); // as the backend opens it: "config/../x" needs no config/
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new InvalidValueException("state", state, "is a file, not a directory");
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            String reason = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "nothing can be created there"
+                    : e instanceof FileAlreadyExistsException ? "part of the path is a file"
+                    : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e.getClass().getSimpleName();
+            throw new InvalidValueException("state", state, "cannot be created as a directory (" + reason + ")");
+        }
+        if (!Files.isWritable(directory)) {
+            throw new InvalidValueException("state", state, "is not writable");
+        }
     }
 
     /** The state directory as written in the file; every problem of the section is thrown. */

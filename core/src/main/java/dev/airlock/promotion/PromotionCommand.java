@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param target         the environment to promote into
  * @param source         the stage it comes from; needed only where the graph gives the target several
  * @param principal      who asks
- * @param idempotencyKey retries with the same key never promote twice; defaults to digest + target
+ * @param idempotencyKey names one request: its retries never promote twice, even after the environment moved
+ *                       on. Defaults to digest + target ({@link #defaultKey}), which means "this digest into this
+ *                       environment": done while the environment runs it, promoted afresh once it moved on
  * @param breakGlass     an emergency request, which needs a justification
  * @param justification  why break-glass is needed
  * @param attributes     extra named facts for policy conditions (ticket ids, change numbers)
@@ -35,6 +37,14 @@ public record PromotionCommand(Digest digest, String target, @Nullable String so
     /** The default idempotency key: one promotion of a digest into an environment. */
     public static String defaultKey(Digest digest, String target) {
         return digest.hex().substring(0, 16) + "-to-" + target;
+    }
+
+    /**
+     * Whether the key is the default one (given explicitly or not): it names no single request, so an earlier
+     * promotion under it counts as done only while the target still runs the digest.
+     */
+    public boolean hasDefaultKey() {
+        return idempotencyKey.equals(defaultKey(digest, target));
     }
 
     public static Builder builder(Digest digest, String target, Principal principal) {

@@ -36,6 +36,7 @@ import dev.airlock.spi.Signer;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,10 +91,19 @@ public final class PromotionEngine {
      * Uploads built bytes to the origin and records the artifact (build once). Registering the same
      * name, version and bytes again returns the existing record.
      *
-     * @throws ImmutabilityViolationException if the name and version already name other bytes
+     * @throws ImmutabilityViolationException if the name and version already name other bytes; the refused bytes
+     *                                        are not kept where the store checks before it publishes (every store
+     *                                        Airlock ships does; see {@link ArtifactStore#upload(InputStream, String,
+     *                                        java.util.function.Consumer)})
      */
     public Artifact register(ArtifactRegistration registration, InputStream content, Principal principal) {
-        ArtifactStore.Upload upload = store.upload(content, registration.mediaType());
+        // Refused before the store publishes the bytes, so a refused registration leaves nothing behind.
+        ArtifactStore.Upload upload = store.upload(content, registration.mediaType(), offered -> writer.read(
+                view -> view.digestOf(registration.name(), registration.version())).filter(existing ->
+                        !existing.equals(offered.digest())).ifPresent(existing -> {
+                            throw new ImmutabilityViolationException(registration.name(), registration.version(),
+                                    existing, offered.digest());
+                        }));
         Artifact artifact = new Artifact(registration.name(), registration.version(), registration.kind(),
                 upload.digest(), upload.size(), registration.mediaType(), registration.provenance());
         String provenance = attestor.provenance(artifact);
@@ -130,6 +140,15 @@ public final class PromotionEngine {
     /** The decision as of now and the steps a promotion would take; records nothing. */
     public Plan plan(PromotionCommand command) {
         return run.plan(command, false);
+    }
+
+    /**
+     * "Would this pass at {@code at}?": the decision the guardrails would give at that instant, on the
+     * ledger as it is now (approvals, verified reports, what runs where), and the steps a promotion would
+     * take. Read-only: records nothing, and a claimed instant never reaches a write.
+     */
+    public Plan plan(PromotionCommand command, Instant at) {
+        return run.plan(command, false, InvalidValueException.requireNonNull("at", at));
     }
 
     /**
@@ -238,19 +257,85 @@ public final class PromotionEngine {
     }
 
     /**
+     * The promotions decided {@code PENDING} that still wait (the target does not run the digest, and no
+     * later attempt for the same digest and target replaced them), oldest first. Each one's
+     * {@link PendingPromotion#plan()} judges it again, as asked (same source, attributes and break-glass), at
+     * this engine's clock; listing them costs no more than {@link #status()}, the first plan asked for reads the
+     * ledger once.
+     */
+    public List<PendingPromotion> pending() {
+        List<LedgerView.PromotionRecord> waiting = writer.read(LedgerView::waiting);
+        // The request's attributes and break-glass justification live only in its DECIDED entry: read the
+        // ledger for them once, and only when a plan is asked for.
+        Map<String, LedgerEntry> decided = new java.util.concurrent.ConcurrentHashMap<>();
+        Runnable readDecided = () -> {
+            synchronized (decided) {
+                if (decided.isEmpty()) {
+                    java.util.Set<String> ids = waiting.stream().map(LedgerView.PromotionRecord::promotionId)
+                            .collect(java.util.stream.Collectors.toSet());
+                    history().stream().filter(e -> e.type() == EntryType.DECIDED && ids.contains(e.promotionId()))
+                            .forEach(e -> decided.put(e.promotionId(), e));
+                }
+            }
+        };
+        return waiting.stream().map(record -> new PendingPromotion(record.promotionId(), record.digest(),
+                record.target(), record.source(), record.principal(), () -> {
+                    readDecided.run();
+                    return run.plan(command(record, decided.get(record.promotionId())), record.rollback());
+                })).toList();
+    }
+
+    /** The request a pending promotion was decided on, from its record and its DECIDED entry. */
+    private static PromotionCommand command(LedgerView.PromotionRecord record, @Nullable LedgerEntry entry) {
+        PromotionCommand.Builder command = PromotionCommand.builder(record.digest(), record.target(),
+                Principal.of(record.principal())).from(record.source()).idempotencyKey(record.idempotencyKey());
+        if (entry != null) {
+            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            entry.details().forEach((k, v) -> {
+                if (k.startsWith(ATTRIBUTE)) {
+                    attributes.put(k.substring(ATTRIBUTE.length()), v);
+                }
+            });
+            command.attributes(attributes);
+            if ("true".equals(entry.detail(Details.BREAK_GLASS))) {
+                command.breakGlass(entry.detail(Details.JUSTIFICATION));
+            }
+        }
+        return command.build();
+    }
+
+    /** How a DECIDED entry records the request's attributes: {@code attribute.NAME}. */
+    private static final String ATTRIBUTE = "attribute.";
+
+    /** Every registered artifact, in the order it was registered. */
+    public List<Artifact> artifacts() {
+        return writer.read(LedgerView::artifacts);
+    }
+
+    /** Where {@code digest} was reported verified, and since when (the first report in each environment). */
+    public Map<String, Instant> verifiedSince(Digest digest) {
+        return writer.read(view -> Map.copyOf(view.verifiedSince(digest)));
+    }
+
+    /**
      * Ledger entries concerning an environment, oldest first, from a chain verified as it is read.
      *
      * @throws LedgerTamperedException when the chain is broken
      */
     public List<LedgerEntry> history(String environment) {
         landscape.require(environment);
+        return history().stream().filter(e -> environment.equals(e.environment())).toList();
+    }
+
+    /** Every entry, from a chain verified as it is read. */
+    private List<LedgerEntry> history() {
         writer.read(LedgerView::head); // the tail extends the newest checkpoint: nothing was cut from the end
         List<LedgerEntry> entries = ledger.read(1);
         ChainReport report = LedgerChain.verify(entries);
         if (!report.ok()) {
             throw new LedgerTamperedException(report.brokenLink());
         }
-        return entries.stream().filter(e -> environment.equals(e.environment())).toList();
+        return entries;
     }
 
     /**

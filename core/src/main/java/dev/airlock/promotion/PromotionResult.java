@@ -17,7 +17,10 @@ public record PromotionResult(String promotionId, Status status, Decision decisi
     public enum Status {
         /** The target now runs the digest. */
         PROMOTED,
-        /** An earlier attempt with the same idempotency key already promoted it; nothing was done. */
+        /**
+         * Nothing was done: an earlier attempt under the caller's own idempotency key promoted it, or, under the
+         * default key, one did and the target still runs the digest.
+         */
         ALREADY_PROMOTED,
         /** Denied by policy; recorded in the ledger. */
         DENIED,

@@ -2,6 +2,7 @@ package dev.airlock.spi;
 
 import dev.airlock.artifact.Digest;
 import java.io.InputStream;
+import java.util.function.Consumer;
 
 /**
  * Content-addressed storage for artifacts, one place per environment plus the origin in the
@@ -20,6 +21,21 @@ public interface ArtifactStore {
      */
     Upload upload(InputStream content, String mediaType);
 
+    /**
+     * Like {@link #upload(InputStream, String)}, but {@code admit} sees the upload's digest and size before the
+     * bytes are published, and refuses them by throwing: the exception propagates, and where the store holds
+     * bytes back until then, nothing of them stays at the origin. The engine refuses other bytes under a
+     * registered name and version this way without keeping them.
+     *
+     * <p>The default uploads first and asks after, so refused bytes stay (unreferenced, never promoted); a store
+     * that writes to a staging place first should override it.
+     */
+    default Upload upload(InputStream content, String mediaType, Consumer<Upload> admit) {
+        Upload upload = upload(content, mediaType);
+        admit.accept(upload);
+        return upload;
+    }
+
     /** Whether {@code place} holds the artifact, read with {@code session}'s access. */
     boolean contains(Place place, Digest digest, AccessSession session);
 
@@ -30,6 +46,14 @@ public interface ArtifactStore {
      * @throws ArtifactNotFoundException if the origin does not have it
      */
     Transfer transfer(Digest digest, Place target, AccessSession session);
+
+    /**
+     * {@link #transfer(Digest, Place, AccessSession)}, telling {@code progress} how many bytes have moved as
+     * it goes. Stores that can count override it; the default transfers without reporting.
+     */
+    default Transfer transfer(Digest digest, Place target, AccessSession session, TransferProgress progress) {
+        return transfer(digest, target, session);
+    }
 
     /**
      * Checks that the bytes at {@code place} hash to {@code digest}.

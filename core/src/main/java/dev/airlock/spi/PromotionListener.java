@@ -1,5 +1,6 @@
 package dev.airlock.spi;
 
+import dev.airlock.artifact.Digest;
 import dev.airlock.ledger.LedgerEntry;
 
 /**
@@ -9,4 +10,18 @@ import dev.airlock.ledger.LedgerEntry;
 @FunctionalInterface
 public interface PromotionListener {
     void onEntry(LedgerEntry entry);
+
+    /**
+     * How far a promotion's transfer has come, as often as its store reports (for a progress bar; the
+     * {@code TRANSFERRED} entry follows when the bytes are verified). Does nothing unless overridden.
+     */
+    default void onTransfer(Progress progress) {
+    }
+
+    /**
+     * A transfer's progress: {@code bytesDone} of {@code bytesTotal} (-1 when the store cannot know) of
+     * {@code digest} into {@code environment}, for promotion {@code promotionId}.
+     */
+    record Progress(String promotionId, String environment, Digest digest, long bytesDone, long bytesTotal) {
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.Digest;
 import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.environment.Environment;
@@ -92,5 +93,27 @@ class AbortAndApproveAnswersTest {
 
         assertFalse(again.counts());
         assertTrue(again.reason().contains("rob already approved"), again.reason());
+    }
+
+    @Test
+    void abort_afterAResumeFinished_saysItWasPromotedAndReleased() {
+        engine.resume("bobs", Principal.of("bob"));
+
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> engine.abort("bobs", Principal.of("bob"), "too late"));
+
+        assertTrue(e.getMessage().endsWith("cannot be aborted: it already promoted " + digest.shortForm()
+                + " into 'dev' and released its lease; there is nothing to abort"), e.getMessage());
+    }
+
+    @Test
+    void abort_twice_saysItWasAlreadyAborted() {
+        engine.abort("bobs", Principal.of("bob"), "host lost");
+
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> engine.abort("bobs", Principal.of("bob"), "again"));
+
+        assertTrue(e.getMessage().endsWith("cannot be aborted: it was already aborted; there is nothing to abort"),
+                e.getMessage());
     }
 }

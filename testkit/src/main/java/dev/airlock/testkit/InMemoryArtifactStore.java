@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -70,14 +71,22 @@ public final class InMemoryArtifactStore implements ArtifactStore {
 
     @Override
     public Upload upload(InputStream content, String mediaType) {
+        return upload(content, mediaType, upload -> { });
+    }
+
+    /** {@inheritDoc} Here refused bytes are never stored. */
+    @Override
+    public Upload upload(InputStream content, String mediaType, Consumer<Upload> admit) {
         InvalidValueException.requireNonNull("content", content);
         InvalidValueException.requireNonNull("mediaType", mediaType);
+        InvalidValueException.requireNonNull("admit", admit);
         Call call = new Call(Operation.UPLOAD, origin, uploader, null);
         return call.run(() -> {
             faults.beforeCall(Operation.UPLOAD, null, origin.account(), uploader);
             byte[] bytes = readAll(content);
             Digest digest = Digest.of(bytes);
             call.digest = digest;
+            admit.accept(new Upload(digest, bytes.length));
             byte[] existing = bytesAt(origin).putIfAbsent(digest, bytes);
             if (existing != null) {
                 // The same bytes again are a no-op, but never on top of a damaged copy.

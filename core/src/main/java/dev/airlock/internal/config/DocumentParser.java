@@ -12,6 +12,9 @@ import dev.airlock.internal.config.Node.Field;
 import dev.airlock.internal.config.Node.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,13 +37,36 @@ public final class DocumentParser {
     public static Node parse(Path file) {
         String text;
         try {
+            if (file.toString().isEmpty()) {
+                // Path.of("") is the current directory: never a configuration someone meant to name.
+                throw fileProblem("''", "is an empty path; name the configuration file");
+            }
+            if (Files.isDirectory(file)) {
+                throw fileProblem(file.toString(), "is a directory, not a configuration file");
+            }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new InvalidConfigurationException(List.of(new Problem(file.toString(), 0, 0, "file not found")));
+            throw fileProblem(file.toString(), "file not found");
+        } catch (CharacterCodingException e) {
+            throw fileProblem(file.toString(), "is not UTF-8 text (a binary file?); a configuration is YAML or JSON");
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+            // A mistaken path (permissions, a device, a special file) is the user's to fix, not an internal error.
+            throw fileProblem(file.toString(), "cannot be read: " + reason(e));
         }
         return parse(file.toString(), text, file.toString().endsWith(".json"));
+    }
+
+    private static InvalidConfigurationException fileProblem(String file, String message) {
+        return new InvalidConfigurationException(List.of(new Problem(file, 0, 0, message)));
+    }
+
+    /** Why the file system refused, in its words ("Permission denied", "Input/output error"). */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+        return reason != null ? reason : e.getClass().getSimpleName();
     }
 
     /** Parses {@code text}; {@code source} names it in problems. */

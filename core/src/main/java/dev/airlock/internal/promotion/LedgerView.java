@@ -307,4 +307,26 @@ public final class LedgerView {
     public List<PromotionRecord> attempts(String idempotencyKey) {
         return byIdempotencyKey.getOrDefault(idempotencyKey, List.of()).stream().map(promotions::get).toList();
     }
+
+    /**
+     * The promotions still waiting: for each digest and target, the latest attempt, when it was decided
+     * {@code PENDING} and the target does not run that digest since. Oldest first.
+     */
+    public List<PromotionRecord> waiting() {
+        Map<String, PromotionRecord> latest = new LinkedHashMap<>();
+        for (PromotionRecord record : promotions.values()) {
+            String key = key(record.digest(), record.target());
+            latest.remove(key); // a later attempt replaces it, and its place in the order
+            latest.put(key, record);
+        }
+        return latest.values().stream()
+                .filter(r -> r.lastStep() == EntryType.DECIDED && "PENDING".equals(r.outcome()))
+                .filter(r -> !r.digest().equals(current.get(r.target())))
+                .toList();
+    }
+
+    /** Every registered artifact, in the order it was registered. */
+    public List<Artifact> artifacts() {
+        return List.copyOf(artifacts.values());
+    }
 }

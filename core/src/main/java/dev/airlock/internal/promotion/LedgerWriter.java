@@ -2,6 +2,7 @@ package dev.airlock.internal.promotion;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.ledger.Checkpoint;
+import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerTamperedException;
@@ -151,16 +152,17 @@ public final class LedgerWriter {
         try {
             boolean fresh = retry || view == null || view.last() == null;
             LedgerView current = fresh ? caughtUp() : view;
+            LedgerEntry.Draft draft;
             try {
-                precondition.accept(current);
+                draft = admit(current, precondition, build);
             } catch (RuntimeException refused) {
                 if (fresh) {
                     throw refused;
                 }
                 caughtUp(); // refuse only on what the ledger says now, never on a stale view
-                precondition.accept(current);
+                draft = admit(current, precondition, build);
             }
-            LedgerEntry entry = LedgerChain.next(current.last(), withEvidence(build.apply(current)), clock.instant());
+            LedgerEntry entry = LedgerChain.next(current.last(), withEvidence(draft), clock.instant());
             // The backend checks the links; only the engine knows the skew it allows between clocks.
             LedgerChain.requireTimeFollows(current.last(), entry, maxClockSkew);
             ledger.append(entry);
@@ -174,6 +176,31 @@ public final class LedgerWriter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The draft, once the caller's precondition and the writer's own rules accepted it on {@code view}. */
+    private static LedgerEntry.Draft admit(LedgerView view, Consumer<LedgerView> precondition,
+            Function<LedgerView, LedgerEntry.Draft> build) {
+        precondition.accept(view);
+        LedgerEntry.Draft draft = build.apply(view);
+        requireNotEnded(view, draft);
+        return draft;
+    }
+
+    /**
+     * An ended promotion (released, failed, aborted, or stopped by its decision) takes no further step.
+     * Checked here, against the view the compare-and-set proves current, rather than by each caller:
+     * a caller's earlier read cannot see an abort that lands between that read and its append (a resume
+     * racing an abort would otherwise lease, transfer and promote what was aborted).
+     */
+    private static void requireNotEnded(LedgerView view, LedgerEntry.Draft draft) {
+        if (draft.promotionId() == null || draft.type() == EntryType.DECIDED) {
+            return;
+        }
+        view.promotion(draft.promotionId()).filter(LedgerView.PromotionRecord::finished).ifPresent(ended -> {
+            throw new InvalidValueException("promotionId", ended.promotionId(), "already ended ("
+                    + ended.lastStep() + "); nothing more is recorded for it, start a new promotion instead");
+        });
     }
 
     /**
@@ -228,4 +255,15 @@ public final class LedgerWriter {
         }
     }
 
+
+    /** Tells every listener how far a transfer has come; a listener that throws is logged and skipped. */
+    public void progress(PromotionListener.Progress progress) {
+        for (PromotionListener listener : listeners) {
+            try {
+                listener.onTransfer(progress);
+            } catch (RuntimeException e) {
+                LOG.warn("listener {} failed on transfer progress of {}", listener, progress.promotionId(), e);
+            }
+        }
+    }
 }

@@ -34,8 +34,10 @@ import dev.airlock.spi.AccessSession;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.EnvironmentAccess;
 import dev.airlock.spi.Place;
+import dev.airlock.spi.PromotionListener;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +77,12 @@ public final class PromotionRun {
     }
 
     public Plan plan(PromotionCommand command, boolean rollback) {
-        Judged judged = judge(command, rollback);
+        return plan(command, rollback, clock.instant());
+    }
+
+    /** The plan as the guardrails would judge it at {@code at}, on the ledger as it is now; records nothing. */
+    public Plan plan(PromotionCommand command, boolean rollback, Instant at) {
+        Judged judged = judge(command, rollback, at);
         Environment target = judged.request().target();
         Digest digest = command.digest();
         List<String> steps = new ArrayList<>();
@@ -141,7 +148,8 @@ public final class PromotionRun {
         String step = "open access to " + target.name();
         try (AccessSession session = access.open(target, new AccessContext(promotionId, principal.id(), digest))) {
             step = "transfer " + digest.shortForm() + " into " + target.name();
-            ArtifactStore.Transfer transfer = store.transfer(digest, Place.of(target), session);
+            ArtifactStore.Transfer transfer = store.transfer(digest, Place.of(target), session, (done, total) ->
+                    writer.progress(new PromotionListener.Progress(promotionId, target.name(), digest, done, total)));
             bytes = transfer.bytesCopied();
             step = "verify " + digest.shortForm() + " in " + target.name();
             store.verify(digest, Place.of(target), session);
@@ -231,6 +239,10 @@ public final class PromotionRun {
     }
 
     private Judged judge(PromotionCommand command, boolean rollback) {
+        return judge(command, rollback, clock.instant());
+    }
+
+    private Judged judge(PromotionCommand command, boolean rollback, Instant now) {
         Environment target = landscape.require(command.target());
         Environment source = resolveSource(command, target);
         // Asking the store can cost calls (on AWS an inspector session); only some statements read the answer.
@@ -243,7 +255,7 @@ public final class PromotionRun {
             GuardrailState state = new GuardrailState(view.verifiedSince(artifact.digest()),
                     view.approvals(artifact.digest(), target.name()), Map.copyOf(view.currentDigests()), immutable,
                     view.uncounted(artifact.digest()));
-            Decision decision = guardrails.decide(request, state, clock.instant());
+            Decision decision = guardrails.decide(request, state, now);
             return new Judged(request, decision, view.current(target.name()).orElse(null));
         });
     }
@@ -260,25 +272,34 @@ public final class PromotionRun {
         return sources.isEmpty() ? null : landscape.require(sources.iterator().next());
     }
 
-    /** The earlier attempt under the same key that already promoted, or null; refuses key reuse. */
+    /**
+     * The earlier attempt under the same key that already promoted, or null; refuses key reuse and a key
+     * whose attempt is still in progress. The caller's own key names one request, so its retry is a no-op
+     * for good. The default key stands for "this digest into this environment", which stays done only
+     * while the environment runs the digest: once it moved on (another promotion, a rollback), the same
+     * request is a new one to move it back, and goes to the guardrails.
+     */
     private @Nullable PromotionResult alreadyDone(LedgerView view, PromotionCommand command) {
+        PromotionRecord done = null;
         for (PromotionRecord attempt : view.attempts(command.idempotencyKey())) {
             if (!attempt.digest().equals(command.digest()) || !attempt.target().equals(command.target())) {
                 throw new InvalidValueException("idempotencyKey", command.idempotencyKey(), "was already used for "
                         + attempt.digest().shortForm() + " into '" + attempt.target() + "'; use a new key");
             }
             if (promoted(attempt)) {
-                return new PromotionResult(attempt.promotionId(), Status.ALREADY_PROMOTED,
-                        new Decision(Outcome.ALLOWED, false, List.of()), attempt.digest(), attempt.target(),
-                        attempt.source(), null, 0);
-            }
-            if (!attempt.finished()) {
+                done = attempt;
+            } else if (!attempt.finished()) {
                 throw new PromotionConflictException("promotion " + attempt.promotionId() + " with idempotency key '"
                         + command.idempotencyKey() + "' is in progress (last step " + attempt.lastStep()
                         + "); resume or abort it");
             }
         }
-        return null;
+        boolean runs = command.digest().equals(view.current(command.target()).orElse(null));
+        if (done == null || (command.hasDefaultKey() && !runs)) {
+            return null;
+        }
+        return new PromotionResult(done.promotionId(), Status.ALREADY_PROMOTED, new Decision(Outcome.ALLOWED, false,
+                List.of()), done.digest(), done.target(), done.source(), null, 0);
     }
 
     private static boolean promoted(PromotionRecord attempt) {
@@ -325,11 +346,23 @@ public final class PromotionRun {
         writer.append(view -> {
             PromotionRecord now = view.promotion(promotionId).orElseThrow();
             if (now.finished() || promoted(now)) {
-                throw new InvalidValueException("promotionId", promotionId, "cannot be aborted: it already reached "
-                        + now.lastStep() + (promoted(now) ? " (resume it to release its lease)" : ""));
+                throw new InvalidValueException("promotionId", promotionId, "cannot be aborted: " + whyNotAbortable(now));
             }
         }, view -> Drafts.step(EntryType.ABORTED, principal.id(), record.target(), record.digest(), promotionId,
                 Map.of(Details.REASON, reason)));
+    }
+
+    /** What became of a promotion that can no longer be aborted, as the ledger tells it. */
+    private static String whyNotAbortable(PromotionRecord record) {
+        String moved = record.rollback() ? "rolled '" + record.target() + "' back to " + record.digest().shortForm()
+                : "promoted " + record.digest().shortForm() + " into '" + record.target() + "'";
+        return switch (record.lastStep()) {
+            case RELEASED -> "it already " + moved + " and released its lease; there is nothing to abort";
+            case PROMOTED, ROLLED_BACK -> "it already " + moved + "; resume it to release its lease";
+            case ABORTED -> "it was already aborted; there is nothing to abort";
+            case FAILED -> "it already failed and holds no lease; there is nothing to abort";
+            default -> "it was " + record.outcome() + " and never started; there is nothing to abort";
+        };
     }
 
     /**

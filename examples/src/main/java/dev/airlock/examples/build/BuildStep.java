@@ -58,7 +58,8 @@ public final class BuildStep {
             PromotionEngine engine = PromotionEngine.builder().landscape(configuration.landscape())
                     .guardrails(configuration.guardrails()).backend(backend).signing(configuration.signing(), backend)
                     .clock(clock).build();
-            Principal builder = Principal.of(ci("GITHUB_ACTOR", "ci") + "@ci");
+            // Groups come from the configuration file, never re-typed here.
+            Principal builder = configuration.principal(ci("GITHUB_ACTOR", "ci") + "@ci");
             Artifact artifact = register(engine, Path.of(args.get(1)), args.get(2), args.get(3), builder);
             out.println(artifact.digest());
             int exit = 0;

@@ -39,6 +39,17 @@ class FirstPromotionTest {
     }
 
     @Test
+    void promote_onward_afterDeployToolingVerifiedIt(TestWorld world) {
+        Digest digest = world.register("payments-api", "2.0.0");
+        assertPromoted(world.promote(digest, "dev", ALICE));
+
+        // No skipping stages: test takes only what was verified healthy in dev. (promoteThrough does both.)
+        world.markVerified(digest, "dev");
+
+        assertPromoted(world.promote(digest, "test", ALICE));
+    }
+
+    @Test
     void promote_skippingStages_isDenied(TestWorld world) {
         Digest digest = world.register("payments-api", "2.0.0");
 

@@ -149,6 +149,24 @@ public abstract class ArtifactStoreContract<S extends ArtifactStore> {
     }
 
     @Test
+    void upload_refusedByItsAdmitCheck_leavesNothingAtTheOrigin() {
+        S store = createStore();
+        Sample sample = sample(1);
+        IllegalStateException refusal = new IllegalStateException("refused: another version has this name");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> store.upload(
+                new ByteArrayInputStream(sample.bytes()), sample.mediaType(), offered -> {
+                    assertEquals(sample.digest(), offered.digest());
+                    throw refusal;
+                }));
+
+        assertEquals(refusal, thrown);
+        try (AccessSession session = open(environment())) {
+            assertFalse(store.contains(origin(), sample.digest(), session));
+        }
+    }
+
+    @Test
     void contains_afterUpload_isTrueOnlyAtTheOrigin() {
         S store = createStore();
         Digest digest = upload(store, sample(1)).digest();
