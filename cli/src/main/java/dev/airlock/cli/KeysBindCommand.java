@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code kms:GetPublicKey}) in the keyring, bound to one owner who signs through it.
  */
 @Command(name = "bind", description = "Bind a KMS key to an owner in the keyring, pinning its public key now.",
-        footer = {"%nExample:%n  airlock keys bind --owner rob --kms arn:aws:kms:eu-central-1:111111111111:key/1234abcd-…"})
+        mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
+        footer = {"  airlock keys bind --owner rob --kms arn:aws:kms:eu-central-1:111111111111:key/1234abcd"})
 final class KeysBindCommand implements Callable<Integer> {
     @Mixin
     BackendOptions options;
@@ -41,10 +42,6 @@ final class KeysBindCommand implements Callable<Integer> {
         Path keyring = configuration.signing().keyringFile().orElseThrow(() -> new ErrorHandler.CliFailure(
                 ExitCodes.BAD_INPUT, options.config + " has no signing section: add `signing: {keyring: "
                         + "keys/keyring.yaml}`, then run this again"));
-        if (!configuration.signing().keyring().keys(owner).isEmpty()) {
-            throw new ErrorHandler.CliFailure(ExitCodes.BAD_INPUT, "--owner: '" + owner + "' already has a key in "
-                    + keyring + "; a second key is bound by editing the keyring, where reviewers see it");
-        }
         PublicKey publicKey;
         try (Backend backend = Airlock.openBackend(options)) {
             publicKey = backend.remoteSigner(kms).verificationKey().orElseThrow(() -> new ErrorHandler.CliFailure(
@@ -61,7 +58,9 @@ final class KeysBindCommand implements Callable<Integer> {
             json.put("keyId", PublicKeys.keyId(publicKey));
             out.println(Json.write(json));
         } else {
+            int keys = configuration.signing().keyring().keys(owner).size() + 1;
             out.println("bound " + kms + " (" + PublicKeys.keyId(publicKey) + ") to " + owner + " in " + keyring
+                    + (keys > 1 ? " (" + owner + " now has " + keys + " keys; remove the old one when rotation ends)" : "")
                     + "; its public key is pinned, so verification never asks KMS");
         }
         return ExitCodes.OK;

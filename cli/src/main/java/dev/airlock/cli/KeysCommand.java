@@ -5,7 +5,7 @@ import picocli.CommandLine;
 
 /** {@code airlock keys}: the signing keys attestations are signed with and verified against. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Create, bind and list signing keys.",
-        footer = {"%nExample:%n  airlock keys create --config airlock.yaml%n  airlock keys list"},
+        footerHeading = "%nExample:%n", footer = {"  airlock keys create --config airlock.yaml", "  airlock keys list"},
         subcommands = {KeysCreateCommand.class, KeysBindCommand.class, KeysListCommand.class})
 final class KeysCommand implements Runnable {
     @CommandLine.Spec

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Create local signing keys and bind them in the keyring the configuration names.",
-        footer = {"%nExample:%n  airlock keys create --config airlock.yaml%n"
-                + "  airlock keys create --owner deploy-bot --algorithm ecdsa-p256"})
+        footerHeading = "%nExample:%n", footer = {"  airlock keys create --config airlock.yaml",
+                "  airlock keys create --owner deploy-bot --algorithm ecdsa-p256"})
 final class KeysCreateCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "${env:AIRLOCK_CONFIG:-airlock.yaml}",
             description = "Configuration file (default: $AIRLOCK_CONFIG or ./airlock.yaml).")

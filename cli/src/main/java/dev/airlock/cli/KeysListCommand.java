@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code airlock keys list}: who may sign what, as the keyring binds it. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys the keyring binds to each owner.",
-        footer = {"%nExample:%n  airlock keys list --config airlock.yaml -o json"})
+        footerHeading = "%nExample:%n", footer = {"  airlock keys list --config airlock.yaml -o json"})
 final class KeysListCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "${env:AIRLOCK_CONFIG:-airlock.yaml}",
             description = "Configuration file (default: $AIRLOCK_CONFIG or ./airlock.yaml).")

@@ -241,4 +241,49 @@ class AwsLifecycleCliIT {
             throw new AssertionError(e);
         }
     }
+
+    // Signing through AWS KMS: rob's key lives in KMS, its public half is pinned in the keyring once
+    // (`keys bind`), and approvals he signs with --signing-key kms:ARN count; one signed by a key bound to
+    // nobody does not.
+
+    @Test
+    void anApprovalSignedWithAKmsKeyBoundToTheApprover_counts() throws IOException {
+        String key = kmsKey();
+        expect(0, airlock("rob", "keys", "bind", "--owner", "rob", "--kms", key));
+        assertTrue(Files.readString(dir.resolve("keys/keyring.yaml")).contains("kms: \"" + key + "\""));
+        String digest = register("1.4.2");
+        for (String env : List.of("dev", "staging")) {
+            expect(0, airlock("alice", "promote", "--digest", digest, "--to", env));
+            expect(0, airlock("deploy-bot", "verified", "--digest", digest, "--env", env));
+        }
+
+        AirlockScript.Result approved = expect(0, airlock("rob", "approve", "--digest", digest, "--env", "prod",
+                "--signing-key", "kms:" + key));
+
+        assertTrue(approved.out().contains("counts"), approved.all());
+        expect(0, airlock("rita", "promote", "--digest", digest, "--to", "prod"));
+    }
+
+    @Test
+    void anApprovalSignedWithAKmsKeyNobodyBound_doesNotCount() throws IOException {
+        String bound = kmsKey();
+        expect(0, airlock("rob", "keys", "bind", "--owner", "rob", "--kms", bound));
+        String digest = register("1.4.2");
+        for (String env : List.of("dev", "staging")) {
+            expect(0, airlock("alice", "promote", "--digest", digest, "--to", env));
+            expect(0, airlock("deploy-bot", "verified", "--digest", digest, "--env", env));
+        }
+
+        AirlockScript.Result approved = expect(4, airlock("rob", "approve", "--digest", digest, "--env", "prod",
+                "--signing-key", "kms:" + kmsKey()));
+
+        assertTrue(approved.all().contains("not counted: rob (signature does not verify)"), approved.all());
+        assertEquals(4, airlock("rita", "promote", "--digest", digest, "--to", "prod").exitCode());
+    }
+
+    /** A new ECC_NIST_P256 signing key in the tooling account, by its ARN. */
+    private String kmsKey() {
+        return new AwsCommand(accounts.endpoint(), accounts.credentials(TOOLING, "admin")).json("kms", "create-key",
+                "--key-spec", "ECC_NIST_P256", "--key-usage", "SIGN_VERIFY").path("KeyMetadata").path("Arn").asText();
+    }
 }
