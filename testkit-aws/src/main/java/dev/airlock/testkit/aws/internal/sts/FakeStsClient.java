@@ -105,10 +105,16 @@ public final class FakeStsClient implements StsClient {
         }
         IamRole role = found.get();
         TrustPolicy trust = role.trust();
-        if (trust.principals().stream().noneMatch(p -> Principals.matches(p, caller))) {
+        boolean documented = role.trustDocument() != null;
+        String scp = iam.scpDenial(caller, "sts:AssumeRole", roleArn);
+        if (scp != null) {
+            throw denied(caller, "sts:AssumeRole", roleArn, "with an explicit deny in a service control policy ("
+                    + scp + ")");
+        }
+        if (!documented && trust.principals().stream().noneMatch(p -> Principals.matches(p, caller))) {
             throw denied(caller, "sts:AssumeRole", roleArn);
         }
-        if (trust.externalId() != null && !trust.externalId().equals(request.externalId())) {
+        if (!documented && trust.externalId() != null && !trust.externalId().equals(request.externalId())) {
             throw denied(caller, "sts:AssumeRole", roleArn);
         }
         requireIdentityAllows(caller, "sts:AssumeRole", role);
@@ -125,7 +131,7 @@ public final class FakeStsClient implements StsClient {
         }
         if (sourceIdentity != null) {
             // Setting a source identity, or carrying one into the next role of a chain, needs the trust to allow it.
-            if (!trust.allowsSourceIdentity()) {
+            if (!documented && !trust.allowsSourceIdentity()) {
                 throw denied(caller, "sts:SetSourceIdentity", roleArn);
             }
             requireIdentityAllows(caller, "sts:SetSourceIdentity", role);
@@ -151,10 +157,14 @@ public final class FakeStsClient implements StsClient {
         }
         sessionTransitive.addAll(transitive);
         if (!sessionTags.isEmpty()) {
-            if (!trust.allowsSessionTags()) {
+            if (!documented && !trust.allowsSessionTags()) {
                 throw denied(caller, "sts:TagSession", roleArn);
             }
             requireIdentityAllows(caller, "sts:TagSession", role);
+        }
+
+        if (documented) {
+            TrustDocument.check(iam, caller, role, request.externalId(), sourceIdentity, sessionTags);
         }
 
         boolean chained = previous != null;
@@ -284,6 +294,11 @@ public final class FakeStsClient implements StsClient {
     private static AwsServiceException denied(Caller caller, String action, String resource) {
         return error(403, "AccessDenied",
                 "User: " + caller.arn() + " is not authorized to perform: " + action + " on resource: " + resource);
+    }
+
+    static AwsServiceException denied(Caller caller, String action, String resource, String reason) {
+        return error(403, "AccessDenied", "User: " + caller.arn() + " is not authorized to perform: " + action
+                + " on resource: " + resource + " " + reason);
     }
 
     private static AwsServiceException error(int status, String code, String message) {
