@@ -40,7 +40,7 @@ final class FakeAws extends TargetBase {
     }
 
     FakeAws(Clock clock) {
-        world = AwsWorld.builder()
+        this(AwsWorld.builder()
                 .clock(clock)
                 .region(software.amazon.awssdk.regions.Region.of(REGION.value()))
                 .account(TOOLING.value(), SECURITY.value(), DEV.value(), STAGING.value(), PROD.value())
@@ -50,7 +50,12 @@ final class FakeAws extends TargetBase {
                 .role(deployRole(DEV, DEV_EXTERNAL_ID))
                 .role(deployRole(STAGING, null))
                 .role(deployRole(PROD, PROD_EXTERNAL_ID))
-                .build();
+                .build());
+    }
+
+    /** Airlock's recorded clients on {@code world}, which must hold this landscape's accounts and {@link #CI_USER}. */
+    FakeAws(AwsWorld world) {
+        this.world = world;
         layers = new LayerDownloads(world);
         factory = new AwsClientFactory() {
             @Override

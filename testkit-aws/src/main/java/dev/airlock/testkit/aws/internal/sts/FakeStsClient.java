@@ -10,6 +10,7 @@ import dev.airlock.testkit.aws.internal.Iam;
 import dev.airlock.testkit.aws.internal.Policy;
 import dev.airlock.testkit.aws.internal.PolicyException;
 import dev.airlock.testkit.aws.internal.Principals;
+import dev.airlock.testkit.aws.internal.RequestScope;
 import dev.airlock.testkit.aws.internal.ServiceErrors;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +95,10 @@ public final class FakeStsClient implements StsClient {
         }
         Policy sessionPolicy = sessionPolicy(request.policy());
         Map<String, String> requestTags = tags(request.tags());
+        // The request's keys, for the caller's own policies as much as for the role's trust policy.
+        requestTags.forEach((key, value) -> RequestScope.put("aws:RequestTag/" + key, value));
+        RequestScope.put("sts:ExternalId", request.externalId());
+        RequestScope.put("sts:SourceIdentity", request.sourceIdentity());
         Set<String> transitive = transitiveKeys(request.transitiveTagKeys(), requestTags);
 
         if (caller.isRoot()) {
