@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -68,6 +69,11 @@ final class FakeAws extends TargetBase {
             public S3Client s3(AwsCredentialsProvider credentials, Region region) {
                 return RecordingClients.wrap(S3Client.class, world.s3(credentials, sdk(region)), credentials, "S3",
                         recorder, faults, answer -> answer);
+            }
+
+            @Override
+            public IamClient iam(AwsCredentialsProvider credentials, Region region) {
+                return world.iam(credentials);
             }
 
             @Override

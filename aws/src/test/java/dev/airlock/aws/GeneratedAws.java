@@ -54,7 +54,7 @@ final class GeneratedAws implements AutoCloseable {
         world = builder.build();
         aws = new FakeAws(world);
         aws.bucket(AwsTarget.TOOLING, AwsTarget.ORIGIN_BUCKET, false);
-        aws.bucket(AwsTarget.SECURITY, AwsTarget.LEDGER_BUCKET, false);
+        aws.bucket(AwsTarget.SECURITY, AwsTarget.LEDGER_BUCKET, true);
         aws.bucket(AwsTarget.DEV, "airlock-dev", false);
         aws.bucket(AwsTarget.STAGING, "airlock-staging", false);
         aws.bucket(AwsTarget.PROD, "airlock-prod", true);

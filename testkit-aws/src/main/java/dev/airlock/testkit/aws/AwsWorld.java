@@ -14,6 +14,7 @@ import dev.airlock.testkit.aws.internal.Principals;
 import dev.airlock.testkit.aws.internal.Unimplemented;
 import dev.airlock.testkit.aws.internal.ecr.EcrStore;
 import dev.airlock.testkit.aws.internal.ecr.FakeEcrClient;
+import dev.airlock.testkit.aws.internal.iam.FakeIamClient;
 import dev.airlock.testkit.aws.internal.s3.FakeS3Client;
 import dev.airlock.testkit.aws.internal.s3.S3Store;
 import dev.airlock.testkit.aws.internal.sts.FakeStsClient;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -130,6 +132,12 @@ public final class AwsWorld {
     public EcrClient ecr(AwsCredentialsProvider credentials, Region region) {
         Calls.Client client = client(AwsService.ECR, credentials, region);
         return Unimplemented.loud(EcrClient.class, new FakeEcrClient(calls, client, ecr));
+    }
+
+    /** An IAM client acting with these credentials: it reads roles (GetRole, GetRolePolicy) of the caller's account. */
+    public IamClient iam(AwsCredentialsProvider credentials) {
+        Calls.Client client = client(AwsService.IAM, credentials, Region.AWS_GLOBAL);
+        return Unimplemented.loud(IamClient.class, new FakeIamClient(calls, client));
     }
 
     private static Calls.Client client(AwsService service, AwsCredentialsProvider credentials, Region region) {

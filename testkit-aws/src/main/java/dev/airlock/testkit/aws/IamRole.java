@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record IamRole(RoleArn arn, TrustPolicy trust, Duration maxSessionDuration, @Nullable String permissionsPolicy,
         @Nullable String trustDocument) {
+    /** The name IAM reads a role's permissions policy under: its one inline policy, as Airlock's generated setup names it. */
+    public static final String INLINE_POLICY_NAME = "airlock";
     private static final Duration ONE_HOUR = Duration.ofHours(1);
     private static final Duration TWELVE_HOURS = Duration.ofHours(12);
 
