@@ -18,6 +18,7 @@ import java.util.Map;
 import dev.airlock.aws.policy.AwsPolicies;
 import dev.airlock.aws.policy.PolicyOptions;
 import dev.airlock.spi.SetupDocument;
+import dev.airlock.spi.SetupFinding;
 
 /**
  * {@code backend: {type: aws, aws: {...}}}: an {@link AwsBackend} on the tooling account's credentials
@@ -111,6 +112,16 @@ public final class AwsBackendProvider implements BackendProvider {
         policies.documents().forEach(d -> documents.add(new SetupDocument(d.fileName(), d.document())));
         documents.add(new SetupDocument("README.md", policies.index()));
         return documents;
+    }
+
+    /**
+     * {@code airlock doctor}: reads the live accounts through the inspector role in each (tooling credentials
+     * from the SDK's default chain) and reports where they differ from {@link #setupDocuments}.
+     */
+    @Override
+    public List<SetupFinding> checkSetup(ConfigSection settings, BackendContext context, Map<String, String> options) {
+        return DefaultChainDoctor.check(AwsSection.readBackend(settings, context.landscape()), settings, context,
+                options);
     }
 
     static AwsPolicies policies(AwsSection.Read read, Landscape landscape, Map<String, String> options) {
