@@ -19,7 +19,7 @@ public final class AirlockCli implements Runnable {
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, RegisterCommand.class,
             PlanCommand.class, PromoteCommand.class, ApproveCommand.class, VerifiedCommand.class, StatusCommand.class,
             HistoryCommand.class, RollbackCommand.class, ResumeCommand.class, AbortCommand.class,
-            VerifyLedgerCommand.class, LedgerCommand.class, AwsCommand.class, DoctorCommand.class, DemoCommand.class);
+            VerifyLedgerCommand.class, LedgerCommand.class, AwsGroupCommand.class, DoctorCommand.class, DemoCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code airlock aws}: what only the aws backend has, reached through the backend provider SPI. */
 @Command(name = "aws", mixinStandardHelpOptions = true, description = "Set up the AWS accounts Airlock uses.",
         subcommands = {AwsPoliciesCommand.class})
-final class AwsCommand implements Runnable {
+final class AwsGroupCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
