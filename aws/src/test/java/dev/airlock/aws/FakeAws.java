@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -40,7 +41,7 @@ final class FakeAws extends TargetBase {
     }
 
     FakeAws(Clock clock) {
-        world = AwsWorld.builder()
+        this(AwsWorld.builder()
                 .clock(clock)
                 .region(software.amazon.awssdk.regions.Region.of(REGION.value()))
                 .account(TOOLING.value(), SECURITY.value(), DEV.value(), STAGING.value(), PROD.value())
@@ -50,7 +51,12 @@ final class FakeAws extends TargetBase {
                 .role(deployRole(DEV, DEV_EXTERNAL_ID))
                 .role(deployRole(STAGING, null))
                 .role(deployRole(PROD, PROD_EXTERNAL_ID))
-                .build();
+                .build());
+    }
+
+    /** Airlock's recorded clients on {@code world}, which must hold this landscape's accounts and {@link #CI_USER}. */
+    FakeAws(AwsWorld world) {
+        this.world = world;
         layers = new LayerDownloads(world);
         factory = new AwsClientFactory() {
             @Override
@@ -63,6 +69,11 @@ final class FakeAws extends TargetBase {
             public S3Client s3(AwsCredentialsProvider credentials, Region region) {
                 return RecordingClients.wrap(S3Client.class, world.s3(credentials, sdk(region)), credentials, "S3",
                         recorder, faults, answer -> answer);
+            }
+
+            @Override
+            public IamClient iam(AwsCredentialsProvider credentials, Region region) {
+                return world.iam(credentials);
             }
 
             @Override

@@ -9,6 +9,8 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.ecr.model.EcrException;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.ecr.model.EmptyUploadException;
 import software.amazon.awssdk.services.ecr.model.ImageAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.ImageDigestDoesNotMatchException;
@@ -87,6 +89,7 @@ public final class ServiceErrors {
             case S3 -> S3_MODELED.getOrDefault(code, S3Exception::builder);
             case STS -> STS_MODELED.getOrDefault(code, StsException::builder);
             case ECR -> ECR_MODELED.getOrDefault(code, EcrException::builder);
+            case IAM -> code.equals("NoSuchEntity") ? NoSuchEntityException::builder : IamException::builder;
         };
         String requestId = Ids.requestId();
         return modeled.get()
@@ -109,6 +112,7 @@ public final class ServiceErrors {
                 case S3 -> of(service, 503, "SlowDown", "Please reduce your request rate.");
                 case STS -> of(service, 400, "Throttling", "Rate exceeded");
                 case ECR -> of(service, 400, "ThrottlingException", "Rate exceeded");
+                case IAM -> of(service, 400, "Throttling", "Rate exceeded");
             };
             case INTERNAL_ERROR -> switch (service) {
                 case S3 -> of(service, 500, "InternalError", "We encountered an internal error. Please try again.");
@@ -116,6 +120,8 @@ public final class ServiceErrors {
                         "The request processing has failed because of an unknown error, exception or failure.");
                 case ECR -> of(service, 500, "ServerException",
                         "These errors are usually caused by a server-side issue.");
+                case IAM -> of(service, 500, "ServiceFailure",
+                        "The request processing has failed because of an unknown error, exception or failure.");
             };
             case SERVICE_UNAVAILABLE -> of(service, 503,
                     service == AwsService.ECR ? "ServiceUnavailableException" : "ServiceUnavailable",
@@ -133,6 +139,7 @@ public final class ServiceErrors {
             case STS -> of(service, 403, "ExpiredToken", "The security token included in the request is expired");
             case ECR -> of(service, 400, "ExpiredTokenException",
                     "The security token included in the request is expired");
+            case IAM -> of(service, 403, "ExpiredToken", "The security token included in the request is expired");
         };
     }
 
@@ -144,6 +151,7 @@ public final class ServiceErrors {
             case STS -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
             case ECR -> of(service, 403, "UnrecognizedClientException",
                     "The security token included in the request is invalid.");
+            case IAM -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
         };
     }
 
@@ -154,6 +162,7 @@ public final class ServiceErrors {
             case STS -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
             case ECR -> of(service, 403, "UnrecognizedClientException",
                     "The security token included in the request is invalid.");
+            case IAM -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
         };
     }
 
