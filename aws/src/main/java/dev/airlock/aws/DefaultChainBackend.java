@@ -37,7 +37,7 @@ final class DefaultChainBackend {
         }
     }
 
-    private static void requireCredentials(DefaultCredentialsProvider credentials, ConfigSection settings) {
+    static void requireCredentials(DefaultCredentialsProvider credentials, ConfigSection settings) {
         try {
             credentials.resolveCredentials();
         } catch (SdkClientException e) {

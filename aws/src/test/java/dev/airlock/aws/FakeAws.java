@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerResponse;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -41,7 +42,7 @@ final class FakeAws extends TargetBase {
     }
 
     FakeAws(Clock clock) {
-        world = AwsWorld.builder()
+        this(AwsWorld.builder()
                 .clock(clock)
                 .region(software.amazon.awssdk.regions.Region.of(REGION.value()))
                 .account(TOOLING.value(), SECURITY.value(), DEV.value(), STAGING.value(), PROD.value())
@@ -51,7 +52,12 @@ final class FakeAws extends TargetBase {
                 .role(deployRole(DEV, DEV_EXTERNAL_ID))
                 .role(deployRole(STAGING, null))
                 .role(deployRole(PROD, PROD_EXTERNAL_ID))
-                .build();
+                .build());
+    }
+
+    /** Airlock's recorded clients on {@code world}, which must hold this landscape's accounts and {@link #CI_USER}. */
+    FakeAws(AwsWorld world) {
+        this.world = world;
         layers = new LayerDownloads(world);
         factory = new AwsClientFactory() {
             @Override
@@ -70,6 +76,11 @@ final class FakeAws extends TargetBase {
             public KmsClient kms(AwsCredentialsProvider credentials, Region region) {
                 return RecordingClients.wrap(KmsClient.class, world.kms(credentials, sdk(region)), credentials, "KMS",
                         recorder, faults, answer -> answer);
+            }
+
+            @Override
+            public IamClient iam(AwsCredentialsProvider credentials, Region region) {
+                return world.iam(credentials);
             }
 
             @Override

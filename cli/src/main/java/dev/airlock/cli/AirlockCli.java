@@ -8,20 +8,21 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code airlock}: the reference embedding of the Airlock API as a command-line tool. Exit codes:
- * 0 success, 1 internal error, 2 bad input or usage, 3 denied by policy, 4 pending, 5 conflict.
+ * 0 success, 1 internal error, 2 bad input or usage, 3 denied by policy, 4 pending, 5 conflict, 6 doctor findings.
  */
 @Command(name = "airlock", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Promote one immutable artifact, by digest, through isolated AWS accounts under guardrails.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:denied by policy (or not permitted to abort)",
-                "4:pending (approvals, soak or window; an approval recorded that does not count)", "5:conflict (lease held or concurrent promotion)"})
+                "4:pending (approvals, soak or window; an approval recorded that does not count)", "5:conflict (lease held or concurrent promotion)",
+                "6:doctor: the AWS accounts differ from the generated documents"})
 public final class AirlockCli implements Runnable {
     /** Every command, in the order {@code airlock --help} lists them. */
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, RegisterCommand.class,
             ArtifactsCommand.class, ArtifactCommand.class, PlanCommand.class, PromoteCommand.class, PendingCommand.class,
             ApproveCommand.class, VerifiedCommand.class, StatusCommand.class, GraphCommand.class, HistoryCommand.class,
             RollbackCommand.class, ResumeCommand.class, AbortCommand.class, VerifyLedgerCommand.class,
-            LedgerCommand.class, KeysCommand.class, DemoCommand.class);
+            LedgerCommand.class, KeysCommand.class, AwsGroupCommand.class, DoctorCommand.class, DemoCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

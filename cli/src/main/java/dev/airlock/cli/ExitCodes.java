@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int DENIED = 3;
     public static final int PENDING = 4;
     public static final int CONFLICT = 5;
+    /** {@code airlock doctor}: the live accounts differ from the generated documents. */
+    public static final int FINDINGS = 6;
 
     private ExitCodes() {
     }

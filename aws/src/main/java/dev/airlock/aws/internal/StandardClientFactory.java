@@ -16,6 +16,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -66,6 +67,13 @@ public final class StandardClientFactory implements AwsClientFactory {
     @Override
     public KmsClient kms(AwsCredentialsProvider credentials, Region region) {
         return configure(KmsClient.builder(), credentials, region).build();
+    }
+
+    @Override
+    public IamClient iam(AwsCredentialsProvider credentials, Region region) {
+        // IAM has one global endpoint; an emulator's endpoint override still wins.
+        return configure(IamClient.builder(), credentials, region).region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,

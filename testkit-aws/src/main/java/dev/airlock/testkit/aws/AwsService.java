@@ -9,7 +9,9 @@ public enum AwsService {
     /** Elastic Container Registry. */
     ECR("Ecr", "FakeEcrClient"),
     /** Key Management Service: asymmetric signing keys and their key policies. */
-    KMS("Kms", "FakeKmsClient");
+    KMS("Kms", "FakeKmsClient"),
+    /** Identity and Access Management: reading roles (GetRole, GetRolePolicy). */
+    IAM("Iam", "FakeIamClient");
 
     private final String serviceName;
     private final String fakeName;

@@ -7,12 +7,16 @@ import dev.airlock.testkit.aws.internal.Caller;
 import dev.airlock.testkit.aws.internal.Calls;
 import dev.airlock.testkit.aws.internal.FaultRules;
 import dev.airlock.testkit.aws.internal.Iam;
+import dev.airlock.testkit.aws.internal.Organization;
+import dev.airlock.testkit.aws.internal.Policy;
+import dev.airlock.testkit.aws.internal.PolicyException;
 import dev.airlock.testkit.aws.internal.Principals;
 import dev.airlock.testkit.aws.internal.Unimplemented;
 import dev.airlock.testkit.aws.internal.ecr.EcrStore;
 import dev.airlock.testkit.aws.internal.ecr.FakeEcrClient;
 import dev.airlock.testkit.aws.internal.kms.FakeKmsClient;
 import dev.airlock.testkit.aws.internal.kms.KmsStore;
+import dev.airlock.testkit.aws.internal.iam.FakeIamClient;
 import dev.airlock.testkit.aws.internal.s3.FakeS3Client;
 import dev.airlock.testkit.aws.internal.s3.S3Store;
 import dev.airlock.testkit.aws.internal.sts.FakeStsClient;
@@ -30,6 +34,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -148,6 +153,12 @@ public final class AwsWorld {
         return Unimplemented.loud(KmsClient.class, new FakeKmsClient(calls, client, kms));
     }
 
+    /** An IAM client acting with these credentials: it reads roles (GetRole, GetRolePolicy) of the caller's account. */
+    public IamClient iam(AwsCredentialsProvider credentials) {
+        Calls.Client client = client(AwsService.IAM, credentials, Region.AWS_GLOBAL);
+        return Unimplemented.loud(IamClient.class, new FakeIamClient(calls, client));
+    }
+
     private static Calls.Client client(AwsService service, AwsCredentialsProvider credentials, Region region) {
         return new Calls.Client(service, InvalidValueException.requireNonNull("region", region),
                 InvalidValueException.requireNonNull("credentials", credentials));
@@ -200,6 +211,60 @@ public final class AwsWorld {
                         + " is not a user or role of this world (IAM rejects it as an invalid principal)");
             }
         }
+    }
+
+    /**
+     * Puts every account of the world into an organization with this id ({@code o-...}), managed from
+     * {@code managementAccount}. Its service control policies then bound every principal of the other
+     * accounts, root users included; AWS's FullAWSAccess is taken as attached everywhere, so SCPs refuse
+     * with their Deny statements. Requests then carry {@code aws:PrincipalOrgID}.
+     */
+    public void organization(String organizationId, String managementAccount) {
+        if (!InvalidValueException.requireNonNull("organizationId", organizationId).matches("o-[a-z0-9]{10,32}")) {
+            throw new InvalidValueException("organizationId", organizationId, "must be o- and 10-32 lowercase letters or digits");
+        }
+        requireAccount(AccountId.of(managementAccount).value(), "managementAccount", managementAccount);
+        iam.organization(new Organization(organizationId, managementAccount));
+    }
+
+    /** Places accounts in an organizational unit directly under the organization's root. */
+    public void organizationalUnit(String unit, String... accounts) {
+        Organization organization = requireOrganization();
+        for (String account : accounts) {
+            requireAccount(AccountId.of(account).value(), "account", account);
+            organization.place(account, InvalidValueException.requireNonNull("unit", unit));
+        }
+    }
+
+    /**
+     * Attaches a service control policy (as {@code aws organizations create-policy} and {@code attach-policy}
+     * would) to {@code target}: {@code "root"}, an organizational unit, or an account id.
+     *
+     * @throws InvalidValueException when the document is malformed or over 5,120 characters, as Organizations refuses it
+     */
+    public void attachServiceControlPolicy(String name, String document, String target) {
+        Organization organization = requireOrganization();
+        InvalidValueException.requireNonNull("document", document);
+        if (document.length() > 5_120) {
+            throw new InvalidValueException("document", name, "is " + document.length()
+                    + " characters; Organizations accepts at most 5,120 for a service control policy");
+        }
+        Policy policy;
+        try {
+            policy = Policy.parse(document, Policy.Kind.SCP);
+        } catch (PolicyException e) {
+            throw new InvalidValueException("document", name, "is not a valid service control policy: " + e.getMessage());
+        }
+        organization.attach(InvalidValueException.requireNonNull("name", name),
+                InvalidValueException.requireNonNull("target", target), policy);
+    }
+
+    private Organization requireOrganization() {
+        Organization organization = iam.organization();
+        if (organization == null) {
+            throw new IllegalStateException("the world has no organization; call organization(id, managementAccount) first");
+        }
+        return organization;
     }
 
     /** Deletes a role: it can no longer be assumed, and its live sessions lose every permission. */

@@ -9,6 +9,8 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.ecr.model.EcrException;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.ecr.model.EmptyUploadException;
 import software.amazon.awssdk.services.ecr.model.ImageAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.ImageDigestDoesNotMatchException;
@@ -107,6 +109,7 @@ public final class ServiceErrors {
             case STS -> STS_MODELED.getOrDefault(code, StsException::builder);
             case ECR -> ECR_MODELED.getOrDefault(code, EcrException::builder);
             case KMS -> KMS_MODELED.getOrDefault(code, KmsException::builder);
+            case IAM -> code.equals("NoSuchEntity") ? NoSuchEntityException::builder : IamException::builder;
         };
         String requestId = Ids.requestId();
         return modeled.get()
@@ -129,6 +132,7 @@ public final class ServiceErrors {
                 case S3 -> of(service, 503, "SlowDown", "Please reduce your request rate.");
                 case STS -> of(service, 400, "Throttling", "Rate exceeded");
                 case ECR, KMS -> of(service, 400, "ThrottlingException", "Rate exceeded");
+                case IAM -> of(service, 400, "Throttling", "Rate exceeded");
             };
             case INTERNAL_ERROR -> switch (service) {
                 case S3 -> of(service, 500, "InternalError", "We encountered an internal error. Please try again.");
@@ -138,6 +142,8 @@ public final class ServiceErrors {
                         "These errors are usually caused by a server-side issue.");
                 case KMS -> of(service, 500, "KMSInternalException", "The request cannot be completed due to an "
                         + "internal exception.");
+                case IAM -> of(service, 500, "ServiceFailure",
+                        "The request processing has failed because of an unknown error, exception or failure.");
             };
             case SERVICE_UNAVAILABLE -> of(service, 503,
                     service == AwsService.ECR ? "ServiceUnavailableException" : "ServiceUnavailable",
@@ -155,6 +161,7 @@ public final class ServiceErrors {
             case STS -> of(service, 403, "ExpiredToken", "The security token included in the request is expired");
             case ECR, KMS -> of(service, 400, "ExpiredTokenException",
                     "The security token included in the request is expired");
+            case IAM -> of(service, 403, "ExpiredToken", "The security token included in the request is expired");
         };
     }
 
@@ -166,6 +173,7 @@ public final class ServiceErrors {
             case STS -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
             case ECR, KMS -> of(service, service == AwsService.KMS ? 400 : 403, "UnrecognizedClientException",
                     "The security token included in the request is invalid.");
+            case IAM -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
         };
     }
 
@@ -176,6 +184,7 @@ public final class ServiceErrors {
             case STS -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
             case ECR, KMS -> of(service, service == AwsService.KMS ? 400 : 403, "UnrecognizedClientException",
                     "The security token included in the request is invalid.");
+            case IAM -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
         };
     }
 

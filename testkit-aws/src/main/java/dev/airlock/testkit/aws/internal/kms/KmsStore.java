@@ -46,7 +46,7 @@ public final class KmsStore {
     /** The key {@code keyId} names for {@code caller}, checked against the key policy for {@code action}. */
     synchronized KmsKey authorized(Caller caller, Region region, @Nullable String keyId, String action) {
         KmsKey key = find(caller, region, keyId);
-        Policy.Decision byKey = key.policy.decide(caller, action, key.arn());
+        Policy.Decision byKey = key.policy.decide(caller, action, key.arn(), calls.iam().context(caller));
         Policy.Decision byIdentity = calls.iam().identityDecision(caller, action, key.arn());
         boolean allowed = byKey == Policy.Decision.ALLOW && byIdentity != Policy.Decision.DENY
                 && (caller.account().equals(key.account) || byIdentity == Policy.Decision.ALLOW);
