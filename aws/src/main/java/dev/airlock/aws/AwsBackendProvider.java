@@ -124,10 +124,19 @@ public final class AwsBackendProvider implements BackendProvider {
                 options);
     }
 
+    /** Options {@code signingKey.OWNER=KEY-ARN}: the KMS keys the keyring binds, each given a key policy. */
+    public static final String SIGNING_KEY_OPTION = "signingKey.";
+
     static AwsPolicies policies(AwsSection.Read read, Landscape landscape, Map<String, String> options) {
         PolicyOptions policyOptions = PolicyOptions.defaults().withOrganizationId(options.get("organizationId"));
         if (options.get("inspectorRole") != null) {
             policyOptions = policyOptions.withInspectorRole(options.get("inspectorRole"));
+        }
+        for (Map.Entry<String, String> option : new java.util.TreeMap<>(options).entrySet()) {
+            if (option.getKey().startsWith(SIGNING_KEY_OPTION)) {
+                policyOptions = policyOptions.withSigningKey(option.getKey().substring(SIGNING_KEY_OPTION.length()),
+                        option.getValue());
+            }
         }
         return AwsPolicies.generate(landscape, read.configuration(), read.identities(), policyOptions);
     }

@@ -175,7 +175,7 @@ class AwsPoliciesTest {
     private record Setup(AwsConfiguration configuration) {
         SessionPolicy.Targets targets(String environment) {
             return new dev.airlock.aws.internal.policy.Setup(AwsTarget.landscape(), configuration, IDENTITIES, null,
-                    "airlock-inspector").targets(AwsTarget.landscape().require(environment));
+                    "airlock-inspector", java.util.Map.of()).targets(AwsTarget.landscape().require(environment));
         }
     }
 }

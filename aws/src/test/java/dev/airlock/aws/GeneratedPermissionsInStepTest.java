@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.policy.Attachment;
@@ -38,6 +39,9 @@ import org.junit.jupiter.api.Test;
  * lists is one some call of the stores needs. A new call, or a dropped one, fails here naming it.
  */
 class GeneratedPermissionsInStepTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     /** The IAM action each operation the stores call is authorized as. */
     static final Map<String, String> ACTIONS = Map.ofEntries(
             Map.entry("S3 GetObject", "s3:GetObject"), Map.entry("S3 HeadObject", "s3:GetObject"),
@@ -116,7 +120,7 @@ class GeneratedPermissionsInStepTest {
         PolicyDocument base = PolicyDocument.of("base", "1", Attachment.organization(),
                 Statement.of("developers", new Rule.Permission(List.of(), List.of("developers"))),
                 Statement.of("any-stage", new Rule.NoSkipping(false)));
-        return PromotionEngine.builder().landscape(aws.aws.landscape)
+        return PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(aws.aws.landscape)
                 .guardrails(Guardrails.of(aws.aws.landscape, List.of(base), Map.of("developers", List.of("ci@tooling"))))
                 .backend(aws.aws.backend(aws.configuration, clock)).clock(clock).build();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.policy.Attachment;
@@ -43,6 +44,9 @@ import software.amazon.awssdk.services.sts.model.Tag;
  * accounts still succeeds.
  */
 class GeneratedPoliciesAttackTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final Principal ALICE = Principal.of("ci@tooling", "developers");
     private static final String PROD_DEPLOY = FakeAws.deployRole(AwsTarget.PROD);
 
@@ -171,7 +175,7 @@ class GeneratedPoliciesAttackTest {
         PolicyDocument base = PolicyDocument.of("base", "1", Attachment.organization(),
                 Statement.of("developers", new Rule.Permission(List.of(), List.of("developers"))),
                 Statement.of("any-stage", new Rule.NoSkipping(false)));
-        return PromotionEngine.builder().landscape(aws.aws.landscape)
+        return PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(aws.aws.landscape)
                 .guardrails(Guardrails.of(aws.aws.landscape, List.of(base), Map.of("developers", List.of("ci@tooling"))))
                 .backend(aws.aws.backend(aws.configuration, clock)).clock(clock).build();
     }

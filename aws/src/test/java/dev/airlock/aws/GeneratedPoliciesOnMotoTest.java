@@ -11,12 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.aws.policy.AwsPolicies;
 import dev.airlock.aws.policy.GeneratedPolicy;
 import dev.airlock.aws.policy.PolicyKind;
 import dev.airlock.aws.policy.PolicyOptions;
 import dev.airlock.environment.RoleArn;
-import dev.airlock.spi.AccessDeniedException;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.policy.Attachment;
@@ -27,6 +27,7 @@ import dev.airlock.promotion.ArtifactRegistration;
 import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionEngine;
 import dev.airlock.promotion.PromotionResult.Status;
+import dev.airlock.spi.AccessDeniedException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,6 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * after its account.
  */
 class GeneratedPoliciesOnMotoTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final Principal CI = Principal.of("ci@tooling", "developers");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -163,7 +167,7 @@ class GeneratedPoliciesOnMotoTest {
         PolicyDocument base = PolicyDocument.of("base", "1", Attachment.organization(),
                 Statement.of("developers", new Rule.Permission(List.of(), List.of("developers"))),
                 Statement.of("any-stage", new Rule.NoSkipping(false)));
-        PromotionEngine engine = PromotionEngine.builder().landscape(moto.landscape)
+        PromotionEngine engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(moto.landscape)
                 .guardrails(Guardrails.of(moto.landscape, List.of(base), Map.of("developers", List.of("ci@tooling"))))
                 .backend(moto.backend(configuration, Clock.systemUTC())).clock(Clock.systemUTC()).build();
         Digest digest = engine.register(new ArtifactRegistration("payments-api", "1.0.0", ArtifactKind.FILE,

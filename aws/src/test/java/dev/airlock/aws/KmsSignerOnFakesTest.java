@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airlock.AirlockException;
 import dev.airlock.attestation.Envelope;
 import dev.airlock.attestation.KeyAlgorithm;
+import dev.airlock.aws.policy.AwsPolicies;
+import dev.airlock.aws.policy.PolicyOptions;
 import dev.airlock.spi.AccessDeniedException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -73,5 +75,27 @@ class KmsSignerOnFakesTest extends KmsSignerTest {
         AirlockException failed = assertThrows(AirlockException.class, () -> signer.sign(PAYLOAD));
 
         assertTrue(failed.getMessage().contains("aws kms enable-key --key-id " + key.arn()), failed.getMessage());
+    }
+
+    @Test
+    void theGeneratedKeyPolicy_letsTheKeysOwnerSign_andNobodyElse() {
+        KeyMetadata ciKey = key(KeySpec.ECC_NIST_P256, KeyUsageType.SIGN_VERIFY);
+        KeyMetadata robsKey = key(KeySpec.ECC_NIST_P256, KeyUsageType.SIGN_VERIFY);
+        AwsPolicies policies = AwsPolicies.generate(AwsTarget.landscape(), AwsTarget.commonConfiguration().build(),
+                AwsPoliciesTest.IDENTITIES, PolicyOptions.defaults().withSigningKey("ci@tooling", ciKey.arn())
+                        .withSigningKey("rob", robsKey.arn()));
+        try (KmsClient kms = aws.kms(AwsTarget.TOOLING, AwsTarget.REGION)) {
+            for (var owner : List.of(List.of("ci-tooling", ciKey.keyId()), List.of("rob", robsKey.keyId()))) {
+                kms.putKeyPolicy(r -> r.keyId(owner.get(1)).policyName("default").policy(
+                        policies.document(owner.get(0), "signing-key-policy").orElseThrow().document()));
+            }
+        }
+
+        // The backend acts as the CI user, which the identity mapping maps to ci@tooling.
+        assertTrue(robsKeyring(backend.kmsPublicKey(ciKey.arn()))
+                .verify(Envelope.sign(TYPE, PAYLOAD, backend.remoteSigner(ciKey.arn())), "rob").counted());
+        AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+                () -> backend.remoteSigner(robsKey.arn()).sign(PAYLOAD));
+        assertTrue(denied.getMessage().contains(robsKey.arn()), denied.getMessage());
     }
 }

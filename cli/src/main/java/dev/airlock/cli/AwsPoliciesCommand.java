@@ -46,7 +46,7 @@ final class AwsPoliciesCommand implements Callable<Integer> {
         AirlockConfiguration configuration = AirlockConfiguration.load(config);
         AwsSetupOptions.requireAws(configuration);
         List<SetupDocument> documents = configuration.backend().setupDocuments(configuration.landscape(),
-                setup.options());
+                setup.options(configuration));
         try {
             Files.createDirectories(out);
             for (SetupDocument document : documents) {

@@ -15,12 +15,18 @@ final class AwsSetupOptions {
             description = "Read-only role 'airlock doctor' assumes in every account (default: ${DEFAULT-VALUE}).")
     String inspectorRole;
 
-    Map<String, String> options() {
+    /** The options, with the KMS keys the configuration's keyring binds (each gets a key policy). */
+    Map<String, String> options(AirlockConfiguration configuration) {
         Map<String, String> options = new LinkedHashMap<>();
         if (organizationId != null) {
             options.put("organizationId", organizationId);
         }
         options.put("inspectorRole", inspectorRole);
+        configuration.signing().keySources().forEach((owner, source) -> {
+            if (source.remoteKey() != null) {
+                options.put("signingKey." + owner, source.remoteKey());
+            }
+        });
         return options;
     }
 

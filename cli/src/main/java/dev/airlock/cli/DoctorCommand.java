@@ -43,7 +43,7 @@ final class DoctorCommand implements Callable<Integer> {
         AwsSetupOptions.requireAws(configuration);
         BackendContext context = new BackendContext(configuration.landscape(), Clock.systemUTC(),
                 config.toAbsolutePath().getParent(), null);
-        List<SetupFinding> findings = configuration.backend().checkSetup(context, setup.options());
+        List<SetupFinding> findings = configuration.backend().checkSetup(context, setup.options(configuration));
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             Map<String, Object> answer = new LinkedHashMap<>();

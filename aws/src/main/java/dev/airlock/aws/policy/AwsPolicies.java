@@ -50,7 +50,7 @@ public final class AwsPolicies {
         InvalidValueException.requireNonNull("identities", identities);
         InvalidValueException.requireNonNull("options", options);
         return new AwsPolicies(Generator.generate(new Setup(landscape, configuration, identities,
-                options.organizationId(), options.inspectorRole())));
+                options.organizationId(), options.inspectorRole(), options.signingKeys())));
     }
 
     /** Every document, SCPs first, then roles, then resource policies. */

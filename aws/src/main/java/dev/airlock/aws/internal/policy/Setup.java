@@ -14,6 +14,7 @@ import dev.airlock.environment.Region;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,11 +27,30 @@ import org.jspecify.annotations.Nullable;
  * @param organizationId the organization every trusted principal must belong to, or null to leave
  *                       {@code aws:PrincipalOrgID} out
  * @param inspectorRole  the name of the read-only role {@code airlock doctor} assumes in every account
+ * @param signingKeys    owner to the ARN of the KMS key they sign attestations with
  */
 public record Setup(Landscape landscape, AwsConfiguration aws, IdentityMapping identities,
-        @Nullable String organizationId, String inspectorRole) {
+        @Nullable String organizationId, String inspectorRole, Map<String, String> signingKeys) {
     private static final Pattern SESSION_PATTERN = Pattern.compile("arn:([^:]+):sts::(\\d{12}):assumed-role/([^/]+)/.*");
     private static final Pattern IAM_PATTERN = Pattern.compile("arn:([^:]+):iam::(\\d{12}):(user|role)/.+");
+
+    /** The tooling callers the identity mapping maps to {@code owner}: (role ARN pattern, session name or null). */
+    public List<Map.Entry<String, String>> callersOf(String owner) {
+        List<Map.Entry<String, String>> callers = new ArrayList<>();
+        for (IdentityMapping.Rule rule : identities.rules()) {
+            Matcher session = SESSION_PATTERN.matcher(rule.arnPattern());
+            boolean named = rule.principal().equals(owner);
+            boolean bySession = IdentityMapping.SESSION.equals(rule.principal());
+            if (named && IAM_PATTERN.matcher(rule.arnPattern()).matches()) {
+                callers.add(new java.util.AbstractMap.SimpleEntry<>(rule.arnPattern(), null));
+            } else if (session.matches() && (named || bySession)) {
+                String role = "arn:" + session.group(1) + ":iam::" + session.group(2) + ":role/" + session.group(3);
+                // A principal taken from the session name: only sessions named by the owner may sign.
+                callers.add(new java.util.AbstractMap.SimpleEntry<>(role, bySession ? owner : null));
+            }
+        }
+        return callers;
+    }
 
     public String partition() {
         return landscape.environments().isEmpty() ? "aws" : landscape.environments().get(0).deployRole().partition();
