@@ -54,7 +54,10 @@ class ReadmeTableCliIT {
                 sub = sub.getSubcommands().get(args.get(1)); // ledger repair
             }
             if (sub.getCommandSpec().optionsMap().containsKey("--config")) {
-                args.addAll(List.of("--config", config.toString(), "--state", dir.resolve("state").toString()));
+                args.addAll(List.of("--config", config.toString()));
+            }
+            if (sub.getCommandSpec().optionsMap().containsKey("--state")) {
+                args.addAll(List.of("--state", dir.resolve("state").toString()));
             }
             if (sub.getCommandSpec().optionsMap().containsKey("--as")) {
                 args.addAll(List.of("--as", command.equals("register") ? "ci@tooling" : "alice"));
