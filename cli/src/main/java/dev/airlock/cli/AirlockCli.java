@@ -21,7 +21,7 @@ public final class AirlockCli implements Runnable {
             ArtifactsCommand.class, ArtifactCommand.class, PlanCommand.class, PromoteCommand.class, PendingCommand.class,
             ApproveCommand.class, VerifiedCommand.class, StatusCommand.class, GraphCommand.class, HistoryCommand.class,
             RollbackCommand.class, ResumeCommand.class, AbortCommand.class, VerifyLedgerCommand.class,
-            LedgerCommand.class, DemoCommand.class);
+            LedgerCommand.class, CompletionCommand.class, DemoCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
