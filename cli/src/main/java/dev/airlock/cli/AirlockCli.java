@@ -22,7 +22,8 @@ public final class AirlockCli implements Runnable {
             ArtifactsCommand.class, ArtifactCommand.class, PlanCommand.class, PromoteCommand.class, PendingCommand.class,
             ApproveCommand.class, VerifiedCommand.class, StatusCommand.class, GraphCommand.class, HistoryCommand.class,
             RollbackCommand.class, ResumeCommand.class, AbortCommand.class, VerifyLedgerCommand.class,
-            LedgerCommand.class, KeysCommand.class, AwsGroupCommand.class, DoctorCommand.class, DemoCommand.class);
+            LedgerCommand.class, KeysCommand.class, AwsGroupCommand.class, DoctorCommand.class, CompletionCommand.class,
+            DemoCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -77,15 +78,19 @@ public final class AirlockCli implements Runnable {
         command.getSubcommands().values().forEach(AirlockCli::addHelpOption);
     }
 
-    /** Bad usage: the problem, then the usage of the command that was meant, and exit code 2. */
+    /**
+     * Bad usage: the problem, then the usage of the command that was meant, on stderr; under {@code -o json}
+     * a failure document on stdout too. Exit code 2.
+     */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         cmd.getErr().println("airlock: " + e.getMessage());
-        if (e instanceof NoClaimedTime.Refused) {
-            return ExitCodes.BAD_INPUT;
+        if (!(e instanceof NoClaimedTime.Refused)) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+            cmd.usage(cmd.getErr());
         }
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
-        cmd.usage(cmd.getErr());
+        cmd.getErr().flush();
+        new Failure(ExitCodes.BAD_INPUT, e.getMessage()).printJsonIfAsked(cmd.getOut(), args);
         return ExitCodes.BAD_INPUT;
     }
 

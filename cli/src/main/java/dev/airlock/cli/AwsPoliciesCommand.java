@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
  * account and needs no credentials.
  */
 @Command(name = "policies", mixinStandardHelpOptions = true,
-        description = "Write every AWS policy the configuration needs (SCPs, roles, buckets, repositories) and an index.")
+        description = "Write every AWS policy the configuration needs (SCPs, roles, buckets, repositories) and an index.",
+        footerHeading = "%nExample:%n",
+        footer = {"  airlock aws policies --config airlock-aws.yaml --out aws-policies --organization-id o-a1b2c3d4e5"})
 final class AwsPoliciesCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "${env:AIRLOCK_CONFIG:-airlock.yaml}",
             description = "Configuration file (default: $AIRLOCK_CONFIG or ./airlock.yaml); its backend must be aws.")

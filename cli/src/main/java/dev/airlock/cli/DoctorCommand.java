@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
         description = "Check, reading only, that the AWS accounts are set up as 'airlock aws policies' says.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the accounts match the generated documents", "1:internal error",
-                "2:bad input or usage (not an aws backend, no credentials)", "6:findings: something differs (each says the fix)"})
+                "2:bad input or usage (not an aws backend, no credentials)", "6:findings: something differs (each says the fix)"},
+        footerHeading = "%nExample:%n", footer = {"  airlock doctor --config airlock-aws.yaml -o json"})
 final class DoctorCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "${env:AIRLOCK_CONFIG:-airlock.yaml}",
             description = "Configuration file (default: $AIRLOCK_CONFIG or ./airlock.yaml); its backend must be aws.")

@@ -13,4 +13,18 @@ public final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /** What an exit code means, in the words {@code -o json} failure documents use. */
+    static String meaning(int exitCode) {
+        return switch (exitCode) {
+            case OK -> "success";
+            case INTERNAL_ERROR -> "internal error";
+            case BAD_INPUT -> "bad input";
+            case DENIED -> "denied";
+            case PENDING -> "pending";
+            case CONFLICT -> "conflict";
+            case FINDINGS -> "findings";
+            default -> "unknown";
+        };
+    }
 }

@@ -249,7 +249,7 @@ class AwsLifecycleCliIT {
     @Test
     void anApprovalSignedWithAKmsKeyBoundToTheApprover_counts() throws IOException {
         String key = kmsKey();
-        expect(0, airlock("rob", "keys", "bind", "--owner", "rob", "--kms", key));
+        expect(0, bindKey(key));
         assertTrue(Files.readString(dir.resolve("keys/keyring.yaml")).contains("kms: \"" + key + "\""));
         String digest = register("1.4.2");
         for (String env : List.of("dev", "staging")) {
@@ -267,7 +267,7 @@ class AwsLifecycleCliIT {
     @Test
     void anApprovalSignedWithAKmsKeyNobodyBound_doesNotCount() throws IOException {
         String bound = kmsKey();
-        expect(0, airlock("rob", "keys", "bind", "--owner", "rob", "--kms", bound));
+        expect(0, bindKey(bound));
         String digest = register("1.4.2");
         for (String env : List.of("dev", "staging")) {
             expect(0, airlock("alice", "promote", "--digest", digest, "--to", env));
@@ -279,6 +279,15 @@ class AwsLifecycleCliIT {
 
         assertTrue(approved.all().contains("not counted: rob (signature does not verify)"), approved.all());
         assertEquals(4, airlock("rita", "promote", "--digest", digest, "--to", "prod").exitCode());
+    }
+
+    /** {@code keys bind}: rob's KMS key, its public key fetched with the tooling account's credentials. */
+    private AirlockScript.Result bindKey(String key) {
+        Map<String, String> env = new java.util.HashMap<>(MotoAccounts.environment(tooling));
+        AirlockScript.Result result = AirlockScript.run(env, "keys", "bind", "--owner", "rob", "--kms", key,
+                "--config", config.toString());
+        results.add(result);
+        return result;
     }
 
     /** A new ECC_NIST_P256 signing key in the tooling account, by its ARN. */
