@@ -28,10 +28,10 @@ public class RegisterMojo extends AirlockMojo {
     @Parameter(property = "airlock.file", defaultValue = "${project.artifact.file}")
     @Nullable File file;
 
-    @Parameter(property = "airlock.name", defaultValue = "${project.artifactId}")
+    @Parameter(property = "airlock.artifactName", defaultValue = "${project.artifactId}")
     String name;
 
-    @Parameter(property = "airlock.version", defaultValue = "${project.version}")
+    @Parameter(property = "airlock.artifactVersion", defaultValue = "${project.version}")
     String version;
 
     /** {@code file} or {@code container-image} (then {@code file} is the image manifest, its digest the image's). */
