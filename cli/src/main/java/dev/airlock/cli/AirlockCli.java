@@ -20,8 +20,8 @@ public final class AirlockCli implements Runnable {
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, RegisterCommand.class,
             ArtifactsCommand.class, ArtifactCommand.class, PlanCommand.class, PromoteCommand.class, PendingCommand.class,
             ApproveCommand.class, VerifiedCommand.class, StatusCommand.class, GraphCommand.class, HistoryCommand.class,
-            RollbackCommand.class, ResumeCommand.class, AbortCommand.class, WithdrawCommand.class, ReconcileCommand.class, VerifyLedgerCommand.class,
-            LedgerCommand.class, DemoCommand.class);
+            RollbackCommand.class, ResumeCommand.class, AbortCommand.class, WithdrawCommand.class,
+            ReconcileCommand.class, VerifyLedgerCommand.class, LedgerCommand.class, DemoCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

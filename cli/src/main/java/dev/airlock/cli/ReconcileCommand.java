@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "reconcile", description = "Promote the PENDING requests that the guardrails allow by now "
         + "(soak passed, approvals arrived, a window opened).",
-        footerHeading = "%nExamples:%n", footer = {"  airlock reconcile", "  airlock reconcile --watch 1m"})
+        footerHeading = "%nExample:%n", footer = {"  airlock reconcile", "  airlock reconcile --watch 1m"})
 final class ReconcileCommand extends EngineCommand {
     @Mixin
     NoClaimedTime noClaimedTime;

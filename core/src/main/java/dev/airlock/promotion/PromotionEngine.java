@@ -7,7 +7,9 @@ import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Guardrails;
+import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.Principal;
+import dev.airlock.guardrail.StatementResult.Verdict;
 import dev.airlock.internal.promotion.Details;
 import dev.airlock.internal.promotion.Checkpoints;
 import dev.airlock.internal.promotion.Drafts;
@@ -354,13 +356,13 @@ public final class PromotionEngine {
         }
         PromotionCommand command = command(record, entry);
         Plan plan = run.plan(command, record.rollback());
-        if (plan.decision().outcome() != dev.airlock.guardrail.Outcome.ALLOWED) {
+        if (plan.decision().outcome() != Outcome.ALLOWED) {
             String missing = plan.decision().results().stream()
-                    .filter(r -> r.verdict() == dev.airlock.guardrail.StatementResult.Verdict.UNMET
-                            || r.verdict() == dev.airlock.guardrail.StatementResult.Verdict.DENIES)
+                    .filter(r -> r.verdict() == Verdict.UNMET
+                            || r.verdict() == Verdict.DENIES)
                     .map(r -> r.statementId() + ": " + r.reason()).collect(java.util.stream.Collectors.joining("; "));
             return new Reconciliation(id, record.digest(), record.target(),
-                    plan.decision().outcome() == dev.airlock.guardrail.Outcome.DENIED ? Reconciliation.Action.DENIED
+                    plan.decision().outcome() == Outcome.DENIED ? Reconciliation.Action.DENIED
                             : Reconciliation.Action.STILL_PENDING, missing, null);
         }
         try {
