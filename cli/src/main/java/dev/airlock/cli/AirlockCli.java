@@ -21,7 +21,8 @@ public final class AirlockCli implements Runnable {
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, RegisterCommand.class,
             ArtifactsCommand.class, ArtifactCommand.class, PlanCommand.class, PromoteCommand.class, PendingCommand.class,
             ApproveCommand.class, VerifiedCommand.class, StatusCommand.class, GraphCommand.class, HistoryCommand.class,
-            RollbackCommand.class, ResumeCommand.class, AbortCommand.class, VerifyLedgerCommand.class,
+            RollbackCommand.class, ResumeCommand.class, AbortCommand.class, WithdrawCommand.class,
+            ReconcileCommand.class, VerifyLedgerCommand.class,
             LedgerCommand.class, KeysCommand.class, AwsGroupCommand.class, DoctorCommand.class, CompletionCommand.class,
             DemoCommand.class);
 

@@ -10,9 +10,12 @@ import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Guardrails;
+import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.internal.promotion.Attestations;
 import dev.airlock.internal.promotion.Attestor;
+import dev.airlock.guardrail.StatementResult.Verdict;
+import dev.airlock.internal.promotion.Details;
 import dev.airlock.internal.promotion.Checkpoints;
 import dev.airlock.internal.promotion.Details;
 import dev.airlock.internal.promotion.Drafts;
@@ -64,6 +67,8 @@ public final class PromotionEngine {
     private final Duration maxClockSkew;
     private final Attestations attestations;
     private final Attestor attestor;
+    private final Duration pendingExpiry;
+    private final Clock clock;
 
     private PromotionEngine(Builder b) {
         this.landscape = Objects.requireNonNull(b.landscape, "landscape");
@@ -79,6 +84,8 @@ public final class PromotionEngine {
         this.writer = new LedgerWriter(ledger, b.clock, b.listeners, interval, b.maxClockSkew, b.authenticator,
                 attestations, ledgerSigner);
         this.maxClockSkew = b.maxClockSkew;
+        this.pendingExpiry = b.pendingExpiry;
+        this.clock = b.clock;
         this.run = new PromotionRun(landscape, guardrails, store, Objects.requireNonNull(b.access, "access"), writer,
                 b.clock, b.leaseDuration, attestor);
     }
@@ -86,6 +93,9 @@ public final class PromotionEngine {
     public static Builder builder() {
         return new Builder();
     }
+
+    /** How long a pending request stays wanted unless {@link Builder#pendingExpiry(Duration)} says otherwise. */
+    public static final Duration DEFAULT_PENDING_EXPIRY = Duration.ofDays(7);
 
     /**
      * Uploads built bytes to the origin and records the artifact (build once). Registering the same
@@ -304,6 +314,105 @@ public final class PromotionEngine {
         return command.build();
     }
 
+    /**
+     * Withdraws a request decided {@code PENDING} (recorded {@code WITHDRAWN}): {@link #reconcile()} and retries
+     * under its idempotency key no longer promote it. Only its initiator, or a member of one of the target
+     * environment's owner groups, may withdraw it.
+     *
+     * @throws AbortNotPermittedException when {@code principal} is neither
+     * @throws InvalidValueException      when the promotion is not a request that still waits
+     */
+    public void withdraw(String promotionId, Principal principal, String reason) {
+        run.withdraw(promotionId, principal, reason);
+    }
+
+    /**
+     * Finishes what waited: every request decided {@code PENDING} that is still wanted is decided again, as it was
+     * asked (same principal, source, attributes, break-glass and idempotency key), and promoted if the guardrails
+     * allow it now. A request is no longer wanted once withdrawn, once its target moved after it was decided
+     * (another promotion or a rollback superseded it) or once it waited longer than
+     * {@link Builder#pendingExpiry(Duration)}; those are reported, never promoted. What is still pending or denied
+     * is reported and records nothing, so running this every minute does not grow the ledger.
+     *
+     * <p>Safe to run from several processes or machines at once: each promotion goes through the request's
+     * idempotency key and the target's lease, so a request is promoted once; the other runs report it
+     * {@code BUSY} or {@code ALREADY_PROMOTED}. The entries are written for the request's initiator: where the
+     * engine has an authenticator, a run promotes only the requests of the identity it runs as.
+     *
+     * @return one answer per waiting request, oldest first
+     */
+    public List<Reconciliation> reconcile() {
+        List<LedgerView.PromotionRecord> waiting = writer.read(LedgerView::waiting);
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        Map<String, LedgerEntry> decided = decidedEntries(waiting);
+        List<Reconciliation> out = new ArrayList<>();
+        for (LedgerView.PromotionRecord record : waiting) {
+            out.add(reconcile(record, decided.get(record.promotionId())));
+        }
+        return out;
+    }
+
+    private Reconciliation reconcile(LedgerView.PromotionRecord record, @Nullable LedgerEntry entry) {
+        String id = record.promotionId();
+        Instant now = clock.instant();
+        if (entry != null && entry.time().plus(pendingExpiry).isBefore(now)) {
+            return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.EXPIRED,
+                    "waited since " + entry.time() + ", longer than the pending expiry of " + pendingExpiry, null);
+        }
+        if (record.digest().equals(writer.read(view -> view.current(record.target())).orElse(null))) {
+            // The list was read before another run (or a retry) promoted it.
+            return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.ALREADY_PROMOTED,
+                    "'" + record.target() + "' runs " + record.digest().shortForm() + " already", null);
+        }
+        Instant moved = writer.read(view -> view.currentSince(record.target())).orElse(null);
+        if (entry != null && moved != null && moved.isAfter(entry.time())) {
+            return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.SUPERSEDED,
+                    "'" + record.target() + "' moved to " + writer.read(view -> view.current(record.target()))
+                            .map(Digest::shortForm).orElse("?") + " at " + moved + ", after this request was decided",
+                    null);
+        }
+        PromotionCommand command = command(record, entry);
+        Plan plan = run.plan(command, record.rollback());
+        if (plan.decision().outcome() != Outcome.ALLOWED) {
+            String missing = plan.decision().results().stream()
+                    .filter(r -> r.verdict() == Verdict.UNMET
+                            || r.verdict() == Verdict.DENIES)
+                    .map(r -> r.statementId() + ": " + r.reason()).collect(java.util.stream.Collectors.joining("; "));
+            return new Reconciliation(id, record.digest(), record.target(),
+                    plan.decision().outcome() == Outcome.DENIED ? Reconciliation.Action.DENIED
+                            : Reconciliation.Action.STILL_PENDING, missing, null);
+        }
+        try {
+            PromotionResult result = run.promote(command, record.rollback());
+            Reconciliation.Action action = switch (result.status()) {
+                case PROMOTED -> Reconciliation.Action.PROMOTED;
+                case ALREADY_PROMOTED -> Reconciliation.Action.ALREADY_PROMOTED;
+                case PENDING -> Reconciliation.Action.STILL_PENDING;
+                case DENIED -> Reconciliation.Action.DENIED;
+            };
+            return new Reconciliation(id, record.digest(), record.target(), action, "as promotion "
+                    + result.promotionId(), result);
+        } catch (PromotionConflictException busy) {
+            return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.BUSY,
+                    busy.getMessage(), null);
+        } catch (PromotionFailedException failed) {
+            return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.FAILED,
+                    failed.getMessage(), null);
+        }
+    }
+
+    /** The DECIDED entries of {@code waiting}: only they carry the requests' attributes, break-glass and time. */
+    private Map<String, LedgerEntry> decidedEntries(List<LedgerView.PromotionRecord> waiting) {
+        java.util.Set<String> ids = waiting.stream().map(LedgerView.PromotionRecord::promotionId)
+                .collect(java.util.stream.Collectors.toSet());
+        Map<String, LedgerEntry> decided = new java.util.HashMap<>();
+        history().stream().filter(e -> e.type() == EntryType.DECIDED && ids.contains(e.promotionId()))
+                .forEach(e -> decided.put(e.promotionId(), e));
+        return decided;
+    }
+
     /** How a DECIDED entry records the request's attributes: {@code attribute.NAME}. */
     private static final String ATTRIBUTE = "attribute.";
 
@@ -404,6 +513,7 @@ public final class PromotionEngine {
         private Keyring keyring = Keyring.EMPTY;
         private Signers signers = Signers.NONE;
         private @Nullable String ledgerKeyOwner;
+        private Duration pendingExpiry = DEFAULT_PENDING_EXPIRY;
 
         private Builder() {
         }
@@ -442,6 +552,20 @@ public final class PromotionEngine {
          */
         public Builder ledgerKeyOwner(String owner) {
             this.ledgerKeyOwner = InvalidValueException.requireNonNull("ledgerKeyOwner", owner);
+            return this;
+        }
+
+        /**
+         * How long a request decided {@code PENDING} stays wanted: {@link #reconcile()} promotes no request older
+         * than this, so a forgotten request cannot reach an environment weeks later, when nobody expects it. Ask
+         * again to promote it after that. Default 7 days: long enough for a production soak and a weekend of
+         * approvals, short enough that what ships is still what was asked for.
+         */
+        public Builder pendingExpiry(Duration pendingExpiry) {
+            if (pendingExpiry == null || pendingExpiry.isNegative() || pendingExpiry.isZero()) {
+                throw new InvalidValueException("pendingExpiry", pendingExpiry, "must be positive");
+            }
+            this.pendingExpiry = pendingExpiry;
             return this;
         }
 

@@ -40,9 +40,10 @@ public final class LedgerView {
     public record PromotionRecord(String promotionId, String idempotencyKey, Digest digest, String target,
             @Nullable String source, String principal, boolean rollback, EntryType lastStep,
             @Nullable String outcome) {
-        /** Finished: promoted and released, or stopped (denied, pending, failed, aborted). */
+        /** Finished: promoted and released, or stopped (denied, pending, failed, aborted, withdrawn). */
         public boolean finished() {
             return lastStep == EntryType.RELEASED || lastStep == EntryType.FAILED || lastStep == EntryType.ABORTED
+                    || lastStep == EntryType.WITHDRAWN
                     || (lastStep == EntryType.DECIDED && !"ALLOWED".equals(outcome));
         }
 
@@ -151,7 +152,7 @@ public final class LedgerView {
                 }
                 step(entry);
             }
-            case TRANSFERRED -> step(entry);
+            case TRANSFERRED, WITHDRAWN -> step(entry);
             case PROMOTED, ROLLED_BACK -> {
                 current.put(env, digest);
                 currentSince.put(env, entry.time());

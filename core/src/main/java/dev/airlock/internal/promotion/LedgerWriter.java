@@ -197,7 +197,10 @@ public final class LedgerWriter {
         if (draft.promotionId() == null || draft.type() == EntryType.DECIDED) {
             return;
         }
-        view.promotion(draft.promotionId()).filter(LedgerView.PromotionRecord::finished).ifPresent(ended -> {
+        // A withdrawal ends a request that stopped at its PENDING decision; its caller checks that it still waits.
+        boolean withdrawingPending = draft.type() == EntryType.WITHDRAWN;
+        view.promotion(draft.promotionId()).filter(LedgerView.PromotionRecord::finished)
+                .filter(ended -> !(withdrawingPending && ended.lastStep() == EntryType.DECIDED)).ifPresent(ended -> {
             throw new InvalidValueException("promotionId", ended.promotionId(), "already ended ("
                     + ended.lastStep() + "); nothing more is recorded for it, start a new promotion instead");
         });

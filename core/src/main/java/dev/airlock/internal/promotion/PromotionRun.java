@@ -336,13 +336,7 @@ public final class PromotionRun {
 
     public void abort(String promotionId, Principal principal, String reason) {
         PromotionRecord record = record(promotionId);
-        // Aborting someone's promotion ends their work: only they, or the environment's owners, decide that.
-        List<String> owners = landscape.require(record.target()).owners();
-        if (!principal.id().equals(record.principal()) && owners.stream().noneMatch(principal.groups()::contains)) {
-            throw new AbortNotPermittedException(principal.id() + " may not abort promotion " + promotionId + ": only "
-                    + "its initiator, " + record.principal() + ", or a member of an owner group of '" + record.target()
-                    + "' (" + (owners.isEmpty() ? "it names none" : String.join(", ", owners)) + ") may");
-        }
+        requireInitiatorOrOwner(record, principal, "abort");
         writer.append(view -> {
             PromotionRecord now = view.promotion(promotionId).orElseThrow();
             if (now.finished() || promoted(now)) {
@@ -350,6 +344,37 @@ public final class PromotionRun {
             }
         }, view -> Drafts.step(EntryType.ABORTED, principal.id(), record.target(), record.digest(), promotionId,
                 Map.of(Details.REASON, reason)));
+    }
+
+    /**
+     * Withdraws a request decided {@code PENDING}, so that neither reconcile nor a retry under its key
+     * promotes it (a retry under a new key is a new request and goes to the guardrails).
+     */
+    public void withdraw(String promotionId, Principal principal, String reason) {
+        PromotionRecord record = record(promotionId);
+        requireInitiatorOrOwner(record, principal, "withdraw");
+        writer.append(view -> {
+            PromotionRecord now = view.promotion(promotionId).orElseThrow();
+            if (now.lastStep() != EntryType.DECIDED || !"PENDING".equals(now.outcome())) {
+                throw new InvalidValueException("promotionId", promotionId, "cannot be withdrawn: only a request "
+                        + "decided PENDING that still waits can be, and this one "
+                        + (now.lastStep() == EntryType.DECIDED ? "was decided " + now.outcome()
+                                : "went on to " + now.lastStep()) + (now.lastStep() == EntryType.DECIDED
+                                        || now.finished() ? "" : "; abort it instead"));
+            }
+        }, view -> Drafts.step(EntryType.WITHDRAWN, principal.id(), record.target(), record.digest(), promotionId,
+                Map.of(Details.REASON, reason)));
+    }
+
+    /** Ending someone's promotion ends their work: only they, or the target environment's owners, decide that. */
+    private void requireInitiatorOrOwner(PromotionRecord record, Principal principal, String verb) {
+        List<String> owners = landscape.require(record.target()).owners();
+        if (!principal.id().equals(record.principal()) && owners.stream().noneMatch(principal.groups()::contains)) {
+            throw new AbortNotPermittedException(principal.id() + " may not " + verb + " promotion "
+                    + record.promotionId() + ": only its initiator, " + record.principal() + ", or a member of an owner "
+                    + "group of '" + record.target() + "' (" + (owners.isEmpty() ? "it names none"
+                            : String.join(", ", owners)) + ") may");
+        }
     }
 
     /** What became of a promotion that can no longer be aborted, as the ledger tells it. */
@@ -360,6 +385,7 @@ public final class PromotionRun {
             case RELEASED -> "it already " + moved + " and released its lease; there is nothing to abort";
             case PROMOTED, ROLLED_BACK -> "it already " + moved + "; resume it to release its lease";
             case ABORTED -> "it was already aborted; there is nothing to abort";
+            case WITHDRAWN -> "it was withdrawn while it waited; there is nothing to abort";
             case FAILED -> "it already failed and holds no lease; there is nothing to abort";
             default -> "it was " + record.outcome() + " and never started; there is nothing to abort";
         };
