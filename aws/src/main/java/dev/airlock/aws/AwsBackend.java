@@ -2,9 +2,11 @@ package dev.airlock.aws;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.aws.internal.AwsCalls;
+import dev.airlock.aws.internal.KmsCalls;
 import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
+import dev.airlock.environment.Region;
 import dev.airlock.event.EventDispatcher;
 import dev.airlock.spi.AccessContext;
 import dev.airlock.spi.ArtifactStore;
@@ -17,11 +19,15 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -65,6 +71,9 @@ public final class AwsBackend implements Backend {
     private @Nullable S3Ledger ledger;
     private final EventsConfiguration events;
     private @Nullable EventDispatcher dispatcher;
+    private final Map<Region, KmsClient> kmsClients = new HashMap<>();
+    private final Map<String, KmsSigner> signers = new ConcurrentHashMap<>();
+    private boolean closed;
 
     private AwsBackend(Builder builder) {
         this.configuration = InvalidValueException.requireNonNull("configuration", builder.configuration);
@@ -184,8 +193,44 @@ public final class AwsBackend implements Backend {
         return authenticator;
     }
 
+    /**
+     * A signer for the KMS key {@code keyReference}: a key id, key ARN, alias name or alias ARN. An ARN's
+     * region and account are the key's; a key id or alias is looked up in the configuration's region with
+     * the base credentials. The key's public half is fetched once per reference; calls go through the
+     * backend's retries and the key account's circuit breaker.
+     *
+     * @throws dev.airlock.AirlockException naming the key when it cannot sign (missing, disabled, not an
+     *                                      ECC_NIST_P256 or RSA signing key, or not readable by the caller)
+     */
+    @Override
+    public KmsSigner remoteSigner(String keyReference) {
+        return signers.computeIfAbsent(keyReference, reference -> KmsSigner.create(kmsCalls(reference)));
+    }
+
+    /** The public half of the KMS key {@code keyReference}, to pin in the keyring; resolved as {@link #remoteSigner}. */
+    public KmsPublicKey kmsPublicKey(String keyReference) {
+        return KmsPublicKey.fetch(kmsCalls(keyReference));
+    }
+
+    private KmsCalls kmsCalls(String keyReference) {
+        Region named = KmsCalls.region(keyReference);
+        AccountId account = KmsCalls.account(keyReference);
+        return new KmsCalls(kms(named != null ? named : configuration.region()), keyReference, calls,
+                account != null ? account : tooling());
+    }
+
+    private synchronized KmsClient kms(Region region) {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
+        return kmsClients.computeIfAbsent(region, r -> factory.kms(base, r));
+    }
+
     @Override
     public synchronized void close() {
+        closed = true;
+        kmsClients.values().forEach(KmsClient::close);
+        kmsClients.clear();
         if (dispatcher != null) {
             dispatcher.close(); // sends what is queued, for a bounded time, while the clients are still open
         }

@@ -12,7 +12,13 @@ import dev.airlock.spi.BackendContext;
 import dev.airlock.spi.BackendProvider;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import dev.airlock.aws.policy.AwsPolicies;
+import dev.airlock.aws.policy.PolicyOptions;
+import dev.airlock.spi.SetupDocument;
+import dev.airlock.spi.SetupFinding;
 
 /**
  * {@code backend: {type: aws, aws: {...}}}: an {@link AwsBackend} on the tooling account's credentials
@@ -98,6 +104,46 @@ public final class AwsBackendProvider implements BackendProvider {
                     + "this machine, but the aws backend keeps artifacts and the ledger in S3 and ECR; leave it out");
         });
         return DefaultChainBackend.open(builder(read, context.landscape()), settings, context);
+    }
+
+    /**
+     * Every policy document of {@link AwsPolicies} and its index ({@code README.md}). Options:
+     * {@code organizationId} (adds {@code aws:PrincipalOrgID} everywhere), {@code inspectorRole}.
+     */
+    @Override
+    public List<SetupDocument> setupDocuments(ConfigSection settings, Landscape landscape, Map<String, String> options) {
+        AwsPolicies policies = policies(AwsSection.readBackend(settings, landscape), landscape, options);
+        List<SetupDocument> documents = new ArrayList<>();
+        policies.documents().forEach(d -> documents.add(new SetupDocument(d.fileName(), d.document())));
+        documents.add(new SetupDocument("README.md", policies.index()));
+        return documents;
+    }
+
+    /**
+     * {@code airlock doctor}: reads the live accounts through the inspector role in each (tooling credentials
+     * from the SDK's default chain) and reports where they differ from {@link #setupDocuments}.
+     */
+    @Override
+    public List<SetupFinding> checkSetup(ConfigSection settings, BackendContext context, Map<String, String> options) {
+        return DefaultChainDoctor.check(AwsSection.readBackend(settings, context.landscape()), settings, context,
+                options);
+    }
+
+    /** Options {@code signingKey.OWNER=KEY-ARN}: the KMS keys the keyring binds, each given a key policy. */
+    public static final String SIGNING_KEY_OPTION = "signingKey.";
+
+    static AwsPolicies policies(AwsSection.Read read, Landscape landscape, Map<String, String> options) {
+        PolicyOptions policyOptions = PolicyOptions.defaults().withOrganizationId(options.get("organizationId"));
+        if (options.get("inspectorRole") != null) {
+            policyOptions = policyOptions.withInspectorRole(options.get("inspectorRole"));
+        }
+        for (Map.Entry<String, String> option : new java.util.TreeMap<>(options).entrySet()) {
+            if (option.getKey().startsWith(SIGNING_KEY_OPTION)) {
+                policyOptions = policyOptions.withSigningKey(option.getKey().substring(SIGNING_KEY_OPTION.length()),
+                        option.getValue());
+            }
+        }
+        return AwsPolicies.generate(landscape, read.configuration(), read.identities(), policyOptions);
     }
 
     private static AwsBackend.Builder builder(AwsSection.Read read, Landscape landscape) {

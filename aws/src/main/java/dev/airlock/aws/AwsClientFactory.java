@@ -12,6 +12,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -42,6 +44,26 @@ public interface AwsClientFactory {
     default EventBridgeClient eventBridge(AwsCredentialsProvider credentials, Region region) {
         throw new UnsupportedOperationException(this + " makes no EventBridge clients; publish events with a factory"
                 + " that does");
+    }
+
+    /**
+     * A KMS client, for signing attestations with KMS keys. The default refuses, so factories written
+     * before KMS signing keep compiling; the standard factory implements it.
+     */
+    default KmsClient kms(AwsCredentialsProvider credentials, Region region) {
+        throw new UnsupportedOperationException(this + " makes no KMS clients: implement kms(credentials, region)"
+                + " to sign with KMS keys");
+    }
+
+    /**
+     * An IAM client, which {@code airlock doctor} uses to read roles (IAM is global: {@code region} only
+     * signs). Factories written before the doctor existed do not build one.
+     *
+     * @throws UnsupportedOperationException unless the factory implements it
+     */
+    default IamClient iam(AwsCredentialsProvider credentials, Region region) {
+        throw new UnsupportedOperationException(getClass().getName() + " builds no IAM client; implement "
+                + "AwsClientFactory.iam to read roles (airlock doctor)");
     }
 
     static Builder builder() {

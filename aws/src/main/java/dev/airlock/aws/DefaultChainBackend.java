@@ -2,8 +2,14 @@ package dev.airlock.aws;
 
 import dev.airlock.config.ConfigSection;
 import dev.airlock.config.InvalidConfigurationException;
+import dev.airlock.spi.ArtifactStore;
+import dev.airlock.spi.Authenticator;
 import dev.airlock.spi.Backend;
 import dev.airlock.spi.BackendContext;
+import dev.airlock.spi.EnvironmentAccess;
+import dev.airlock.spi.Ledger;
+import dev.airlock.spi.PromotionListener;
+import dev.airlock.spi.Signer;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -23,11 +29,11 @@ final class DefaultChainBackend {
             requireCredentials(credentials, settings);
             AwsBackend aws = builder.baseCredentials(credentials).clock(context.clock()).build();
             try {
-                return Backend.of(aws.artifactStore(), aws.environmentAccess(), aws.ledger(), aws.authenticator(),
-                        aws.listeners(), () -> {
-                    aws.close();
-                    credentials.close();
-                });
+                // Opened now, so a setting they lack is reported at open, as before any command runs.
+                aws.artifactStore();
+                aws.environmentAccess();
+                aws.ledger();
+                return closingToo(aws, credentials);
             } catch (RuntimeException e) {
                 aws.close();
                 throw e;
@@ -38,7 +44,53 @@ final class DefaultChainBackend {
         }
     }
 
-    private static void requireCredentials(DefaultCredentialsProvider credentials, ConfigSection settings) {
+    /** {@code aws}, which also closes the credentials it was given when it closes. */
+    private static Backend closingToo(AwsBackend aws, DefaultCredentialsProvider credentials) {
+        return new Backend() {
+            @Override
+            public ArtifactStore artifactStore() {
+                return aws.artifactStore();
+            }
+
+            @Override
+            public EnvironmentAccess environmentAccess() {
+                return aws.environmentAccess();
+            }
+
+            @Override
+            public Ledger ledger() {
+                return aws.ledger();
+            }
+
+            @Override
+            public Authenticator authenticator() {
+                return aws.authenticator();
+            }
+
+            @Override
+            public Signer remoteSigner(String keyReference) {
+                return aws.remoteSigner(keyReference);
+            }
+
+            @Override
+            public List<PromotionListener> listeners() {
+                return aws.listeners();
+            }
+
+            @Override
+            public void close() {
+                aws.close();
+                credentials.close();
+            }
+
+            @Override
+            public String toString() {
+                return aws.toString();
+            }
+        };
+    }
+
+    static void requireCredentials(DefaultCredentialsProvider credentials, ConfigSection settings) {
         try {
             credentials.resolveCredentials();
         } catch (SdkClientException e) {

@@ -5,8 +5,8 @@ import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.Digest;
 import dev.airlock.aws.internal.AwsCalls;
 import dev.airlock.aws.internal.ImageManifest;
-import dev.airlock.aws.internal.LayerCopy;
 import dev.airlock.aws.internal.LayerCopy.Repository;
+import dev.airlock.aws.internal.LayerCopy;
 import dev.airlock.aws.internal.ProbeCache;
 import dev.airlock.environment.AccountId;
 import dev.airlock.spi.AccessSession;
@@ -14,6 +14,7 @@ import dev.airlock.spi.ArtifactNotFoundException;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.DigestMismatchException;
 import dev.airlock.spi.Place;
+import dev.airlock.spi.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -140,6 +141,12 @@ public final class EcrArtifactStore implements ArtifactStore {
 
     @Override
     public Transfer transfer(Digest digest, Place target, AccessSession session) {
+        return transfer(digest, target, session, TransferProgress.NONE);
+    }
+
+    /** Reports the blob bytes moved after each layer copied; the total is not known before the layers are listed. */
+    @Override
+    public Transfer transfer(Digest digest, Place target, AccessSession session, TransferProgress progress) {
         if (target.isOrigin()) {
             if (!contains(target, digest, session)) {
                 throw new ArtifactNotFoundException(digest, target);
@@ -161,7 +168,8 @@ public final class EcrArtifactStore implements ArtifactStore {
         // The environment reads the origin with its own credentials: the tooling account never writes into it.
         ImageManifest manifest = originManifest(aws.ecr(), digest, aws.attribution());
         LayerCopy layers = new LayerCopy(aws.ecr(), calls, http, aws.attribution(), configuration.ecr().layerPartSize());
-        long bytes = copyImage(aws, layers, manifest, repository, target, tagFor(target.name(), digest));
+        long bytes = copyImage(aws, layers, manifest, repository, target, tagFor(target.name(), digest),
+                new long[1], progress);
         LOG.info("copied {} into {} ({} bytes of missing blobs moved)", digest, repository, bytes);
         return new Transfer(digest, bytes, false);
     }
@@ -230,16 +238,19 @@ public final class EcrArtifactStore implements ArtifactStore {
 
     /** Copies {@code manifest} and what it references that {@code repository} lacks; returns the blob bytes moved. */
     private long copyImage(AwsAccessSession session, LayerCopy layers, ImageManifest manifest, Repository repository,
-            Place place, @Nullable String tag) {
+            Place place, @Nullable String tag, long[] moved, TransferProgress progress) {
         long bytes = 0;
         for (ImageManifest.Descriptor child : manifest.children()) {
             if (fetch(session.ecr(), repository, byDigest(child.digest()), session.attribution()).isEmpty()) {
                 ImageManifest childManifest = originManifest(session.ecr(), child.digest(), session.attribution());
-                bytes += copyImage(session, layers, childManifest, repository, place, null);
+                bytes += copyImage(session, layers, childManifest, repository, place, null, moved, progress);
             }
         }
         for (ImageManifest.Descriptor blob : layers.missing(repository, manifest.blobs())) {
-            bytes += layers.copy(origin, repository, blob, place);
+            long copied = layers.copy(origin, repository, blob, place);
+            bytes += copied;
+            moved[0] += copied; // across the children of an index too
+            progress.bytes(moved[0], -1);
         }
         put(session.ecr(), repository, manifest, tag, session.attribution());
         return bytes;

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * <p>Every AssumeRole sends the principal as SourceIdentity (which persists along the chain and
  * cannot be changed), the promotion id as RoleSessionName, DurationSeconds from the settings and the
  * environment's ExternalId when one is configured; the deploy hop also sends session tags
- * ({@code airlock:environment}, {@code airlock:promotion}) and the session policy, by default
+ * ({@code airlock:environment}, {@code airlock:promotion}, {@code airlock:principal}) and the session policy, by default
  * {@linkplain SessionPolicy#narrowed() narrowed} to the context's digest.
  *
  * <p>Credentials are cached per chain and refreshed before they expire: a chain is the deploy role,

@@ -15,6 +15,7 @@ import dev.airlock.spi.ArtifactNotFoundException;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.DigestMismatchException;
 import dev.airlock.spi.Place;
+import dev.airlock.spi.TransferProgress;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Optional;
@@ -158,6 +159,12 @@ public final class S3ArtifactStore implements ArtifactStore {
 
     @Override
     public Transfer transfer(Digest digest, Place target, AccessSession session) {
+        return transfer(digest, target, session, TransferProgress.NONE);
+    }
+
+    /** Reports as each part of a multipart copy completes, and once when a single copy does. */
+    @Override
+    public Transfer transfer(Digest digest, Place target, AccessSession session, TransferProgress progress) {
         if (target.isOrigin()) {
             if (!contains(target, digest, session)) {
                 throw new ArtifactNotFoundException(digest, target);
@@ -179,7 +186,8 @@ public final class S3ArtifactStore implements ArtifactStore {
         PartChecksums recorded = recorded(source);
         Copied copied = source.contentLength() <= configuration.s3().multipartCopyThreshold()
                 ? copyObject(aws, target, bucket, key, lock)
-                : multipartCopy(aws, target, bucket, key, source, recorded, lock);
+                : multipartCopy(aws, target, bucket, key, source, recorded, lock, progress);
+        progress.bytes(source.contentLength(), source.contentLength());
         boolean created = copied.created();
         if (created) {
             requireIntactCopy(aws, digest, target, bucket, key, copied, recorded);
@@ -384,7 +392,8 @@ public final class S3ArtifactStore implements ArtifactStore {
     }
 
     private Copied multipartCopy(AwsAccessSession session, Place target, String bucket, String key,
-            HeadObjectResponse source, @Nullable PartChecksums recorded, @Nullable ObjectLockRetention lock) {
+            HeadObjectResponse source, @Nullable PartChecksums recorded, @Nullable ObjectLockRetention lock,
+            TransferProgress progress) {
         // In the parts it was registered in, the copy gets the composite checksum recorded then.
         long partSize = recorded != null ? recorded.partSize() : configuration.s3().copyPartSize();
         MultipartCopy.Result result = new MultipartCopy(session.s3(), calls, session.attribution()).copy(
@@ -392,7 +401,7 @@ public final class S3ArtifactStore implements ArtifactStore {
                         source.contentType(), bucket, target.account(),
                         lock == null ? null : ObjectLockMode.fromValue(lock.mode().name()),
                         lock == null ? null : clock.instant().plus(lock.period())),
-                partSize, configuration.s3().copyParallelism());
+                partSize, configuration.s3().copyParallelism(), progress);
         return new Copied(result.created(), result.checksumSha256(), result.checksumType());
     }
 

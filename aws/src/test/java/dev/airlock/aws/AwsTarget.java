@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -100,6 +101,9 @@ interface AwsTarget extends AutoCloseable {
 
     /** A setup client acting in {@code account}, not recorded. Close it. */
     EcrClient ecr(AccountId account);
+
+    /** A setup client for the KMS keys of {@code account} in {@code region}, not recorded. Close it. */
+    KmsClient kms(AccountId account, Region region);
 
     void repository(AccountId account, String name, boolean immutable);
 

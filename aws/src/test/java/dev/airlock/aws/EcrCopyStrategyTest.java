@@ -97,6 +97,21 @@ class EcrCopyStrategyTest {
     }
 
     @Test
+    void transfer_reportsTheBlobBytesMoved_afterEachLayer() {
+        pushToOrigin(MANIFEST, ImageManifest.OCI_MANIFEST, null, CONFIG, BIG_LAYER, SMALL_LAYER);
+        aws.pushBlobs(PROD, ORIGIN_REPOSITORY, SMALL_LAYER);
+        AwsBackend backend = copying();
+        java.util.List<Long> reported = new java.util.ArrayList<>();
+
+        try (AwsAccessSession session = backend.environmentAccess().open(aws.env("prod"), context("promo-1"))) {
+            backend.ecrStore().transfer(DIGEST, prod, session, (done, total) -> reported.add(done));
+        }
+
+        assertEquals(2, reported.size(), "the two missing blobs: " + reported);
+        assertEquals((long) CONFIG.length + BIG_LAYER.length, reported.get(1));
+    }
+
+    @Test
     void transfer_again_movesNothing() {
         pushToOrigin(MANIFEST, ImageManifest.OCI_MANIFEST, null, CONFIG, BIG_LAYER, SMALL_LAYER);
         AwsBackend backend = copying();

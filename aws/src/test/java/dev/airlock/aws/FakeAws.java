@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerResponse;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -40,7 +42,7 @@ final class FakeAws extends TargetBase {
     }
 
     FakeAws(Clock clock) {
-        world = AwsWorld.builder()
+        this(AwsWorld.builder()
                 .clock(clock)
                 .region(software.amazon.awssdk.regions.Region.of(REGION.value()))
                 .account(TOOLING.value(), SECURITY.value(), DEV.value(), STAGING.value(), PROD.value())
@@ -50,7 +52,12 @@ final class FakeAws extends TargetBase {
                 .role(deployRole(DEV, DEV_EXTERNAL_ID))
                 .role(deployRole(STAGING, null))
                 .role(deployRole(PROD, PROD_EXTERNAL_ID))
-                .build();
+                .build());
+    }
+
+    /** Airlock's recorded clients on {@code world}, which must hold this landscape's accounts and {@link #CI_USER}. */
+    FakeAws(AwsWorld world) {
+        this.world = world;
         layers = new LayerDownloads(world);
         factory = new AwsClientFactory() {
             @Override
@@ -63,6 +70,17 @@ final class FakeAws extends TargetBase {
             public S3Client s3(AwsCredentialsProvider credentials, Region region) {
                 return RecordingClients.wrap(S3Client.class, world.s3(credentials, sdk(region)), credentials, "S3",
                         recorder, faults, answer -> answer);
+            }
+
+            @Override
+            public KmsClient kms(AwsCredentialsProvider credentials, Region region) {
+                return RecordingClients.wrap(KmsClient.class, world.kms(credentials, sdk(region)), credentials, "KMS",
+                        recorder, faults, answer -> answer);
+            }
+
+            @Override
+            public IamClient iam(AwsCredentialsProvider credentials, Region region) {
+                return world.iam(credentials);
             }
 
             @Override
@@ -181,6 +199,11 @@ final class FakeAws extends TargetBase {
     @Override
     public S3Client s3(AccountId account) {
         return world.s3(world.credentials(account.value()));
+    }
+
+    @Override
+    public KmsClient kms(AccountId account, Region region) {
+        return world.kms(world.credentials(account.value()), sdk(region));
     }
 
     @Override

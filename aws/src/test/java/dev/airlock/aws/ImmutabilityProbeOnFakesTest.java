@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.aws.internal.ProbeCache;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Principal;
@@ -35,6 +36,9 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
  * then once per place while the answer is fresh.
  */
 class ImmutabilityProbeOnFakesTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final Principal ALICE = Principal.of("alice", "developers");
     private static final PolicyDocument BASE = PolicyDocument.of("base", "1", Attachment.organization(),
             Statement.of("developers", new Rule.Permission(List.of(), List.of("developers"))),
@@ -55,7 +59,7 @@ class ImmutabilityProbeOnFakesTest {
     }
 
     private PromotionEngine engine(PolicyDocument... policies) {
-        return PromotionEngine.builder().landscape(aws.landscape)
+        return PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(aws.landscape)
                 .guardrails(Guardrails.of(aws.landscape, List.of(policies), Map.of("developers", List.of("alice"))))
                 .backend(backend).clock(clock).build();
     }

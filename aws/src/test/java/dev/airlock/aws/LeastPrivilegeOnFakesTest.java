@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.policy.Attachment;
@@ -34,6 +35,9 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
  * every promotion session is narrowed to the promoted digest, and inspector sessions may only read.
  */
 class LeastPrivilegeOnFakesTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final Principal ALICE = Principal.of("alice", "developers");
     private static final PolicyDocument BASE = PolicyDocument.of("base", "1", Attachment.organization(),
             Statement.of("developers", new Rule.Permission(List.of(), List.of("developers"))),
@@ -98,7 +102,7 @@ class LeastPrivilegeOnFakesTest {
     }
 
     private PromotionEngine engine(AwsConfiguration configuration, PolicyDocument... policies) {
-        return PromotionEngine.builder().landscape(aws.landscape)
+        return PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(aws.landscape)
                 .guardrails(Guardrails.of(aws.landscape, List.of(policies), Map.of("developers", List.of("alice"))))
                 .backend(aws.backend(configuration, clock)).clock(clock).build();
     }

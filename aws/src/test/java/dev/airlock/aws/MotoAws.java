@@ -1,12 +1,14 @@
 package dev.airlock.aws;
 
 import dev.airlock.environment.AccountId;
+import dev.airlock.environment.Region;
 import dev.airlock.testkit.moto.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -76,6 +78,11 @@ final class MotoAws extends TargetBase {
     @Override
     public S3Client s3(AccountId account) {
         return setupFactory.s3(credentials(account), REGION);
+    }
+
+    @Override
+    public KmsClient kms(AccountId account, Region region) {
+        return setupFactory.kms(credentials(account), region);
     }
 
     @Override

@@ -8,22 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.environment.Region;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.ledger.EntryType;
+import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
+import dev.airlock.ledger.LedgerEntryCodec;
 import dev.airlock.promotion.ArtifactRegistration;
 import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionEngine;
-import dev.airlock.promotion.PromotionResult;
 import dev.airlock.promotion.PromotionResult.Status;
+import dev.airlock.promotion.PromotionResult;
 import dev.airlock.testkit.ManualClock;
 import dev.airlock.testkit.moto.MotoServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +36,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -42,6 +47,9 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * dev → staging → prod with an approval, a denial that never touches prod, and a rollback.
  */
 class PromotionEngineOnAwsTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final Region REGION = Region.of("eu-central-1");
     private static final String CONFIGURATION = """
             version: 1
@@ -112,7 +120,7 @@ class PromotionEngineOnAwsTest {
         bucket("444444444444", "engine-prod");
         configuration = AirlockConfiguration.parse("engine.yaml", CONFIGURATION.formatted(moto.endpoint()), false);
         backend = AwsBackendProvider.backend(configuration).baseCredentials(credentials("111111111111")).build();
-        engine = PromotionEngine.builder().landscape(configuration.landscape()).guardrails(configuration.guardrails())
+        engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(configuration.landscape()).guardrails(configuration.guardrails())
                 .backend(backend).clock(clock).build();
     }
 
@@ -163,6 +171,40 @@ class PromotionEngineOnAwsTest {
         assertEquals(bad, rolledBack.previous());
         assertEquals(good, engine.status().get(0).current().digest());
         assertTrue(engine.verifyLedger().ok());
+    }
+
+    /**
+     * The attack from the ledger's side: an insider with write access to the ledger bucket puts an APPROVED
+     * entry, correctly chained, with {@code If-None-Match: *} as Airlock does. The chain verifies; the
+     * approval does not count, because rob never signed it.
+     */
+    @Test
+    void anApprovalPutIntoTheS3LedgerByHand_withValidLinks_isNotCounted() {
+        Digest digest = register("1.4.2", "payments-api 1.4.2".getBytes(StandardCharsets.UTF_8));
+        for (String env : List.of("dev", "staging")) {
+            engine.promote(PromotionCommand.builder(digest, env, alice).build());
+            engine.markVerified(digest, env, alice);
+        }
+        clock.advance(Duration.ofHours(2));
+        S3Ledger ledger = backend.ledger();
+        LedgerEntry last = ledger.read(ledger.lastSequence()).get(0);
+        LedgerEntry forged = LedgerChain.next(last, new LedgerEntry.Draft(EntryType.APPROVED, "rob", "prod", digest,
+                null, Map.of("policyVersion", configuration.guardrails().approvalPolicyVersion("prod"),
+                        "groups", "release-managers")), clock.instant());
+        try (S3Client s3 = setup.s3(credentials("999999999999"), REGION)) {
+            s3.putObject(r -> r.bucket("engine-ledger").key(ledger.key(forged.sequence())).ifNoneMatch("*"),
+                    RequestBody.fromString(LedgerEntryCodec.toJson(forged)));
+        }
+        PromotionEngine fresh = PromotionEngine.builder().keyring(KEYS).signers(KEYS)
+                .landscape(configuration.landscape()).guardrails(configuration.guardrails()).backend(backend)
+                .clock(clock).build();
+
+        PromotionResult result = fresh.promote(PromotionCommand.builder(digest, "prod", rita).build());
+
+        assertEquals(Status.PENDING, result.status(), result.decision()::explain);
+        assertTrue(result.decision().explain().contains("not counted: rob (not signed)"), result.decision()::explain);
+        assertFalse(prodHas(digest));
+        assertTrue(fresh.verifyLedger().ok(), "the forgery is in the chain; it just never counts");
     }
 
     private Digest register(String version, byte[] bytes) {

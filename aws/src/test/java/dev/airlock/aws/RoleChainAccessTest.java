@@ -82,7 +82,8 @@ abstract class RoleChainAccessTest {
         assertEquals("promo-1", deploy.roleSessionName());
         assertEquals("prod:ext/id=7", deploy.externalId());
         assertEquals(900, deploy.durationSeconds());
-        assertEquals(Map.of("airlock:environment", "prod", "airlock:promotion", "promo-1"), tags(deploy));
+        assertEquals(Map.of("airlock:environment", "prod", "airlock:promotion", "promo-1",
+                "airlock:principal", "alice@example.com"), tags(deploy), "the tags carry the authenticated principal");
         assertNotNull(deploy.policy(), "a session policy is sent by default");
     }
 

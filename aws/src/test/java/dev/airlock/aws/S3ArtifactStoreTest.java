@@ -170,6 +170,26 @@ abstract class S3ArtifactStoreTest {
     }
 
     @Test
+    void transfer_aboveTheThreshold_reportsProgressPartByPart_upToTheWholeSize() {
+        AwsBackend backend = backend(aws.configuration().s3(s3 -> s3.multipartCopyThreshold(5 * MIB)
+                .copyPartSize(5 * MIB).copyParallelism(3)));
+        S3ArtifactStore store = backend.s3Store();
+        byte[] large = random(12 * (int) MIB + 1);
+        uploadDirectly(store, large);
+        java.util.List<Long> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        try (AwsAccessSession session = backend.environmentAccess().open(aws.env("staging"), context())) {
+            store.transfer(Digest.of(large), Place.of(aws.env("staging")), session, (done, total) -> {
+                assertEquals(large.length, total);
+                reported.add(done);
+            });
+        }
+
+        assertEquals(java.util.List.of(5 * MIB, 10 * MIB, (long) large.length, (long) large.length), reported,
+                "one report per part, in order, and the whole size at the end");
+    }
+
+    @Test
     void transfer_aboveTheThreshold_copiesPartsInParallelFromOneSourceVersion() {
         AwsBackend backend = backend(aws.configuration().s3(s3 -> s3.multipartCopyThreshold(5 * MIB)
                 .copyPartSize(5 * MIB).copyParallelism(3)));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.ledger.LedgerEntry;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.Test;
  * caller the mapping does not know is refused, naming its ARN. Run on the in-memory AWS and on moto.
  */
 abstract class StsAuthenticatorTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     final TargetBase aws = target();
 
     abstract TargetBase target();
@@ -74,7 +78,7 @@ abstract class StsAuthenticatorTest {
         aws.withStorage();
         String arn = callerArn();
         try (AwsBackend backend = backend(IdentityMapping.of(List.of(new IdentityMapping.Rule(arn, "rita"))))) {
-            PromotionEngine engine = PromotionEngine.builder().landscape(aws.landscape)
+            PromotionEngine engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(aws.landscape)
                     .guardrails(Guardrails.of(aws.landscape, List.of(), Map.of("release-managers", List.of("rita", "rob"))))
                     .backend(backend).authenticator(backend.authenticator()).build();
             Principal rita = Principal.of("rita", "release-managers");

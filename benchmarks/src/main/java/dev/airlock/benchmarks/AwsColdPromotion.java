@@ -1,6 +1,7 @@
 package dev.airlock.benchmarks;
 
 import dev.airlock.artifact.Digest;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.aws.AwsBackend;
 import dev.airlock.environment.Landscape;
 import dev.airlock.ledger.CheckpointCodec;
@@ -41,6 +42,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * longer tail). Requests are counted from the in-memory AWS's record, or on moto by an SDK interceptor.
  */
 public final class AwsColdPromotion {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final int TAIL = 500;
 
     private AwsColdPromotion() {
@@ -78,7 +82,7 @@ public final class AwsColdPromotion {
         }
         AwsBackend setup = backends.get();
         ManualClock clock = ManualClock.at(Instant.now().minus(Duration.ofDays(400)));
-        History history = new History(landscape, new AllowAll(), setup.ledger(), clock, 1_000);
+        History history = new History(landscape, new AllowAll(), setup.ledger(), clock, 1_000, KEYS, KEYS);
         long start = System.nanoTime();
         history.fillTo(entries);
         System.out.printf("== %s, %d entries written in %.1f s%n", moto ? "moto" : "in-memory AWS", entries,
@@ -116,7 +120,7 @@ public final class AwsColdPromotion {
         forget.run();
         try (AwsBackend backend = backends.get()) {
             Ledger port = ledger.apply(backend);
-            PromotionEngine engine = PromotionEngine.builder().landscape(backend.landscape()).guardrails(new AllowAll())
+            PromotionEngine engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(backend.landscape()).guardrails(new AllowAll())
                     .store(backend.s3Store()).access(backend.environmentAccess()).ledger(port)
                     .clock(clock).build();
             long start = System.nanoTime();

@@ -3,15 +3,11 @@ package dev.airlock.benchmarks;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.aws.AwsBackend;
 import dev.airlock.environment.Landscape;
-import dev.airlock.guardrail.Decision;
-import dev.airlock.guardrail.GuardrailState;
 import dev.airlock.guardrail.Guardrails;
-import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.Principal;
-import dev.airlock.guardrail.PromotionRequest;
-import dev.airlock.guardrail.StatementResult;
 import dev.airlock.promotion.ArtifactRegistration;
 import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionEngine;
@@ -46,6 +42,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class AwsPromotionBenchmark {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final Principal ALICE = Principal.of("alice", "developers");
     private static final int SIZE = 1024;
 
@@ -62,7 +61,7 @@ public class AwsPromotionBenchmark {
         Landscape landscape = AwsPromotionTargets.landscape();
         backend = target.equals("moto") ? AwsPromotionTargets.moto(landscape)
                 : AwsPromotionTargets.fakes(landscape, aws -> world = aws);
-        engine = PromotionEngine.builder().landscape(landscape).guardrails(new AllowAll())
+        engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(landscape).guardrails(new AllowAll())
                 .store(backend.s3Store()).access(backend.environmentAccess()).ledger(backend.ledger())
                 .clock(Clock.systemUTC()).build();
     }

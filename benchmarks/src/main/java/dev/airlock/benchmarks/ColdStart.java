@@ -43,7 +43,7 @@ public final class ColdStart {
         Clock clock = Clock.fixed(Instant.parse(Files.readString(dir.resolve("at.txt")).strip()), ZoneOffset.UTC);
         LocalBackend backend = LocalBackend.open(dir.resolve("state"), configuration.landscape(), Clock.systemUTC());
         Timed ledger = new Timed(mode.equals("none") ? new Checkpointless(backend.ledger()) : backend.ledger());
-        PromotionEngine engine = PromotionEngine.builder().landscape(configuration.landscape())
+        PromotionEngine engine = PromotionEngine.builder().signing(configuration.signing(), backend).landscape(configuration.landscape())
                 .guardrails(configuration.guardrails()).store(backend.artifactStore())
                 .access(backend.environmentAccess()).ledger(ledger).clock(clock).build();
         long opened = System.nanoTime();

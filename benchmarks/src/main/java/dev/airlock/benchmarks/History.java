@@ -1,5 +1,7 @@
 package dev.airlock.benchmarks;
 
+import dev.airlock.attestation.Signers;
+import dev.airlock.attestation.Keyring;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
@@ -49,12 +51,16 @@ final class History {
     private final String production;
     private long builds;
 
-    History(Landscape landscape, Guardrails guardrails, Ledger ledger, ManualClock clock, int checkpointInterval) {
+    /** The owners whose keys sign a history: the promoter, the approvers and the builder. */
+    static final java.util.Set<String> SIGNERS = java.util.Set.of("ci", "rita", "rob", "ci@tooling");
+
+    History(Landscape landscape, Guardrails guardrails, Ledger ledger, ManualClock clock, int checkpointInterval,
+            Keyring keyring, Signers signers) {
         this.clock = clock;
         this.stages = landscape.environments().stream().map(Environment::name).toList();
         this.production = landscape.environments().stream().filter(e -> e.tier() == Tier.PRODUCTION)
                 .map(Environment::name).findFirst().orElse(stages.get(stages.size() - 1));
-        this.engine = PromotionEngine.builder().landscape(landscape).guardrails(guardrails).store(new NoCopy())
+        this.engine = PromotionEngine.builder().keyring(keyring).signers(signers).landscape(landscape).guardrails(guardrails).store(new NoCopy())
                 .access(new NoAccess()).ledger(ledger).clock(clock).checkpointInterval(checkpointInterval).build();
     }
 

@@ -1,5 +1,7 @@
 package dev.airlock.benchmarks;
 
+import dev.airlock.config.KeyringWriter;
+import dev.airlock.attestation.KeyAlgorithm;
 import dev.airlock.artifact.Digest;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.local.LocalBackend;
@@ -60,6 +62,7 @@ public final class LocalHistory {
                 statements:
                   - {id: two-approvals, kind: approvals, count: 2, from: [release-managers], expiresAfter: 48h}
                   - {id: staging-soak, kind: soak, duration: 1h}
+            signing: {keyring: keys/keyring.yaml}
             """;
 
     private LocalHistory() {
@@ -76,11 +79,15 @@ public final class LocalHistory {
         int bench = args.length > 3 ? Integer.parseInt(args[3]) : 40;
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("airlock.yaml"), CONFIGURATION);
+        // Keys in files beside the configuration, so the CLI and ColdStart verify with the keyring that signed.
+        AirlockConfiguration unsigned = AirlockConfiguration.load(dir.resolve("airlock.yaml"));
+        KeyringWriter.createLocalKeys(unsigned.signing().keyringFile().orElseThrow(), History.SIGNERS,
+                unsigned.signing().keyring().owners(), KeyAlgorithm.ED25519);
         AirlockConfiguration configuration = AirlockConfiguration.load(dir.resolve("airlock.yaml"));
         ManualClock clock = ManualClock.at("2024-01-01T08:00:00Z");
         LocalBackend backend = LocalBackend.open(dir.resolve("state"), configuration.landscape(), clock);
         History history = new History(configuration.landscape(), configuration.guardrails(), backend.ledger(), clock,
-                interval);
+                interval, configuration.signing().keyring(), configuration.signing().signers(backend::remoteSigner));
 
         long start = System.nanoTime();
         history.fillTo(entries);

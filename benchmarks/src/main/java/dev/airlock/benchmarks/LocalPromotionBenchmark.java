@@ -3,6 +3,7 @@ package dev.airlock.benchmarks;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.local.LocalBackend;
@@ -45,6 +46,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
 public class LocalPromotionBenchmark {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final String[] STAGES = {"dev", "test", "staging", "prod"};
     private static final Principal CI = Principal.of("ci@tooling", "deployers");
     private static final String CONFIGURATION = """
@@ -87,7 +91,7 @@ public class LocalPromotionBenchmark {
         root = Files.createTempDirectory(parent, "airlock-promotion-bench-");
         AirlockConfiguration configuration = AirlockConfiguration.parse("benchmark.yaml", CONFIGURATION, false);
         LocalBackend backend = LocalBackend.open(root, configuration.landscape(), Clock.systemUTC());
-        engine = PromotionEngine.builder().landscape(configuration.landscape())
+        engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(configuration.landscape())
                 .guardrails(configuration.guardrails()).store(backend.artifactStore())
                 .access(backend.environmentAccess()).ledger(backend.ledger()).build();
     }

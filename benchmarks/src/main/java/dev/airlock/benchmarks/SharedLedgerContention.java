@@ -1,6 +1,7 @@
 package dev.airlock.benchmarks;
 
 import dev.airlock.artifact.Digest;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.aws.AwsBackend;
 import dev.airlock.environment.Landscape;
 import dev.airlock.promotion.PromotionCommand;
@@ -34,6 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * in-memory AWS's record of conditional PutObjects on ledger entries: a 412 or 409 is a lost race, retried.
  */
 public final class SharedLedgerContention {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private SharedLedgerContention() {
     }
 
@@ -66,7 +70,7 @@ public final class SharedLedgerContention {
             List<Digest> mine = digests.get(p);
             Thread thread = new Thread(() -> {
                 try (AwsBackend backend = AwsPromotionTargets.backend(world, landscape)) {
-                    PromotionEngine engine = PromotionEngine.builder().landscape(landscape).guardrails(new AllowAll())
+                    PromotionEngine engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(landscape).guardrails(new AllowAll())
                             .store(backend.s3Store()).access(backend.environmentAccess()).ledger(backend.ledger())
                             .clock(Clock.systemUTC()).build();
                     promote(engine, mine.get(0), environment, failures);
@@ -101,7 +105,7 @@ public final class SharedLedgerContention {
         List<List<Digest>> out = new ArrayList<>();
         try (AwsBackend setup = AwsPromotionTargets.backend(world, landscape)) {
             ManualClock clock = ManualClock.at(Instant.now().minus(Duration.ofDays(1)));
-            PromotionEngine engine = PromotionEngine.builder().landscape(landscape).guardrails(new AllowAll())
+            PromotionEngine engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(landscape).guardrails(new AllowAll())
                     .store(setup.s3Store()).access(setup.environmentAccess()).ledger(setup.ledger()).clock(clock)
                     .build();
             for (int p = 0; p < promoters; p++) {

@@ -1,9 +1,12 @@
 package dev.airlock.cli;
 
 import dev.airlock.InvalidValueException;
+import dev.airlock.attestation.KeyFile;
+import dev.airlock.attestation.Signers;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.config.InvalidConfigurationException;
 import dev.airlock.config.Problem;
+import dev.airlock.config.SigningConfiguration;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.micrometer.AirlockMetrics;
 import dev.airlock.micrometer.MeteredLedger;
@@ -14,10 +17,11 @@ import dev.airlock.spi.Backend;
 import dev.airlock.spi.BackendContext;
 import dev.airlock.spi.Identity;
 import dev.airlock.spi.Ledger;
+import dev.airlock.spi.Signer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +39,7 @@ final class Airlock implements AutoCloseable {
 
     private final @Nullable SimpleMeterRegistry metrics;
 
-    private Airlock(AirlockConfiguration configuration, Backend backend, Clock clock,
+    private Airlock(AirlockConfiguration configuration, Backend backend, Clock clock, @Nullable String signingKey,
             @Nullable SimpleMeterRegistry metrics) {
         this.metrics = metrics;
         this.configuration = configuration;
@@ -47,6 +51,8 @@ final class Airlock implements AutoCloseable {
                 .guardrails(configuration.guardrails())
                 .backend(backend)
                 .authenticator(authenticator)
+                .signing(configuration.signing(), backend)
+                .signers(signers(configuration.signing(), backend, signingKey))
                 .clock(clock);
         configuration.gates().forEach(gate -> builder.gate(Gates.open(gate)));
         if (metrics != null) {
@@ -56,6 +62,22 @@ final class Airlock implements AutoCloseable {
             builder.listener(new TerminalProgress()); // a copy's progress on stderr, on a terminal only
         }
         this.engine = builder.build();
+    }
+
+    /**
+     * The key given on the command line signs whatever this process attests (the keyring decides whether
+     * it counts); the ledger's key and every other owner's come from where the keyring says they are.
+     */
+    private static Signers signers(SigningConfiguration signing, Backend backend, @Nullable String signingKey) {
+        Signers configured = signing.signers(backend::remoteSigner);
+        if (signingKey == null || signingKey.isBlank()) {
+            return configured;
+        }
+        Signer given = signingKey.startsWith("kms:") ? backend.remoteSigner(signingKey.substring(4))
+                : KeyFile.signer(Path.of(signingKey));
+        String ledger = signing.ledgerKeyOwner().orElse(null);
+        Signers explicit = owner -> owner.equals(ledger) ? Optional.empty() : Optional.of(given);
+        return explicit.orElse(configured);
     }
 
     /** Who acts, as the backend establishes it, once per process. */
@@ -73,7 +95,7 @@ final class Airlock implements AutoCloseable {
     static Airlock open(EngineOptions options, @Nullable Instant at) {
         AirlockConfiguration configuration = configuration("--config", options.config);
         Clock clock = at != null ? Clock.fixed(at, ZoneOffset.UTC) : Clock.systemUTC();
-        return on(configuration, backend(configuration, options), clock,
+        return on(configuration, backend(configuration, options), clock, options.signingKey,
                 options.metrics ? new SimpleMeterRegistry() : null);
     }
 
@@ -121,15 +143,15 @@ final class Airlock implements AutoCloseable {
     }
 
     /** An engine on {@code backend}; the backend is closed if the engine cannot be built on it. */
-    static Airlock on(AirlockConfiguration configuration, Backend backend, Clock clock) {
-        return on(configuration, backend, clock, null);
+    static Airlock on(AirlockConfiguration configuration, Backend backend, Clock clock, @Nullable String signingKey) {
+        return on(configuration, backend, clock, signingKey, null);
     }
 
-    /** An engine on {@code backend} metering into {@code metrics} when given. */
-    static Airlock on(AirlockConfiguration configuration, Backend backend, Clock clock,
+    /** An engine on {@code backend}, signing with {@code signingKey} when given, metering into {@code metrics} when given. */
+    static Airlock on(AirlockConfiguration configuration, Backend backend, Clock clock, @Nullable String signingKey,
             @Nullable SimpleMeterRegistry metrics) {
         try {
-            return new Airlock(configuration, backend, clock, metrics);
+            return new Airlock(configuration, backend, clock, signingKey, metrics);
         } catch (RuntimeException e) {
             backend.close();
             throw e;

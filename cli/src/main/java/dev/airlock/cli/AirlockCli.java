@@ -1,27 +1,30 @@
 package dev.airlock.cli;
 
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code airlock}: the reference embedding of the Airlock API as a command-line tool. Exit codes:
- * 0 success, 1 internal error, 2 bad input or usage, 3 denied by policy, 4 pending, 5 conflict.
+ * 0 success, 1 internal error, 2 bad input or usage, 3 denied by policy, 4 pending, 5 conflict, 6 doctor findings.
  */
 @Command(name = "airlock", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Promote one immutable artifact, by digest, through isolated AWS accounts under guardrails.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:denied by policy (or not permitted to abort)",
-                "4:pending (approvals, soak or window; an approval recorded that does not count)", "5:conflict (lease held or concurrent promotion)"})
+                "4:pending (approvals, soak or window; an approval recorded that does not count)", "5:conflict (lease held or concurrent promotion)",
+                "6:doctor: the AWS accounts differ from the generated documents"})
 public final class AirlockCli implements Runnable {
     /** Every command, in the order {@code airlock --help} lists them. */
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, RegisterCommand.class,
             ArtifactsCommand.class, ArtifactCommand.class, PlanCommand.class, PromoteCommand.class, PendingCommand.class,
             ApproveCommand.class, VerifiedCommand.class, StatusCommand.class, GraphCommand.class, HistoryCommand.class,
-            RollbackCommand.class, ResumeCommand.class, AbortCommand.class, VerifyLedgerCommand.class,
-            LedgerCommand.class, DemoCommand.class);
+            RollbackCommand.class, ResumeCommand.class, AbortCommand.class, WithdrawCommand.class,
+            ReconcileCommand.class, VerifyLedgerCommand.class,
+            LedgerCommand.class, KeysCommand.class, AwsGroupCommand.class, DoctorCommand.class, CompletionCommand.class,
+            DemoCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,15 +79,19 @@ public final class AirlockCli implements Runnable {
         command.getSubcommands().values().forEach(AirlockCli::addHelpOption);
     }
 
-    /** Bad usage: the problem, then the usage of the command that was meant, and exit code 2. */
+    /**
+     * Bad usage: the problem, then the usage of the command that was meant, on stderr; under {@code -o json}
+     * a failure document on stdout too. Exit code 2.
+     */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         cmd.getErr().println("airlock: " + e.getMessage());
-        if (e instanceof NoClaimedTime.Refused) {
-            return ExitCodes.BAD_INPUT;
+        if (!(e instanceof NoClaimedTime.Refused)) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+            cmd.usage(cmd.getErr());
         }
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
-        cmd.usage(cmd.getErr());
+        cmd.getErr().flush();
+        new Failure(ExitCodes.BAD_INPUT, e.getMessage()).printJsonIfAsked(cmd.getOut(), args);
         return ExitCodes.BAD_INPUT;
     }
 

@@ -4,14 +4,20 @@ import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.KeyAlgorithm;
 import dev.airlock.config.AirlockConfiguration;
+import dev.airlock.config.KeyringWriter;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.ledger.ChainReport;
+import dev.airlock.ledger.EntryType;
+import dev.airlock.ledger.LedgerChain;
+import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.local.LocalBackend;
 import dev.airlock.promotion.ArtifactRegistration;
 import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionResult;
 import dev.airlock.spi.BackendContext;
+import dev.airlock.spi.Ledger;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,11 +74,13 @@ final class DemoCommand implements Callable<Integer> {
             Files.copy(sample, config);
         }
         DemoClock clock = new DemoClock(START);
+        // Everyone in the story gets a key of their own, so their approvals and reports are signed and count.
+        KeyringWriter.createLocalKeys(AirlockConfiguration.load(config), KeyAlgorithm.ED25519);
         AirlockConfiguration configuration = AirlockConfiguration.load(config);
         // The sample declares identities unauthenticated: the demo acts as each person of its story in turn.
         LocalBackend local = (LocalBackend) configuration.backend().open(
                 new BackendContext(configuration.landscape(), clock, root, root.resolve("state")));
-        try (Airlock airlock = Airlock.on(configuration, local, clock)) {
+        try (Airlock airlock = Airlock.on(configuration, local, clock, null)) {
             new Story(airlock, local.ledger().file(), clock, root, config).tell();
         }
         if (output.json()) {
@@ -233,6 +241,22 @@ final class DemoCommand implements Callable<Integer> {
             say("alice rolls dev back to its previous verified digest, through the guardrails",
                     "rollback dev --as alice", "ROLLED BACK dev to " + result.digest().shortForm() + " (was "
                             + result.previous().shortForm() + ")");
+            forgedApprovalIsNotCounted(hotfix);
+        }
+
+        /** Writing to the ledger is not approving: an entry nobody signed is recorded and never counted. */
+        void forgedApprovalIsNotCounted(Digest hotfix) {
+            Ledger port = airlock.ledger();
+            LedgerEntry last = port.read(port.lastSequence()).get(0);
+            port.append(LedgerChain.next(last, new LedgerEntry.Draft(EntryType.APPROVED, "rob", "prod-eu", hotfix, null,
+                    Map.of("policyVersion", airlock.configuration.guardrails().approvalPolicyVersion("prod-eu"),
+                            "groups", "release-managers")), clock.instant()));
+            String approvals = airlock.engine.plan(PromotionCommand.builder(hotfix, "prod-eu", rita).build())
+                    .decision().results().stream().filter(r -> r.statementId().equals("two-approvals"))
+                    .map(r -> r.statementId() + ": " + r.reason()).findFirst().orElseThrow();
+            say("mallory, who can write the ledger file, appends an approval of 1.4.3 in rob's name, correctly chained",
+                    "plan --digest " + hotfix.shortForm() + "… --to prod-eu --as rita", approvals + "\n"
+                            + airlock.engine.verifyLedger().summary() + ": recorded, but rob never signed it");
         }
     }
 }

@@ -17,7 +17,7 @@ abstract class EngineCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public final Integer call() {
+    public Integer call() {
         try (Airlock airlock = Airlock.open(options, at())) {
             try {
                 return run(airlock, spec.commandLine().getOut());

@@ -18,6 +18,12 @@ final class EngineOptions extends BackendOptions {
             + "step durations, bytes, ledger appends, lease conflicts) on stderr.")
     boolean metrics;
 
+    @Option(names = "--signing-key", paramLabel = "FILE|kms:KEY", defaultValue = "${env:AIRLOCK_SIGNING_KEY}",
+            description = "The key approvals, verifications, registrations and break-glass requests are signed with "
+                    + "(default: $AIRLOCK_SIGNING_KEY, else the key the keyring names for the signer). A key file, or "
+                    + "kms:KEY-ID-OR-ARN on the aws backend. It counts only if the keyring binds it to the signer.")
+    String signingKey;
+
     /** Converts ISO-8601 instants with a message that says what was expected. */
     static final class InstantConverter implements picocli.CommandLine.ITypeConverter<Instant> {
         @Override

@@ -14,49 +14,54 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Turns exceptions into the documented exit codes and one-line messages. Users never see a stack
- * trace for their own mistakes; an internal error prints one only with {@code AIRLOCK_DEBUG=1}.
+ * Turns exceptions into the documented exit codes and one-line messages on stderr, plus, under
+ * {@code -o json}, a {@link Failure} document on stdout. Users never see a stack trace for their own
+ * mistakes; an internal error prints one only with {@code AIRLOCK_DEBUG=1}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
+        Failure failure = failure(e);
+        if (e instanceof InvalidConfigurationException) {
+            failure.problems().stream().map(Problem::toString).forEach(err::println);
+            err.println("airlock: " + failure.message());
+        } else if (failure.exitCode() == ExitCodes.INTERNAL_ERROR && !(e instanceof AirlockException)) {
+            err.println("airlock: " + failure.message() + " (set AIRLOCK_DEBUG=1 for the stack trace)");
+            if ("1".equals(System.getenv("AIRLOCK_DEBUG"))) {
+                e.printStackTrace(err);
+            }
+        } else {
+            err.println("airlock: " + failure.message());
+        }
+        err.flush();
+        failure.printJsonIfAsked(commandLine.getOut(), parseResult.originalArgs().toArray(String[]::new));
+        return failure.exitCode();
+    }
+
+    /** The exit code and message {@code e} stands for. */
+    static Failure failure(Exception e) {
         if (e instanceof CliFailure failure) {
-            err.println("airlock: " + failure.getMessage());
-            return failure.exitCode();
+            return new Failure(failure.exitCode(), failure.getMessage());
         }
         if (e instanceof InvalidConfigurationException invalid) {
-            invalid.problems().stream().map(Problem::toString).forEach(err::println);
-            err.println("airlock: " + invalid.problems().size() + " problem(s) found");
-            return ExitCodes.BAD_INPUT;
+            return new Failure(ExitCodes.BAD_INPUT, invalid.problems().size() + " problem(s) found", invalid.problems());
         }
         if (e instanceof AbortNotPermittedException) {
-            err.println("airlock: " + e.getMessage());
-            return ExitCodes.DENIED;
-        }
-        if (e instanceof AuthenticationException) {
-            err.println("airlock: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return new Failure(ExitCodes.DENIED, e.getMessage());
         }
         if (e instanceof PromotionConflictException || e instanceof ImmutabilityViolationException) {
-            err.println("airlock: " + e.getMessage());
-            return ExitCodes.CONFLICT;
+            return new Failure(ExitCodes.CONFLICT, e.getMessage());
         }
-        if (e instanceof InvalidValueException || e instanceof UnknownEnvironmentException
-                || e instanceof NotFoundException) {
-            err.println("airlock: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+        if (e instanceof AuthenticationException || e instanceof InvalidValueException
+                || e instanceof UnknownEnvironmentException || e instanceof NotFoundException) {
+            return new Failure(ExitCodes.BAD_INPUT, e.getMessage());
         }
         if (e instanceof AirlockException) {
-            err.println("airlock: " + e.getMessage());
-            return ExitCodes.INTERNAL_ERROR;
+            return new Failure(ExitCodes.INTERNAL_ERROR, e.getMessage());
         }
-        err.println("airlock: internal error: " + e + " (set AIRLOCK_DEBUG=1 for the stack trace)");
-        if ("1".equals(System.getenv("AIRLOCK_DEBUG"))) {
-            e.printStackTrace(err);
-        }
-        return ExitCodes.INTERNAL_ERROR;
+        return new Failure(ExitCodes.INTERNAL_ERROR, "internal error: " + e);
     }
 
     /** A failure a command reports deliberately, with the exit code to use. */

@@ -36,7 +36,7 @@ final class PlanCommand extends EngineCommand {
             text.append("\nSteps:");
             plan.steps().forEach(step -> text.append("\n  - ").append(step));
         }
-        report(out, json, text.toString());
+        report(out, json, Colour.forStdout(json()).outcomes(text.toString()));
         return Render.exitCode(plan.decision().outcome());
     }
 }

@@ -24,7 +24,7 @@ final class PromoteCommand extends EngineCommand {
                 || result.status() == PromotionResult.Status.ALREADY_PROMOTED
                 ? Render.resultLine(result)
                 : Explanation.brief(result.decision(), airlock.configuration) + Render.resultLine(result);
-        report(out, Render.result(result, airlock.configuration), text);
+        report(out, Render.result(result, airlock.configuration), Colour.forStdout(json()).outcomes(text));
         return Render.exitCode(result.status());
     }
 }

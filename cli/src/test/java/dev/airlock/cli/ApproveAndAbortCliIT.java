@@ -10,8 +10,8 @@ import dev.airlock.local.LocalFileLedger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +35,7 @@ class ApproveAndAbortCliIT {
         config = dir.resolve("airlock.yaml");
         Files.writeString(config, TimeFreeConfig.strip(
                 Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))));
+        SampleKeys.create(config);
         state = dir.resolve("state");
         Path jar = Files.writeString(dir.resolve("payments-api.jar"), "payments-api 1.4.2 bytes");
         digest = expect(0, airlock("ci@tooling", "register", jar.toString(), "--name", "payments-api", "--version",

@@ -28,6 +28,7 @@ class ArtifactsAndGraphCliIT {
         config = dir.resolve("airlock.yaml");
         Files.writeString(config, TimeFreeConfig.strip(
                 Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))));
+        SampleKeys.create(config);
         first = register("1.4.2");
         second = register("1.4.3");
         ok(airlock("alice", "promote", "--digest", first, "--to", "dev"));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,8 @@ class AwsConfigCliIT {
 
         AirlockScript.Result result = badInput(env, "status", "--config", config.toString());
 
-        assertTrue(result.err().contains(config + ":85:3: backend.aws: no AWS credentials found for the tooling "
+        int awsLine = List.of(sample.split("\n")).indexOf("  aws:") + 1;
+        assertTrue(result.err().contains(config + ":" + awsLine + ":3: backend.aws: no AWS credentials found for the tooling "
                 + "account: set AWS_ACCESS_KEY_ID"), result.err());
     }
 }

@@ -47,7 +47,7 @@ class AwsImagesCliIT {
                         // moto models no cross-account ECR reads
                         + "    verifyPullAsEnvironment: false\n")
                 .replaceFirst("    originBucket: .*\n", "");
-        config = Files.writeString(dir.resolve("airlock.yaml"), images);
+        config = SampleKeys.create(Files.writeString(dir.resolve("airlock.yaml"), images));
     }
 
     private AirlockScript.Result ok(String as, String... args) {

@@ -52,6 +52,7 @@ class AwsLifecycleCliIT {
         String sample = Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock-aws.yaml"));
         assertTrue(sample.contains("endpoint: http://127.0.0.1:5000"), "the sample names the documented endpoint");
         Files.writeString(config, TimeFreeConfig.strip(sample).replace("http://127.0.0.1:5000", accounts.endpoint().toString()));
+        SampleKeys.create(config);
         tooling = accounts.credentials(TOOLING, "ci-promoter");
     }
 
@@ -239,5 +240,59 @@ class AwsLifecycleCliIT {
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
+    }
+
+    // Signing through AWS KMS: rob's key lives in KMS, its public half is pinned in the keyring once
+    // (`keys bind`), and approvals he signs with --signing-key kms:ARN count; one signed by a key bound to
+    // nobody does not.
+
+    @Test
+    void anApprovalSignedWithAKmsKeyBoundToTheApprover_counts() throws IOException {
+        String key = kmsKey();
+        expect(0, bindKey(key));
+        assertTrue(Files.readString(dir.resolve("keys/keyring.yaml")).contains("kms: \"" + key + "\""));
+        String digest = register("1.4.2");
+        for (String env : List.of("dev", "staging")) {
+            expect(0, airlock("alice", "promote", "--digest", digest, "--to", env));
+            expect(0, airlock("deploy-bot", "verified", "--digest", digest, "--env", env));
+        }
+
+        AirlockScript.Result approved = expect(0, airlock("rob", "approve", "--digest", digest, "--env", "prod",
+                "--signing-key", "kms:" + key));
+
+        assertTrue(approved.out().contains("counts"), approved.all());
+        expect(0, airlock("rita", "promote", "--digest", digest, "--to", "prod"));
+    }
+
+    @Test
+    void anApprovalSignedWithAKmsKeyNobodyBound_doesNotCount() throws IOException {
+        String bound = kmsKey();
+        expect(0, bindKey(bound));
+        String digest = register("1.4.2");
+        for (String env : List.of("dev", "staging")) {
+            expect(0, airlock("alice", "promote", "--digest", digest, "--to", env));
+            expect(0, airlock("deploy-bot", "verified", "--digest", digest, "--env", env));
+        }
+
+        AirlockScript.Result approved = expect(4, airlock("rob", "approve", "--digest", digest, "--env", "prod",
+                "--signing-key", "kms:" + kmsKey()));
+
+        assertTrue(approved.all().contains("not counted: rob (signature does not verify)"), approved.all());
+        assertEquals(4, airlock("rita", "promote", "--digest", digest, "--to", "prod").exitCode());
+    }
+
+    /** {@code keys bind}: rob's KMS key, its public key fetched with the tooling account's credentials. */
+    private AirlockScript.Result bindKey(String key) {
+        Map<String, String> env = new java.util.HashMap<>(MotoAccounts.environment(tooling));
+        AirlockScript.Result result = AirlockScript.run(env, "keys", "bind", "--owner", "rob", "--kms", key,
+                "--config", config.toString());
+        results.add(result);
+        return result;
+    }
+
+    /** A new ECC_NIST_P256 signing key in the tooling account, by its ARN. */
+    private String kmsKey() {
+        return new AwsCommand(accounts.endpoint(), accounts.credentials(TOOLING, "admin")).json("kms", "create-key",
+                "--key-spec", "ECC_NIST_P256", "--key-usage", "SIGN_VERIFY").path("KeyMetadata").path("Arn").asText();
     }
 }

@@ -44,6 +44,7 @@ class ClaimedTimeCliIT {
         config = dir.resolve("airlock.yaml");
         // The sample as shipped: its weekend freeze on production is not bypassable.
         Files.copy(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"), config);
+        SampleKeys.create(config);
         state = dir.resolve("state");
     }
 

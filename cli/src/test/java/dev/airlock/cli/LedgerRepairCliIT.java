@@ -29,6 +29,7 @@ class LedgerRepairCliIT {
     void setUp() throws IOException {
         config = dir.resolve("airlock.yaml");
         Files.copy(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"), config);
+        SampleKeys.create(config);
         ledger = dir.resolve("state/ledger.jsonl");
     }
 

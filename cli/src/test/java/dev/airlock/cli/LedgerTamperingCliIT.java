@@ -30,6 +30,7 @@ class LedgerTamperingCliIT {
         config = dir.resolve("airlock.yaml");
         Files.writeString(config, TimeFreeConfig.strip(
                 Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))));
+        SampleKeys.create(config);
         ledger = dir.resolve(".airlock/ledger.jsonl");
         Path jar = Files.writeString(dir.resolve("payments-api.jar"), "payments-api 1.4.2 bytes");
         digest = expect(0, airlock("ci@tooling", "register", jar.toString(), "--name", "payments-api", "--version",

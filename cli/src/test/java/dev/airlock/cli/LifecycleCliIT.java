@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.airlock.config.AirlockConfiguration;
-import dev.airlock.environment.Landscape;
-import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerChain;
-import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.local.LocalFileLedger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +31,7 @@ class LifecycleCliIT {
         // Writes take the clock's time: the story must not depend on the day the tests run.
         Files.writeString(config, TimeFreeConfig.strip(
                 Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))));
+        SampleKeys.create(config);
         state = dir.resolve("state");
     }
 
@@ -138,7 +134,7 @@ class LifecycleCliIT {
     @Test
     void aPromoterThatDiedHoldingTheLease_isAConflict_untilItsPromotionIsAborted() throws IOException {
         String digest = registerAndWalkToStaging();
-        String crashed = leaseHeldByADeadPromoter("test");
+        String crashed = LocalDeadPromoter.diedHoldingTheLease(config, state, "test");
 
         AirlockScript.Result busy = airlock("alice", "promote", "--digest", digest, "--to", "test",
                 "--key", "again");
@@ -160,26 +156,5 @@ class LifecycleCliIT {
         assertEquals(1, result.exitCode(), result.all());
         assertTrue(result.out().contains("LEDGER TAMPERED: entry "), result.out());
         assertFalse(result.all().contains("Exception"), result.all());
-    }
-
-    /**
-     * What the ledger holds after a promoter took the lease and its process died: the decision and
-     * the lease, nothing after. Written with the same chain rules the engine uses.
-     */
-    private String leaseHeldByADeadPromoter(String environment) {
-        Landscape landscape = AirlockConfiguration.load(config).landscape();
-        LocalFileLedger ledger = LocalFileLedger.open(state.resolve("ledger.jsonl"));
-        LedgerEntry last = ledger.read(ledger.lastSequence()).get(0);
-        String promotionId = "crashed-promotion";
-        java.time.Instant now = java.time.Instant.now();
-        LedgerEntry decided = LedgerChain.next(last, new LedgerEntry.Draft(EntryType.DECIDED, "alice", environment,
-                last.digest(), promotionId, Map.of("idempotencyKey", "crashed", "outcome", "ALLOWED",
-                        "source", landscape.graph().predecessors(environment).iterator().next())),
-                now);
-        ledger.append(decided);
-        ledger.append(LedgerChain.next(decided, new LedgerEntry.Draft(EntryType.LEASED, "alice", environment,
-                last.digest(), promotionId, Map.of("token", "1", "expiresAt", now.plusSeconds(900).toString())),
-                now));
-        return promotionId;
     }
 }

@@ -28,6 +28,7 @@ class PendingCliIT {
         config = dir.resolve("airlock.yaml");
         Files.writeString(config, TimeFreeConfig.withSoak(
                 Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))));
+        SampleKeys.create(config);
         Path jar = Files.writeString(dir.resolve("payments-api.jar"), "payments-api 1.4.2 bytes");
         digest = ok(airlock("ci@tooling", "register", jar.toString(), "--name", "payments-api", "--version", "1.4.2",
                 "--source-repo", "github.com/acme/payments", "--revision", "9f1c2e7")).out().strip();

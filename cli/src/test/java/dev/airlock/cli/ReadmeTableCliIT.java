@@ -26,6 +26,7 @@ class ReadmeTableCliIT {
         Path config = dir.resolve("airlock.yaml");
         Files.writeString(config, TimeFreeConfig.strip(
                 Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))));
+        SampleKeys.create(config);
         Path jar = Files.writeString(dir.resolve("payments-api.jar"), "payments-api bytes");
         CommandLine model = AirlockCli.commandLine();
         String digest = null;
@@ -54,7 +55,10 @@ class ReadmeTableCliIT {
                 sub = sub.getSubcommands().get(args.get(1)); // ledger repair
             }
             if (sub.getCommandSpec().optionsMap().containsKey("--config")) {
-                args.addAll(List.of("--config", config.toString(), "--state", dir.resolve("state").toString()));
+                args.addAll(List.of("--config", config.toString()));
+            }
+            if (sub.getCommandSpec().optionsMap().containsKey("--state")) {
+                args.addAll(List.of("--state", dir.resolve("state").toString()));
             }
             if (sub.getCommandSpec().optionsMap().containsKey("--as")) {
                 args.addAll(List.of("--as", command.equals("register") ? "ci@tooling" : "alice"));

@@ -31,6 +31,7 @@ class RepromoteCliIT {
         config = dir.resolve("airlock.yaml");
         Files.writeString(config, TimeFreeConfig.strip(
                 Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))));
+        SampleKeys.create(config);
         state = dir.resolve("state");
         x = register("1.0.0");
         y = register("2.0.0");

@@ -7,8 +7,8 @@ import dev.airlock.guardrail.policy.Policies;
 import dev.airlock.internal.config.ConfigReader;
 import dev.airlock.internal.config.DocumentParser;
 import dev.airlock.internal.config.LandscapeSection;
-import dev.airlock.internal.config.Node;
 import dev.airlock.internal.config.Node.MapNode;
+import dev.airlock.internal.config.Node;
 import dev.airlock.internal.config.PolicySection;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -31,7 +31,7 @@ public final class AirlockConfiguration {
     public static final int VERSION = 1;
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "accounts", "environments", "pipeline",
-            "groups", "environmentGroups", "policies", "backend", "gates");
+            "groups", "environmentGroups", "policies", "backend", "gates", "signing");
 
     private final Landscape landscape;
     private final Map<String, List<String>> groups;
@@ -39,6 +39,7 @@ public final class AirlockConfiguration {
     private final Guardrails guardrails;
     private final BackendConfiguration backend;
     private final List<GateConfiguration> gates;
+    private final SigningConfiguration signing;
 
     /** A configuration with no policies: only the built-in statements guard promotions. */
     public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups) {
@@ -61,17 +62,18 @@ public final class AirlockConfiguration {
      */
     public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups, Policies policies,
             BackendConfiguration backend) {
-        this(landscape, groups, policies, backend, List.of());
+        this(landscape, groups, policies, backend, List.of(), SigningConfiguration.NONE);
     }
 
     /**
-     * A configuration built in code, with its backend and HTTP gates.
+     * A configuration built in code, with its backend, HTTP gates and signing keys.
      *
      * @throws InvalidConfigurationException when the policies do not fit the landscape or the groups
      */
     public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups, Policies policies,
-            BackendConfiguration backend, List<GateConfiguration> gates) {
+            BackendConfiguration backend, List<GateConfiguration> gates, SigningConfiguration signing) {
         this.gates = List.copyOf(gates);
+        this.signing = Objects.requireNonNull(signing, "signing");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.landscape = Objects.requireNonNull(landscape, "landscape");
         Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -83,12 +85,12 @@ public final class AirlockConfiguration {
 
     /** Loads a file: {@code .json} is read as JSON, anything else as YAML. */
     public static AirlockConfiguration load(Path file) {
-        return read(file.toString(), DocumentParser.parse(file));
+        return read(file.toString(), DocumentParser.parse(file), file.toAbsolutePath().getParent());
     }
 
     /** Parses configuration text; {@code source} names it in problems. */
     public static AirlockConfiguration parse(String source, String text, boolean json) {
-        return read(source, DocumentParser.parse(source, text, json));
+        return read(source, DocumentParser.parse(source, text, json), Path.of("").toAbsolutePath());
     }
 
     public Landscape landscape() {
@@ -124,6 +126,11 @@ public final class AirlockConfiguration {
         return guardrails;
     }
 
+    /** The keys attestations are verified against and signed with; {@link SigningConfiguration#NONE} when not configured. */
+    public SigningConfiguration signing() {
+        return signing;
+    }
+
     /** Where artifacts and the ledger live: local directories unless the file says {@code type: aws}. */
     public BackendConfiguration backend() {
         return backend;
@@ -134,7 +141,7 @@ public final class AirlockConfiguration {
         return gates;
     }
 
-    private static AirlockConfiguration read(String source, Node document) {
+    private static AirlockConfiguration read(String source, Node document, Path directory) {
         ConfigReader reader = new ConfigReader(source);
         MapNode root = reader.map(document, "the configuration",
                 Set.of("version", "accounts", "environments", "pipeline"), TOP_LEVEL_KEYS).orElse(null);
@@ -152,8 +159,9 @@ public final class AirlockConfiguration {
         Policies policies = PolicySection.read(root, reader, landscape, groups).orElse(null);
         BackendConfiguration backend = BackendSection.read(root, reader).orElse(null);
         List<GateConfiguration> gates = GateSection.read(root, reader);
+        SigningConfiguration signing = SigningSection.read(root, reader, directory).orElse(null);
         reader.throwIfProblems();
-        return new AirlockConfiguration(landscape, groups, policies, backend, gates);
+        return new AirlockConfiguration(landscape, groups, policies, backend, gates, signing);
     }
 
     private static Map<String, List<String>> groups(Node node, ConfigReader reader) {

@@ -6,6 +6,8 @@ import dev.airlock.internal.config.Node.MapNode;
 import dev.airlock.spi.Backend;
 import dev.airlock.spi.BackendContext;
 import dev.airlock.spi.BackendProvider;
+import dev.airlock.spi.SetupDocument;
+import dev.airlock.spi.SetupFinding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,16 @@ public final class BackendConfiguration {
      */
     public Backend open(BackendContext context) {
         return provider().open(settings, context);
+    }
+
+    /** The provider's setup documents for these settings (see {@link BackendProvider#setupDocuments}). */
+    public List<SetupDocument> setupDocuments(Landscape landscape, Map<String, String> options) {
+        return provider().setupDocuments(settings, landscape, options);
+    }
+
+    /** The provider's read-only check of live accounts (see {@link BackendProvider#checkSetup}). */
+    public List<SetupFinding> checkSetup(BackendContext context, Map<String, String> options) {
+        return provider().checkSetup(settings, context, options);
     }
 
     @Override

@@ -14,9 +14,15 @@ import java.util.TreeMap;
  * since when the artifact has been verified in each environment, the approvals recorded, each
  * environment's current digest, whether the target's repository is immutable, and what external
  * gates answered (by gate name; a gate with no answer counts as pending).
+ *
+ * <p>The decision counts every approval and verification given here, and trusts the artifact's
+ * provenance unless {@code uncounted} says otherwise: whoever gathers the state vouches for it. The
+ * engine gathers only attestations whose signatures verify against the keyring, and lists the others
+ * in {@code uncounted} so explanations can say why they were not counted.
  */
 public record GuardrailState(Map<String, Instant> verifiedSince, List<Approval> approvals,
-        Map<String, Digest> currentDigests, boolean targetRepositoryImmutable, Map<String, GateAnswer> gateAnswers) {
+        Map<String, Digest> currentDigests, boolean targetRepositoryImmutable, Map<String, GateAnswer> gateAnswers,
+        List<UncountedAttestation> uncounted) {
 
     public static final GuardrailState EMPTY = new GuardrailState(Map.of(), List.of(), Map.of(), true);
 
@@ -25,12 +31,19 @@ public record GuardrailState(Map<String, Instant> verifiedSince, List<Approval> 
         approvals = List.copyOf(approvals);
         currentDigests = Map.copyOf(currentDigests);
         gateAnswers = Map.copyOf(gateAnswers);
+        uncounted = List.copyOf(uncounted);
     }
 
-    /** A state in which no gate has answered. */
+    /** A state whose approvals, verifications and provenance are all vouched for, and no gate has answered. */
     public GuardrailState(Map<String, Instant> verifiedSince, List<Approval> approvals,
             Map<String, Digest> currentDigests, boolean targetRepositoryImmutable) {
-        this(verifiedSince, approvals, currentDigests, targetRepositoryImmutable, Map.of());
+        this(verifiedSince, approvals, currentDigests, targetRepositoryImmutable, Map.of(), List.of());
+    }
+
+    /** A state in which these gates answered, and the attestations given are all vouched for. */
+    public GuardrailState(Map<String, Instant> verifiedSince, List<Approval> approvals,
+            Map<String, Digest> currentDigests, boolean targetRepositoryImmutable, Map<String, GateAnswer> gateAnswers) {
+        this(verifiedSince, approvals, currentDigests, targetRepositoryImmutable, gateAnswers, List.of());
     }
 
     /** What {@code gate} answered, if it was asked. */
@@ -60,9 +73,11 @@ public record GuardrailState(Map<String, Instant> verifiedSince, List<Approval> 
         private final Map<String, Digest> currentDigests;
         private boolean targetRepositoryImmutable;
         private final Map<String, GateAnswer> gateAnswers;
+        private final List<UncountedAttestation> uncounted;
 
         private Builder(GuardrailState from) {
             this.gateAnswers = new TreeMap<>(from.gateAnswers);
+            this.uncounted = new ArrayList<>(from.uncounted);
             this.verifiedSince = new LinkedHashMap<>(from.verifiedSince);
             this.approvals = new ArrayList<>(from.approvals);
             this.currentDigests = new LinkedHashMap<>(from.currentDigests);
@@ -98,7 +113,8 @@ public record GuardrailState(Map<String, Instant> verifiedSince, List<Approval> 
         }
 
         public GuardrailState build() {
-            return new GuardrailState(verifiedSince, approvals, currentDigests, targetRepositoryImmutable, gateAnswers);
+            return new GuardrailState(verifiedSince, approvals, currentDigests, targetRepositoryImmutable, gateAnswers,
+                    uncounted);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of a ledger at one entry: which entry ({@link #head()}) and the state a reader
@@ -23,8 +24,13 @@ import java.util.HexFormat;
  * @param writtenAt when it was written
  * @param state     the reader's state after that entry, as compact JSON in the reader's own format
  * @param hash      the SHA-256 of the fields above, as 64 lowercase hex digits
+ * @param signature a DSSE envelope (JSON) by the ledger's key over {@link #signedPayload()}, or null when unsigned
  */
-public record Checkpoint(int version, long sequence, String headHash, Instant writtenAt, String state, String hash) {
+public record Checkpoint(int version, long sequence, String headHash, Instant writtenAt, String state, String hash,
+        @Nullable String signature) {
+    /** DSSE's payload type of a checkpoint signature. */
+    public static final String PAYLOAD_TYPE = "application/vnd.airlock.checkpoint+json";
+
     /** The checkpoint format this build writes. */
     public static final int VERSION = 1;
 
@@ -36,6 +42,22 @@ public record Checkpoint(int version, long sequence, String headHash, Instant wr
         InvalidValueException.requireNonNull("writtenAt", writtenAt);
         InvalidValueException.requireNonNull("state", state);
         InvalidValueException.requireNonNull("hash", hash);
+    }
+
+    /** An unsigned checkpoint. */
+    public Checkpoint(int version, long sequence, String headHash, Instant writtenAt, String state, String hash) {
+        this(version, sequence, headHash, writtenAt, state, hash, null);
+    }
+
+    /** This checkpoint with {@code signature}, a DSSE envelope over {@link #signedPayload()}. */
+    public Checkpoint signed(String signature) {
+        return new Checkpoint(version, sequence, headHash, writtenAt, state, hash, signature);
+    }
+
+    /** What the ledger's key signs: the entry the checkpoint was taken at and the checkpoint's hash. */
+    public byte[] signedPayload() {
+        return ("{\"headHash\":\"" + headHash + "\",\"sequence\":" + sequence + ",\"hash\":\"" + hash + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A checkpoint of {@code state} taken at {@code head}, with its hash. */
@@ -70,6 +92,6 @@ public record Checkpoint(int version, long sequence, String headHash, Instant wr
     @Override
     public String toString() {
         return "Checkpoint[sequence=" + sequence + ", headHash=" + headHash + ", writtenAt=" + writtenAt + ", "
-                + state.length() + " characters of state]";
+                + state.length() + " characters of state, " + (signature == null ? "unsigned" : "signed") + "]";
     }
 }

@@ -24,6 +24,7 @@ import java.util.Map;
  */
 public final class CheckpointCodec {
     private static final List<String> FIELDS = List.of("version", "sequence", "headHash", "writtenAt", "state", "hash");
+    private static final String SIGNATURE = "signature";
     // The state is one JSON string that grows with the history (about 20 MB at 150,000 entries); under
     // Jackson's default cap of 20,000,000 characters per string a healthy ledger would read as tampered.
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -46,6 +47,9 @@ public final class CheckpointCodec {
             json.writeStringField("writtenAt", checkpoint.writtenAt().toString());
             json.writeStringField("state", checkpoint.state());
             json.writeStringField("hash", checkpoint.hash());
+            if (checkpoint.signature() != null) {
+                json.writeStringField(SIGNATURE, checkpoint.signature());
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to memory cannot fail", e);
@@ -65,7 +69,7 @@ public final class CheckpointCodec {
                 throw refused(source, "it is not a JSON object");
             }
             for (Map.Entry<String, JsonNode> property : root.properties()) {
-                if (!FIELDS.contains(property.getKey())) {
+                if (!FIELDS.contains(property.getKey()) && !SIGNATURE.equals(property.getKey())) {
                     throw refused(source, "unknown field '" + property.getKey() + "'; the fields are " + FIELDS);
                 }
             }
@@ -83,7 +87,8 @@ public final class CheckpointCodec {
             }
             Checkpoint checkpoint = new Checkpoint(root.get("version").asInt(), root.get("sequence").asLong(),
                     root.get("headHash").asText(), Instant.parse(root.get("writtenAt").asText()),
-                    root.get("state").asText(), root.get("hash").asText());
+                    root.get("state").asText(), root.get("hash").asText(),
+                    root.hasNonNull(SIGNATURE) ? root.get(SIGNATURE).asText() : null);
             if (!checkpoint.intact()) {
                 throw refused(source, "its hash does not match its content: it was edited");
             }

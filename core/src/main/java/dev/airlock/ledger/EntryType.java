@@ -23,5 +23,7 @@ public enum EntryType {
     /** An interrupted promotion was abandoned by an operator. */
     ABORTED,
     /** A promotion released the target environment's lease. */
-    RELEASED
+    RELEASED,
+    /** A pending request was withdrawn by its initiator or an owner: nothing may promote it any more. */
+    WITHDRAWN
 }

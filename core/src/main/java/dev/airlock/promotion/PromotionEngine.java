@@ -3,13 +3,21 @@ package dev.airlock.promotion;
 import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.Digest;
+import dev.airlock.attestation.Keyring;
+import dev.airlock.attestation.Signers;
+import dev.airlock.config.SigningConfiguration;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Guardrails;
+import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.Principal;
+import dev.airlock.internal.promotion.Attestations;
+import dev.airlock.internal.promotion.Attestor;
+import dev.airlock.guardrail.StatementResult.Verdict;
 import dev.airlock.internal.promotion.Details;
 import dev.airlock.internal.promotion.Checkpoints;
+import dev.airlock.internal.promotion.Details;
 import dev.airlock.internal.promotion.Drafts;
 import dev.airlock.internal.promotion.LedgerView;
 import dev.airlock.internal.promotion.LedgerWriter;
@@ -29,6 +37,7 @@ import dev.airlock.spi.EnvironmentAccess;
 import dev.airlock.spi.Gate;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.PromotionListener;
+import dev.airlock.spi.Signer;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,22 +67,37 @@ public final class PromotionEngine {
     private final ArtifactStore store;
     private final Ledger ledger;
     private final Duration maxClockSkew;
+    private final Attestations attestations;
+    private final Attestor attestor;
+    private final Duration pendingExpiry;
+    private final Clock clock;
 
     private PromotionEngine(Builder b) {
         this.landscape = Objects.requireNonNull(b.landscape, "landscape");
         this.guardrails = Objects.requireNonNull(b.guardrails, "guardrails");
         this.store = Objects.requireNonNull(b.store, "store");
         this.ledger = Objects.requireNonNull(b.ledger, "ledger");
-        this.writer = new LedgerWriter(ledger, b.clock, b.listeners, b.checkpointInterval, b.maxClockSkew,
-                b.authenticator);
+        this.attestations = new Attestations(b.keyring, b.maxClockSkew, b.ledgerKeyOwner);
+        this.attestor = new Attestor(b.signers, attestations, b.clock);
+        Signer ledgerSigner = b.ledgerKeyOwner == null ? null : b.signers.signerFor(b.ledgerKeyOwner).orElse(null);
+        // Where checkpoints must be signed, a process without the ledger's key writes none rather than unsigned
+        // ones a cold start would ignore (and that would take the place of a signed one).
+        int interval = b.ledgerKeyOwner != null && ledgerSigner == null ? 0 : b.checkpointInterval;
+        this.writer = new LedgerWriter(ledger, b.clock, b.listeners, interval, b.maxClockSkew, b.authenticator,
+                attestations, ledgerSigner);
         this.maxClockSkew = b.maxClockSkew;
+        this.pendingExpiry = b.pendingExpiry;
+        this.clock = b.clock;
         this.run = new PromotionRun(landscape, guardrails, store, Objects.requireNonNull(b.access, "access"), writer,
-                b.clock, b.leaseDuration, new GateAsker(b.gates, b.gateTimeout));
+                b.clock, b.leaseDuration, new GateAsker(b.gates, b.gateTimeout), attestor);
     }
 
     public static Builder builder() {
         return new Builder();
     }
+
+    /** How long a pending request stays wanted unless {@link Builder#pendingExpiry(Duration)} says otherwise. */
+    public static final Duration DEFAULT_PENDING_EXPIRY = Duration.ofDays(7);
 
     /**
      * Uploads built bytes to the origin and records the artifact (build once). Registering the same
@@ -94,18 +118,21 @@ public final class PromotionEngine {
                         }));
         Artifact artifact = new Artifact(registration.name(), registration.version(), registration.kind(),
                 upload.digest(), upload.size(), registration.mediaType(), registration.provenance());
+        String provenance = attestor.provenance(artifact);
         return writer.read(view -> view.digestOf(artifact.name(), artifact.version())).flatMap(existing -> {
             if (!existing.equals(artifact.digest())) {
                 throw new ImmutabilityViolationException(artifact.name(), artifact.version(), existing, artifact.digest());
             }
-            return writer.read(view -> view.artifact(existing));
+            // Registered already; again only when this registration brings the builder's signature the first lacked.
+            boolean signsNow = provenance != null && !writer.read(view -> view.provenanceCounted(existing));
+            return signsNow ? java.util.Optional.<Artifact>empty() : writer.read(view -> view.artifact(existing));
         }).orElseGet(() -> {
             writer.append(view -> view.digestOf(artifact.name(), artifact.version())
                     .filter(existing -> !existing.equals(artifact.digest()))
                     .ifPresent(existing -> {
                         throw new ImmutabilityViolationException(artifact.name(), artifact.version(), existing,
                                 artifact.digest());
-                    }), view -> Drafts.registered(artifact, principal.id()));
+                    }), view -> Drafts.registered(artifact, principal.id(), provenance));
             return artifact;
         });
     }
@@ -202,11 +229,10 @@ public final class PromotionEngine {
      */
     public ApprovalResult approve(Digest digest, String environment, Principal approver) {
         Environment target = landscape.require(environment);
-        artifact(digest);
         String policyVersion = guardrails.approvalPolicyVersion(target.name());
+        String attestation = attestor.approval(artifact(digest), target.name(), policyVersion, approver.id());
         LedgerEntry entry = writer.append(Drafts.step(EntryType.APPROVED, approver.id(), target.name(), digest, null,
-                Map.of(Details.POLICY_VERSION, policyVersion,
-                        Details.GROUPS, String.join(",", new java.util.TreeSet<>(approver.groups())))));
+                Map.of(Details.POLICY_VERSION, policyVersion, Details.ATTESTATION, attestation)));
         return run.judgeApproval(new Approval(approver, digest, target.name(), policyVersion, entry.time()));
     }
 
@@ -216,13 +242,15 @@ public final class PromotionEngine {
      */
     public LedgerEntry markVerified(Digest digest, String environment, Principal reporter) {
         Environment target = landscape.require(environment);
+        String attestation = attestor.verification(artifact(digest), target.name(), reporter.id());
         return writer.append(view -> {
             Digest current = view.current(target.name()).orElse(null);
             if (!digest.equals(current)) {
                 throw new InvalidValueException("digest", digest, "is not what environment '" + target.name()
                         + "' runs (" + (current == null ? "nothing yet" : current) + "); only the running digest can be verified");
             }
-        }, view -> Drafts.step(EntryType.VERIFIED, reporter.id(), target.name(), digest, null, Map.of()));
+        }, view -> Drafts.step(EntryType.VERIFIED, reporter.id(), target.name(), digest, null,
+                Map.of(Details.ATTESTATION, attestation)));
     }
 
     /** What every environment runs, in landscape order. */
@@ -288,6 +316,105 @@ public final class PromotionEngine {
         return command.build();
     }
 
+    /**
+     * Withdraws a request decided {@code PENDING} (recorded {@code WITHDRAWN}): {@link #reconcile()} and retries
+     * under its idempotency key no longer promote it. Only its initiator, or a member of one of the target
+     * environment's owner groups, may withdraw it.
+     *
+     * @throws AbortNotPermittedException when {@code principal} is neither
+     * @throws InvalidValueException      when the promotion is not a request that still waits
+     */
+    public void withdraw(String promotionId, Principal principal, String reason) {
+        run.withdraw(promotionId, principal, reason);
+    }
+
+    /**
+     * Finishes what waited: every request decided {@code PENDING} that is still wanted is decided again, as it was
+     * asked (same principal, source, attributes, break-glass and idempotency key), and promoted if the guardrails
+     * allow it now. A request is no longer wanted once withdrawn, once its target moved after it was decided
+     * (another promotion or a rollback superseded it) or once it waited longer than
+     * {@link Builder#pendingExpiry(Duration)}; those are reported, never promoted. What is still pending or denied
+     * is reported and records nothing, so running this every minute does not grow the ledger.
+     *
+     * <p>Safe to run from several processes or machines at once: each promotion goes through the request's
+     * idempotency key and the target's lease, so a request is promoted once; the other runs report it
+     * {@code BUSY} or {@code ALREADY_PROMOTED}. The entries are written for the request's initiator: where the
+     * engine has an authenticator, a run promotes only the requests of the identity it runs as.
+     *
+     * @return one answer per waiting request, oldest first
+     */
+    public List<Reconciliation> reconcile() {
+        List<LedgerView.PromotionRecord> waiting = writer.read(LedgerView::waiting);
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        Map<String, LedgerEntry> decided = decidedEntries(waiting);
+        List<Reconciliation> out = new ArrayList<>();
+        for (LedgerView.PromotionRecord record : waiting) {
+            out.add(reconcile(record, decided.get(record.promotionId())));
+        }
+        return out;
+    }
+
+    private Reconciliation reconcile(LedgerView.PromotionRecord record, @Nullable LedgerEntry entry) {
+        String id = record.promotionId();
+        Instant now = clock.instant();
+        if (entry != null && entry.time().plus(pendingExpiry).isBefore(now)) {
+            return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.EXPIRED,
+                    "waited since " + entry.time() + ", longer than the pending expiry of " + pendingExpiry, null);
+        }
+        if (record.digest().equals(writer.read(view -> view.current(record.target())).orElse(null))) {
+            // The list was read before another run (or a retry) promoted it.
+            return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.ALREADY_PROMOTED,
+                    "'" + record.target() + "' runs " + record.digest().shortForm() + " already", null);
+        }
+        Instant moved = writer.read(view -> view.currentSince(record.target())).orElse(null);
+        if (entry != null && moved != null && moved.isAfter(entry.time())) {
+            return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.SUPERSEDED,
+                    "'" + record.target() + "' moved to " + writer.read(view -> view.current(record.target()))
+                            .map(Digest::shortForm).orElse("?") + " at " + moved + ", after this request was decided",
+                    null);
+        }
+        PromotionCommand command = command(record, entry);
+        Plan plan = run.plan(command, record.rollback());
+        if (plan.decision().outcome() != Outcome.ALLOWED) {
+            String missing = plan.decision().results().stream()
+                    .filter(r -> r.verdict() == Verdict.UNMET
+                            || r.verdict() == Verdict.DENIES)
+                    .map(r -> r.statementId() + ": " + r.reason()).collect(java.util.stream.Collectors.joining("; "));
+            return new Reconciliation(id, record.digest(), record.target(),
+                    plan.decision().outcome() == Outcome.DENIED ? Reconciliation.Action.DENIED
+                            : Reconciliation.Action.STILL_PENDING, missing, null);
+        }
+        try {
+            PromotionResult result = run.promote(command, record.rollback());
+            Reconciliation.Action action = switch (result.status()) {
+                case PROMOTED -> Reconciliation.Action.PROMOTED;
+                case ALREADY_PROMOTED -> Reconciliation.Action.ALREADY_PROMOTED;
+                case PENDING -> Reconciliation.Action.STILL_PENDING;
+                case DENIED -> Reconciliation.Action.DENIED;
+            };
+            return new Reconciliation(id, record.digest(), record.target(), action, "as promotion "
+                    + result.promotionId(), result);
+        } catch (PromotionConflictException busy) {
+            return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.BUSY,
+                    busy.getMessage(), null);
+        } catch (PromotionFailedException failed) {
+            return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.FAILED,
+                    failed.getMessage(), null);
+        }
+    }
+
+    /** The DECIDED entries of {@code waiting}: only they carry the requests' attributes, break-glass and time. */
+    private Map<String, LedgerEntry> decidedEntries(List<LedgerView.PromotionRecord> waiting) {
+        java.util.Set<String> ids = waiting.stream().map(LedgerView.PromotionRecord::promotionId)
+                .collect(java.util.stream.Collectors.toSet());
+        Map<String, LedgerEntry> decided = new java.util.HashMap<>();
+        history().stream().filter(e -> e.type() == EntryType.DECIDED && ids.contains(e.promotionId()))
+                .forEach(e -> decided.put(e.promotionId(), e));
+        return decided;
+    }
+
     /** How a DECIDED entry records the request's attributes: {@code attribute.NAME}. */
     private static final String ATTRIBUTE = "attribute.";
 
@@ -339,13 +466,13 @@ public final class PromotionEngine {
      * link.
      */
     public ChainReport verifyLedger() {
-        return Checkpoints.audit(ledger, null, maxClockSkew);
+        return Checkpoints.audit(ledger, null, maxClockSkew, attestations);
     }
 
     /** Like {@link #verifyLedger()}, and also against a head known from elsewhere: truncation and rewrites show. */
     public ChainReport verifyLedger(LedgerHead expectedHead) {
         return Checkpoints.audit(ledger, InvalidValueException.requireNonNull("expectedHead", expectedHead),
-                maxClockSkew);
+                maxClockSkew, attestations);
     }
 
     /**
@@ -354,7 +481,7 @@ public final class PromotionEngine {
      * the checkpoint.
      */
     public ChainReport verifyLedgerTail() {
-        return Checkpoints.auditTail(ledger);
+        return Checkpoints.auditTail(ledger, attestations);
     }
 
     /**
@@ -387,8 +514,63 @@ public final class PromotionEngine {
         private int checkpointInterval = 1_000;
         private Duration maxClockSkew = LedgerChain.DEFAULT_MAX_CLOCK_SKEW;
         private @Nullable Authenticator authenticator;
+        private Keyring keyring = Keyring.EMPTY;
+        private Signers signers = Signers.NONE;
+        private @Nullable String ledgerKeyOwner;
+        private Duration pendingExpiry = DEFAULT_PENDING_EXPIRY;
 
         private Builder() {
+        }
+
+        /**
+         * The public keys attestations are verified against, each bound to the principal or builder it
+         * speaks for. An approval, a verification or a provenance counts only when its signature verifies
+         * against a key bound to its owner; the default, no keys, counts none.
+         */
+        public Builder keyring(Keyring keyring) {
+            this.keyring = Objects.requireNonNull(keyring, "keyring");
+            return this;
+        }
+
+        /**
+         * The keyring, signers and ledger key a configuration's {@code signing} section names; keys held
+         * remotely (KMS) sign through {@code backend}.
+         */
+        public Builder signing(SigningConfiguration signing, Backend backend) {
+            keyring(signing.keyring()).signers(signing.signers(backend::remoteSigner));
+            signing.ledgerKeyOwner().ifPresent(this::ledgerKeyOwner);
+            return this;
+        }
+
+        /** The keys this process signs with, found by owner. Default none: approving and verifying are refused. */
+        public Builder signers(Signers signers) {
+            this.signers = Objects.requireNonNull(signers, "signers");
+            return this;
+        }
+
+        /**
+         * The keyring owner whose keys sign checkpoints. A cold start then trusts only a checkpoint signed
+         * by one of them, and a process without that key writes no checkpoints. Default none: checkpoints
+         * are unsigned, and whoever may write them can make a cold start believe a forged state (a full
+         * {@link PromotionEngine#verifyLedger()} still finds it).
+         */
+        public Builder ledgerKeyOwner(String owner) {
+            this.ledgerKeyOwner = InvalidValueException.requireNonNull("ledgerKeyOwner", owner);
+            return this;
+        }
+
+        /**
+         * How long a request decided {@code PENDING} stays wanted: {@link #reconcile()} promotes no request older
+         * than this, so a forgotten request cannot reach an environment weeks later, when nobody expects it. Ask
+         * again to promote it after that. Default 7 days: long enough for a production soak and a weekend of
+         * approvals, short enough that what ships is still what was asked for.
+         */
+        public Builder pendingExpiry(Duration pendingExpiry) {
+            if (pendingExpiry == null || pendingExpiry.isNegative() || pendingExpiry.isZero()) {
+                throw new InvalidValueException("pendingExpiry", pendingExpiry, "must be positive");
+            }
+            this.pendingExpiry = pendingExpiry;
+            return this;
         }
 
         /**

@@ -32,6 +32,17 @@ public interface Backend extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * A signer for a key this backend holds remotely, named by {@code keyReference} as the keyring names
+     * it (for the aws backend, a KMS key id or ARN). The key never leaves the backend; signing is a call.
+     *
+     * @throws UnsupportedOperationException when this backend holds no remote keys
+     */
+    default Signer remoteSigner(String keyReference) {
+        throw new UnsupportedOperationException(this + " holds no remote signing keys; '" + keyReference
+                + "' must be a key file here");
+    }
+
     /** Releases what the backend opened; the ports must not be used afterwards. Never throws checked exceptions. */
     @Override
     void close();

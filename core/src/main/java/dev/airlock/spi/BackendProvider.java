@@ -3,6 +3,7 @@ package dev.airlock.spi;
 import dev.airlock.config.ConfigSection;
 import dev.airlock.config.InvalidConfigurationException;
 import dev.airlock.environment.Landscape;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,4 +35,28 @@ public interface BackendProvider {
      *                                       the backend cannot be used as configured
      */
     Backend open(ConfigSection settings, BackendContext context);
+
+    /**
+     * The documents that make the backend's accounts refuse what Airlock refuses (on AWS: SCPs, role,
+     * bucket and repository policies), generated from the settings, with an index among them. Backends
+     * without accounts to set up have none.
+     *
+     * @param options backend-specific options, such as {@code organizationId} on AWS
+     * @throws InvalidConfigurationException at every value of {@code settings} that breaks a rule
+     */
+    default List<SetupDocument> setupDocuments(ConfigSection settings, Landscape landscape,
+            Map<String, String> options) {
+        return List.of();
+    }
+
+    /**
+     * Checks the live accounts, reading only, against what {@link #setupDocuments} expects: every
+     * difference found, none when the setup is right. Backends without accounts find nothing.
+     *
+     * @param options the same options as {@link #setupDocuments}
+     * @throws InvalidConfigurationException at every value of {@code settings} that breaks a rule
+     */
+    default List<SetupFinding> checkSetup(ConfigSection settings, BackendContext context, Map<String, String> options) {
+        return List.of();
+    }
 }

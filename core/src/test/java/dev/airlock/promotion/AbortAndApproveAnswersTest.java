@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.Digest;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Tier;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Abort only by the initiator or the environment's owners; approve says whether it counts. */
 class AbortAndApproveAnswersTest {
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
     @TempDir
     Path root;
 
@@ -43,7 +45,7 @@ class AbortAndApproveAnswersTest {
                 .build();
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         backend = LocalBackend.open(root, landscape, clock);
-        engine = PromotionEngine.builder().landscape(landscape).guardrails(new EngineFixture.SettableGuardrails())
+        engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(landscape).guardrails(new EngineFixture.SettableGuardrails())
                 .backend(backend).clock(clock).build();
         digest = register(engine, "1.0.0");
         Ledger ledger = backend.ledger();

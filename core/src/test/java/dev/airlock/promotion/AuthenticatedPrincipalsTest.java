@@ -29,6 +29,7 @@ class AuthenticatedPrincipalsTest {
 
     PromotionEngine engine(EngineFixture fixture, Authenticator authenticator) {
         return PromotionEngine.builder().landscape(fixture.landscape).guardrails(fixture.guardrails)
+                .keyring(fixture.keys).signers(fixture.keys)
                 .backend(fixture.backend).authenticator(authenticator).clock(fixture.clock).build();
     }
 

@@ -23,6 +23,7 @@ class CheckpointWritingTest {
 
     private PromotionEngine engine(EngineFixture fixture, int interval, Ledger ledger) {
         return PromotionEngine.builder().landscape(fixture.landscape).guardrails(fixture.guardrails)
+                .keyring(fixture.keys).signers(fixture.keys)
                 .store(fixture.backend.artifactStore()).access(fixture.backend.environmentAccess()).ledger(ledger)
                 .clock(fixture.clock).checkpointInterval(interval).build();
     }

@@ -3,6 +3,7 @@ package dev.airlock.promotion;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Tier;
@@ -42,6 +43,8 @@ final class EngineFixture {
             .chain("dev", "test", "staging", "prod")
             .build();
     final Path root;
+    /** Every principal's and builder's key, made on first use and kept across restarts. */
+    final InMemoryKeys keys = new InMemoryKeys();
     final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     final SettableGuardrails guardrails = new SettableGuardrails();
     LocalBackend backend;
@@ -58,7 +61,7 @@ final class EngineFixture {
     /** An engine whose ports are wrapped, e.g. to inject faults or crashes. */
     PromotionEngine engine(UnaryOperator<ArtifactStore> store, UnaryOperator<EnvironmentAccess> access,
             UnaryOperator<Ledger> ledger) {
-        return PromotionEngine.builder().landscape(landscape).guardrails(guardrails)
+        return PromotionEngine.builder().landscape(landscape).guardrails(guardrails).keyring(keys).signers(keys)
                 .store(store.apply(backend.artifactStore())).access(access.apply(backend.environmentAccess()))
                 .ledger(ledger.apply(backend.ledger())).clock(clock).build();
     }

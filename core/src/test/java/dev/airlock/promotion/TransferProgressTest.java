@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.airlock.artifact.Digest;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.spi.PromotionListener;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Embedders see a copying promotion's progress through their listener. */
 class TransferProgressTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     @TempDir
     Path root;
 
@@ -20,7 +24,7 @@ class TransferProgressTest {
     void aCopyingPromotion_reportsItsBytesToListeners_upToTheWholeArtifact() {
         EngineFixture fixture = new EngineFixture(root);
         List<PromotionListener.Progress> seen = new CopyOnWriteArrayList<>();
-        PromotionEngine engine = PromotionEngine.builder().landscape(fixture.landscape).guardrails(fixture.guardrails)
+        PromotionEngine engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(fixture.landscape).guardrails(fixture.guardrails)
                 .backend(fixture.backend).clock(fixture.clock).listener(new PromotionListener() {
                     @Override
                     public void onEntry(dev.airlock.ledger.LedgerEntry entry) {

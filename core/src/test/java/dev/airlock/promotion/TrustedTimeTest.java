@@ -44,6 +44,7 @@ class TrustedTimeTest {
 
     private PromotionEngine engineAt(Instant now) {
         return PromotionEngine.builder().landscape(fixture.landscape).guardrails(fixture.guardrails)
+                .keyring(fixture.keys).signers(fixture.keys)
                 .backend(fixture.backend).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
     }
 
@@ -69,6 +70,7 @@ class TrustedTimeTest {
     @Test
     void maxClockSkew_isConfigurable() {
         PromotionEngine strict = PromotionEngine.builder().landscape(fixture.landscape).guardrails(fixture.guardrails)
+                .keyring(fixture.keys).signers(fixture.keys)
                 .backend(fixture.backend).clock(Clock.fixed(T0.minusSeconds(1), ZoneOffset.UTC))
                 .maxClockSkew(Duration.ZERO).build();
 

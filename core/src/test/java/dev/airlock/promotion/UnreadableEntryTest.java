@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An entry forged with correctly recomputed hashes but content Airlock never writes (an approval with
- * no policy version) is damage to the ledger, reported by its sequence, not bad input from the user.
+ * An entry forged with correctly recomputed hashes but content Airlock never writes (a lease with no
+ * fencing token) is damage to the ledger, reported by its sequence, not bad input from the user.
  */
 class UnreadableEntryTest {
     @TempDir
@@ -32,7 +32,7 @@ class UnreadableEntryTest {
         Ledger ledger = fixture.backend.ledger();
         List<LedgerEntry> entries = ledger.read(1);
         LedgerEntry forged = LedgerChain.next(entries.get(entries.size() - 1), new LedgerEntry.Draft(
-                EntryType.APPROVED, "mallory", "prod", digest, null, Map.of("groups", "release-managers")),
+                EntryType.LEASED, "mallory", "prod", digest, "p-1", Map.of("expiresAt", "2026-03-03T10:00:00Z")),
                 EngineFixture.T0);
         ledger.append(forged);
 
@@ -40,7 +40,7 @@ class UnreadableEntryTest {
 
         assertEquals(BrokenLink.Kind.UNREADABLE, e.brokenLink().kind());
         assertEquals(forged.sequence(), e.brokenLink().sequence());
-        assertTrue(e.getMessage().contains("entry " + forged.sequence() + " (APPROVED) chains correctly but is not an"
+        assertTrue(e.getMessage().contains("entry " + forged.sequence() + " (LEASED) chains correctly but is not an"
                 + " entry Airlock writes"), e.getMessage());
     }
 }

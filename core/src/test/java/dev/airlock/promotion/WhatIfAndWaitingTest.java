@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.environment.Tier;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Outcome;
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** "Would it pass at T?" against the current ledger, and what waits: pending promotions judged again. */
 class WhatIfAndWaitingTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     static final Principal ALICE = Principal.of("alice", "developers");
 
     @TempDir
@@ -67,7 +71,7 @@ class WhatIfAndWaitingTest {
                 PolicyDocument.of("production", "1", Attachment.tier(Tier.PRODUCTION),
                         Statement.of("staging-soak", new Rule.Soak(Duration.ofHours(12), null)))),
                 Map.of("developers", List.of("alice")));
-        engine = PromotionEngine.builder().landscape(landscapeOnly.landscape).guardrails(guardrails)
+        engine = PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(landscapeOnly.landscape).guardrails(guardrails)
                 .backend(dev.airlock.local.LocalBackend.open(root, landscapeOnly.landscape, clock)).clock(clock).build();
         digest = engine.register(new ArtifactRegistration("payments-api", "1.0.0", ArtifactKind.FILE,
                 "application/java-archive", new Provenance("github.com/acme/payments", "c0ffee", "b-1", "ci@acme",

@@ -4,6 +4,7 @@ import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.environment.Landscape;
 import dev.airlock.environment.Tier;
 import dev.airlock.guardrail.Guardrails;
@@ -57,9 +58,12 @@ public final class TestWorld {
     private final String sourceRepository;
     private final Map<String, List<String>> people;
 
+    private final InMemoryKeys keys;
+
     TestWorld(Landscape landscape, Guardrails guardrails, Map<String, List<String>> people, ManualClock clock,
             Faults faults, CallLog calls, InMemoryArtifactStore store, InMemoryEnvironmentAccess access,
-            InMemoryLedger ledger, Supplier<PromotionEngine> engines, String sourceRepository) {
+            InMemoryLedger ledger, Supplier<PromotionEngine> engines, String sourceRepository, InMemoryKeys keys) {
+        this.keys = keys;
         this.landscape = landscape;
         this.guardrails = guardrails;
         this.people = people;
@@ -72,6 +76,14 @@ public final class TestWorld {
         this.engines = engines;
         this.engine = engines.get();
         this.sourceRepository = sourceRepository;
+    }
+
+    /**
+     * Every person's and builder's signing key in this world: each gets its own the first time it signs,
+     * and the engines verify attestations against them. Sign with one to forge in a test.
+     */
+    public InMemoryKeys keys() {
+        return keys;
     }
 
     /** An empty builder: add accounts, environments, a pipeline and permissions. */

@@ -1,6 +1,7 @@
 package dev.airlock.testkit;
 
 import dev.airlock.InvalidValueException;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
@@ -301,9 +302,10 @@ public final class TestWorldBuilder {
                 calls, clock);
         List<PromotionListener> engineListeners = List.copyOf(listeners);
         Duration lease = leaseDuration;
+        InMemoryKeys keys = new InMemoryKeys();
         Supplier<PromotionEngine> engines = () -> {
             PromotionEngine.Builder engine = PromotionEngine.builder().landscape(builtLandscape).guardrails(guardrails)
-                    .store(store).access(access).clock(clock).ledger(engineLedger);
+                    .store(store).access(access).clock(clock).ledger(engineLedger).keyring(keys).signers(keys);
             engineListeners.forEach(engine::listener);
             if (lease != null) {
                 engine.leaseDuration(lease);
@@ -311,7 +313,7 @@ public final class TestWorldBuilder {
             return engine.build();
         };
         return new TestWorld(builtLandscape, guardrails, Collections.unmodifiableMap(groups), clock, faults, calls,
-                store, access, ledger, engines, sourceRepository);
+                store, access, ledger, engines, sourceRepository, keys);
     }
 
     private Landscape landscape() {

@@ -2,6 +2,7 @@ package dev.airlock.aws.internal;
 
 import dev.airlock.AirlockException;
 import dev.airlock.environment.AccountId;
+import dev.airlock.spi.TransferProgress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,6 +71,11 @@ public final class MultipartCopy {
      * artifact was registered in can be checked against the composite recorded then.
      */
     public Result copy(Copy copy, long preferredPartSize, int parallelism) {
+        return copy(copy, preferredPartSize, parallelism, TransferProgress.NONE);
+    }
+
+    /** Like {@link #copy(Copy, long, int)}, telling {@code progress} the bytes copied as each part completes. */
+    public Result copy(Copy copy, long preferredPartSize, int parallelism, TransferProgress progress) {
         String target = "s3://" + copy.bucket() + "/" + copy.key();
         CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
                 .bucket(copy.bucket()).key(copy.key()).expectedBucketOwner(copy.owner().value())
@@ -81,7 +87,8 @@ public final class MultipartCopy {
         String uploadId = calls.call(copy.owner(), "CreateMultipartUpload " + target,
                 () -> s3.createMultipartUpload(create.build()).uploadId());
         try {
-            List<CompletedPart> parts = copyParts(copy, uploadId, partSize(copy.size(), preferredPartSize), parallelism);
+            List<CompletedPart> parts = copyParts(copy, uploadId, partSize(copy.size(), preferredPartSize), parallelism,
+                    progress);
             return calls.call(copy.owner(), "CompleteMultipartUpload " + target, () -> {
                 try {
                     CompleteMultipartUploadResponse completed = s3.completeMultipartUpload(r -> r.bucket(copy.bucket())
@@ -102,7 +109,8 @@ public final class MultipartCopy {
         }
     }
 
-    private List<CompletedPart> copyParts(Copy copy, String uploadId, long partSize, int parallelism) {
+    private List<CompletedPart> copyParts(Copy copy, String uploadId, long partSize, int parallelism,
+            TransferProgress progress) {
         int count = (int) ((copy.size() + partSize - 1) / partSize);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count), runnable -> {
             Thread thread = new Thread(runnable, "airlock-s3-part-copy");
@@ -118,8 +126,12 @@ public final class MultipartCopy {
                 futures.add(pool.submit(() -> copyPart(copy, uploadId, number, first, last)));
             }
             List<CompletedPart> parts = new ArrayList<>(count);
-            for (Future<CompletedPart> future : futures) {
-                parts.add(await(future));
+            long copied = 0;
+            for (int part = 0; part < count; part++) {
+                parts.add(await(futures.get(part)));
+                // Awaited in order, so what is reported only grows, even when later parts finish first.
+                copied = Math.min(copy.size(), copied + partSize);
+                progress.bytes(copied, copy.size());
             }
             parts.sort(Comparator.comparing(CompletedPart::partNumber));
             return parts;

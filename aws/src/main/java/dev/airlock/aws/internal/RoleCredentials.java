@@ -32,6 +32,8 @@ public final class RoleCredentials implements AwsCredentialsProvider {
     private static final Duration RETRY_FAILED_REFRESH_AFTER = Duration.ofSeconds(30);
     public static final String PROMOTION_TAG = "airlock:promotion";
     public static final String ENVIRONMENT_TAG = "airlock:environment";
+    /** The authenticated principal the promotion runs for, as SourceIdentity also carries it. */
+    public static final String PRINCIPAL_TAG = "airlock:principal";
 
     private final RoleArn role;
     private final @Nullable String externalId;
@@ -134,7 +136,10 @@ public final class RoleCredentials implements AwsCredentialsProvider {
                 .externalId(externalId)
                 .policy(policy);
         if (environment != null) {
-            request.tags(List.of(tag(ENVIRONMENT_TAG, environment), tag(PROMOTION_TAG, promotionId)));
+            request.tags(sourceIdentity == null
+                    ? List.of(tag(ENVIRONMENT_TAG, environment), tag(PROMOTION_TAG, promotionId))
+                    : List.of(tag(ENVIRONMENT_TAG, environment), tag(PROMOTION_TAG, promotionId),
+                            tag(PRINCIPAL_TAG, sourceIdentity)));
         }
         AssumeRoleResponse response = calls.call(role.account(), "AssumeRole " + role,
                 () -> sts.assumeRole(request.build()));

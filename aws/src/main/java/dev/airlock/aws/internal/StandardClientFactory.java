@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -16,6 +16,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -72,6 +74,18 @@ public final class StandardClientFactory implements AwsClientFactory {
     @Override
     public EventBridgeClient eventBridge(AwsCredentialsProvider credentials, Region region) {
         return configure(EventBridgeClient.builder(), credentials, region).build();
+    }
+
+    @Override
+    public KmsClient kms(AwsCredentialsProvider credentials, Region region) {
+        return configure(KmsClient.builder(), credentials, region).build();
+    }
+
+    @Override
+    public IamClient iam(AwsCredentialsProvider credentials, Region region) {
+        // IAM has one global endpoint; an emulator's endpoint override still wins.
+        return configure(IamClient.builder(), credentials, region).region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,

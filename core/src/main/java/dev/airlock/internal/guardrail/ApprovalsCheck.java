@@ -3,6 +3,7 @@ package dev.airlock.internal.guardrail;
 import dev.airlock.artifact.Artifact;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Principal;
+import dev.airlock.guardrail.UncountedAttestation;
 import dev.airlock.guardrail.policy.Attachment;
 import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.guardrail.policy.Statement;
@@ -115,6 +116,11 @@ final class ApprovalsCheck extends Check {
                 }
             } else if (approval.environment().equals(facts.target())) {
                 ignored.add(approval.approver().id() + " (" + describe(facts, approval, why) + ")");
+            }
+        }
+        for (UncountedAttestation forged : facts.state.uncounted()) {
+            if (forged.kind() == UncountedAttestation.Kind.APPROVAL && facts.target().equals(forged.environment())) {
+                ignored.add(forged.owner() + " (" + forged.reason() + ")");
             }
         }
         String from = rule.from().isEmpty() ? "" : (rule.from().size() == 1 ? " from group " : " from groups ")

@@ -4,6 +4,7 @@ import dev.airlock.environment.Environment;
 import dev.airlock.guardrail.GuardrailState;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.PromotionRequest;
+import dev.airlock.guardrail.UncountedAttestation;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,18 @@ final class Facts {
 
     Principal principal() {
         return request.principal();
+    }
+
+    /** The verifications of {@code environment} that were not counted, as "; not counted: who (why)", or "". */
+    String uncountedVerifications(String environment) {
+        StringBuilder out = new StringBuilder();
+        for (UncountedAttestation u : state.uncounted()) {
+            if (u.kind() == UncountedAttestation.Kind.VERIFICATION && environment.equals(u.environment())) {
+                out.append(out.length() == 0 ? "; not counted: " : ", ").append(u.owner()).append(" (")
+                        .append(u.reason()).append(')');
+            }
+        }
+        return out.toString();
     }
 
     /** When the artifact was verified in {@code environment}, if that happened at or before now. */

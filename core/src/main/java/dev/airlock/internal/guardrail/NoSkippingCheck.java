@@ -86,6 +86,7 @@ final class NoSkippingCheck extends Check {
         }
         Instant verified = facts.verifiedIn(source.name());
         return verified != null ? "verified in " + source.name() + " since " + Times.format(verified) + ", the stage before " + target
-                : "the artifact is not verified in " + source.name() + "; promote it there and verify it first";
+                : "the artifact is not verified in " + source.name() + "; promote it there and verify it first"
+                        + facts.uncountedVerifications(source.name());
     }
 }

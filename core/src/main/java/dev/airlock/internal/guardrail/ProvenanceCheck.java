@@ -1,11 +1,13 @@
 package dev.airlock.internal.guardrail;
 
 import dev.airlock.artifact.Provenance;
+import dev.airlock.guardrail.UncountedAttestation;
 import dev.airlock.guardrail.policy.Attachment;
 import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.guardrail.policy.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Trusted provenance: the builder identity and source repository must match trusted patterns. */
 final class ProvenanceCheck extends Check {
@@ -31,7 +33,18 @@ final class ProvenanceCheck extends Check {
     @Override
     Verdict evaluate(Facts facts) {
         Provenance provenance = facts.request.artifact().provenance();
-        return trustedBuilder(provenance) && trustedRepository(provenance) ? Verdict.PASSES : Verdict.DENIES;
+        return unsigned(facts) == null && trustedBuilder(provenance) && trustedRepository(provenance)
+                ? Verdict.PASSES : Verdict.DENIES;
+    }
+
+    /** Why the provenance does not count, when its builder did not sign it; null when it counts. */
+    private static @Nullable UncountedAttestation unsigned(Facts facts) {
+        for (UncountedAttestation uncounted : facts.state.uncounted()) {
+            if (uncounted.kind() == UncountedAttestation.Kind.PROVENANCE) {
+                return uncounted;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -41,6 +54,10 @@ final class ProvenanceCheck extends Check {
             return "built by " + provenance.builder() + " from " + provenance.sourceRepository() + ", which are trusted";
         }
         List<String> problems = new ArrayList<>();
+        UncountedAttestation unsigned = unsigned(facts);
+        if (unsigned != null) {
+            problems.add("provenance not counted: " + unsigned.owner() + " (" + unsigned.reason() + ")");
+        }
         if (!trustedBuilder(provenance)) {
             problems.add("builder '" + provenance.builder() + "' is not trusted (trusted: "
                     + String.join(", ", rule.builders()) + ")");

@@ -44,7 +44,8 @@ final class SoakCheck extends Check {
         }
         Instant verified = facts.verifiedIn(stage);
         if (verified == null) {
-            return "not verified in " + stage + " yet; " + needed + " of soak there is needed";
+            return "not verified in " + stage + " yet; " + needed + " of soak there is needed"
+                    + facts.uncountedVerifications(stage);
         }
         Duration elapsed = Duration.between(verified, facts.now);
         if (verdict == Verdict.PASSES) {

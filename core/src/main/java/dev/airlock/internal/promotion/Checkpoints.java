@@ -1,5 +1,6 @@
 package dev.airlock.internal.promotion;
 
+import dev.airlock.attestation.Verification;
 import dev.airlock.ledger.BrokenLink;
 import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.Checkpoint;
@@ -8,13 +9,16 @@ import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerHead;
 import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.spi.Ledger;
-import java.time.Instant;
+import dev.airlock.spi.Signer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starting from checkpoints, writing them, and auditing them. A checkpoint is trusted only as far as
@@ -23,12 +27,15 @@ import org.jspecify.annotations.Nullable;
  * full audit recomputes every checkpoint's state from the entries before it.
  */
 public final class Checkpoints {
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
+
     private Checkpoints() {
     }
 
     /** The checkpoint of {@code view} at its head. */
-    public static Checkpoint of(LedgerView view, Instant now) {
-        return Checkpoint.of(view.head(), now, ViewState.write(view));
+    public static Checkpoint of(LedgerView view, Instant now, @Nullable Signer ledgerSigner) {
+        Checkpoint checkpoint = Checkpoint.of(view.head(), now, ViewState.write(view));
+        return ledgerSigner == null ? checkpoint : Attestations.sign(checkpoint, ledgerSigner);
     }
 
     /**
@@ -37,12 +44,24 @@ public final class Checkpoints {
      *
      * @throws LedgerTamperedException when the entries do not extend the newest checkpoint or each other
      */
-    public static LedgerView open(Ledger ledger) {
-        return open(ledger, ledger.latestCheckpoint());
+    public static LedgerView open(Ledger ledger, Attestations attestations) {
+        return open(ledger, trusted(ledger.latestCheckpoint(), attestations), attestations);
     }
 
-    private static LedgerView open(Ledger ledger, Optional<Checkpoint> newest) {
-        LedgerView view = new LedgerView();
+    /** The newest checkpoint if a cold start may trust it; a checkpoint it may not costs a full read, never trust. */
+    private static Optional<Checkpoint> trusted(Optional<Checkpoint> newest, Attestations attestations) {
+        return newest.filter(checkpoint -> {
+            Verification trust = attestations.trust(checkpoint);
+            if (!trust.counted()) {
+                LOG.warn("checkpoint {} is not used: {}; reading the ledger from its first entry",
+                        checkpoint.sequence(), trust.reason());
+            }
+            return trust.counted();
+        });
+    }
+
+    private static LedgerView open(Ledger ledger, Optional<Checkpoint> newest, Attestations attestations) {
+        LedgerView view = new LedgerView(attestations);
         if (newest.isEmpty()) {
             view.catchUp(ledger);
             return view;
@@ -52,7 +71,7 @@ public final class Checkpoints {
         LedgerEntry head = requireHead(checkpoint, fromHead, ledger);
         LedgerView restored;
         try {
-            restored = ViewState.restore(checkpoint.state(), head);
+            restored = ViewState.restore(checkpoint.state(), head, attestations);
         } catch (IllegalArgumentException e) {
             throw mismatch(checkpoint.sequence(), "checkpoint " + checkpoint.sequence() + " cannot be read: "
                     + e.getMessage());
@@ -67,7 +86,8 @@ public final class Checkpoints {
      * no checkpoint lies beyond the last entry; and no entry is dated earlier than the one before it by
      * more than {@code maxClockSkew}.
      */
-    public static ChainReport audit(Ledger ledger, @Nullable LedgerHead expected, Duration maxClockSkew) {
+    public static ChainReport audit(Ledger ledger, @Nullable LedgerHead expected, Duration maxClockSkew,
+            Attestations attestations) {
         // Checkpoints first: one written while the entries are read is then at or below what was read.
         List<Checkpoint> stored = ledger.checkpoints(0);
         ChainReport chain = ledger.verify();
@@ -97,7 +117,16 @@ public final class Checkpoints {
         if (beyond.isPresent()) {
             return new ChainReport(entries.size(), truncated(beyond.get().sequence(), last));
         }
-        LedgerView replay = new LedgerView();
+        for (Checkpoint checkpoint : checkpoints.values()) {
+            Verification signature = attestations.signature(checkpoint);
+            if (checkpoint.signature() != null && attestations.ledgerOwner() != null && !signature.counted()) {
+                return new ChainReport(0, mismatch(checkpoint.sequence(), "checkpoint " + checkpoint.sequence()
+                        + " is not signed by the ledger's key (" + signature.reason() + "): it was forged")
+                        .brokenLink());
+            }
+        }
+        LedgerView replay = new LedgerView(attestations);
+        String keyring = attestations.keyring().fingerprint();
         for (LedgerEntry entry : entries) {
             try {
                 replay.applyVerified(replay.head(), List.of(entry));
@@ -110,7 +139,9 @@ public final class Checkpoints {
                         + entry.sequence() + " names another entry " + entry.sequence() + " than the ledger holds: it"
                         + " belongs to another ledger, or the ledger was rewritten").brokenLink());
             }
-            if (checkpoint != null && !checkpoint.state().equals(ViewState.write(replay))) {
+            // A state computed under another keyring cannot be recomputed; a cold start does not use it either.
+            if (checkpoint != null && keyring.equals(ViewState.keyring(checkpoint.state()))
+                    && !checkpoint.state().equals(ViewState.write(replay))) {
                 return new ChainReport(entry.sequence(), mismatch(entry.sequence(), "checkpoint "
                         + entry.sequence() + " records another state than the entries up to it produce: it was "
                         + "forged").brokenLink());
@@ -124,11 +155,11 @@ public final class Checkpoints {
      *
      * @return a report counting the entries checked after the checkpoint
      */
-    public static ChainReport auditTail(Ledger ledger) {
+    public static ChainReport auditTail(Ledger ledger, Attestations attestations) {
         try {
-            Optional<Checkpoint> newest = ledger.latestCheckpoint();
+            Optional<Checkpoint> newest = trusted(ledger.latestCheckpoint(), attestations);
             LedgerHead start = newest.map(Checkpoint::head).orElse(LedgerHead.empty());
-            LedgerView view = open(ledger, newest);
+            LedgerView view = open(ledger, newest, attestations);
             return ChainReport.intact(view.head().sequence() - start.sequence());
         } catch (LedgerTamperedException e) {
             return new ChainReport(0, e.brokenLink());

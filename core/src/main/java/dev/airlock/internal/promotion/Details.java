@@ -20,7 +20,6 @@ public final class Details {
     public static final String BREAK_GLASS = "breakGlass";
     public static final String JUSTIFICATION = "justification";
     public static final String ROLLBACK = "rollback";
-    public static final String GROUPS = "groups";
     public static final String POLICY_VERSION = "policyVersion";
     public static final String TOKEN = "token";
     public static final String EXPIRES_AT = "expiresAt";
@@ -43,6 +42,9 @@ public final class Details {
     public static final String CALLER = "caller";
     /** {@code true} on entries written where the configuration declares identities unauthenticated. */
     public static final String UNAUTHENTICATED = "unauthenticated";
+
+    /** The DSSE envelope (JSON) of the signed statement behind an approval, verification, registration or break-glass. */
+    public static final String ATTESTATION = "attestation";
 
     private Details() {
     }

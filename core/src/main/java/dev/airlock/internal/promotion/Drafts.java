@@ -21,7 +21,8 @@ public final class Drafts {
     private Drafts() {
     }
 
-    public static LedgerEntry.Draft registered(Artifact artifact, String principal) {
+    /** @param provenance the builder's signed provenance (a DSSE envelope), or null when unsigned */
+    public static LedgerEntry.Draft registered(Artifact artifact, String principal, @Nullable String provenance) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put(Details.NAME, artifact.name());
         d.put(Details.VERSION, artifact.version());
@@ -33,11 +34,19 @@ public final class Drafts {
         d.put(Details.BUILD_ID, artifact.provenance().buildId());
         d.put(Details.BUILDER, artifact.provenance().builder());
         d.put(Details.BUILT_AT, artifact.provenance().builtAt().toString());
+        if (provenance != null) {
+            d.put(Details.ATTESTATION, provenance);
+        }
         return new LedgerEntry.Draft(EntryType.REGISTERED, principal, null, artifact.digest(), null, d);
     }
 
+    /**
+     * @param gateAnswers what the external gates answered before the decision
+     * @param approvers   who may still approve, for a pending decision
+     * @param breakGlass  the requester's signed justification, for a break-glass request
+     */
     public static LedgerEntry.Draft decided(String promotionId, String idempotencyKey, PromotionRequest request,
-            Decision decision, Map<String, GateAnswer> gateAnswers, Set<String> approvers) {
+            Decision decision, Map<String, GateAnswer> gateAnswers, Set<String> approvers, @Nullable String breakGlass) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put(Details.IDEMPOTENCY_KEY, idempotencyKey);
         if (request.source() != null) {
@@ -50,6 +59,9 @@ public final class Drafts {
         if (request.breakGlass()) {
             d.put(Details.BREAK_GLASS, "true");
             d.put(Details.JUSTIFICATION, request.justification());
+            if (breakGlass != null) {
+                d.put(Details.ATTESTATION, breakGlass);
+            }
         }
         if (request.rollback()) {
             d.put(Details.ROLLBACK, "true");

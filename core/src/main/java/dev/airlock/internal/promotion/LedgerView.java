@@ -4,8 +4,10 @@ import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.Verification;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Principal;
+import dev.airlock.guardrail.UncountedAttestation;
 import dev.airlock.ledger.BrokenLink;
 import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.EntryType;
@@ -16,13 +18,11 @@ import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.spi.Ledger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,9 +40,10 @@ public final class LedgerView {
     public record PromotionRecord(String promotionId, String idempotencyKey, Digest digest, String target,
             @Nullable String source, String principal, boolean rollback, EntryType lastStep,
             @Nullable String outcome) {
-        /** Finished: promoted and released, or stopped (denied, pending, failed, aborted). */
+        /** Finished: promoted and released, or stopped (denied, pending, failed, aborted, withdrawn). */
         public boolean finished() {
             return lastStep == EntryType.RELEASED || lastStep == EntryType.FAILED || lastStep == EntryType.ABORTED
+                    || lastStep == EntryType.WITHDRAWN
                     || (lastStep == EntryType.DECIDED && !"ALLOWED".equals(outcome));
         }
 
@@ -53,6 +54,7 @@ public final class LedgerView {
     }
 
     // Package-private for ViewState, which writes and restores checkpoints of this view.
+    final Attestations attestations;
     @Nullable LedgerEntry last;
     final Map<Digest, Artifact> artifacts = new LinkedHashMap<>();
     final Map<String, Digest> byNameAndVersion = new LinkedHashMap<>();
@@ -65,6 +67,13 @@ public final class LedgerView {
     final Map<String, Long> lastToken = new HashMap<>();
     final Map<String, PromotionRecord> promotions = new LinkedHashMap<>();
     final Map<String, List<String>> byIdempotencyKey = new HashMap<>();
+    /** Attestations not counted, by digest: provenance, verifications and approvals, in ledger order. */
+    final Map<Digest, List<UncountedAttestation>> uncounted = new HashMap<>();
+
+    /** An empty view whose attestations are checked by {@code attestations}. */
+    public LedgerView(Attestations attestations) {
+        this.attestations = attestations;
+    }
 
     /**
      * Reads whatever the ledger has beyond what this view has seen, verifies that it continues the chain
@@ -125,7 +134,11 @@ public final class LedgerView {
         switch (entry.type()) {
             case REGISTERED -> register(entry);
             case DECIDED -> decided(entry);
-            case APPROVED -> approvals.computeIfAbsent(key(digest, env), k -> new ArrayList<>()).add(approval(entry));
+            case APPROVED -> {
+                if (counted(entry, UncountedAttestation.Kind.APPROVAL)) {
+                    approvals.computeIfAbsent(key(digest, env), k -> new ArrayList<>()).add(approval(entry));
+                }
+            }
             case LEASED -> {
                 long token = Long.parseLong(entry.detail(Details.TOKEN));
                 leases.put(env, new Lease(entry.promotionId(), token, Instant.parse(entry.detail(Details.EXPIRES_AT))));
@@ -139,14 +152,18 @@ public final class LedgerView {
                 }
                 step(entry);
             }
-            case TRANSFERRED -> step(entry);
+            case TRANSFERRED, WITHDRAWN -> step(entry);
             case PROMOTED, ROLLED_BACK -> {
                 current.put(env, digest);
                 currentSince.put(env, entry.time());
                 promotedHistory.computeIfAbsent(env, k -> new ArrayList<>()).add(digest);
                 step(entry);
             }
-            case VERIFIED -> verifiedSince.computeIfAbsent(digest, d -> new HashMap<>()).putIfAbsent(env, entry.time());
+            case VERIFIED -> {
+                if (counted(entry, UncountedAttestation.Kind.VERIFICATION)) {
+                    verifiedSince.computeIfAbsent(digest, d -> new HashMap<>()).putIfAbsent(env, entry.time());
+                }
+            }
         }
         last = entry;
     }
@@ -157,8 +174,53 @@ public final class LedgerView {
         Artifact artifact = new Artifact(entry.detail(Details.NAME), entry.detail(Details.VERSION),
                 ArtifactKind.parse(entry.detail(Details.KIND)), entry.digest(), Long.parseLong(entry.detail(Details.SIZE)),
                 entry.detail(Details.MEDIA_TYPE), provenance);
-        artifacts.putIfAbsent(artifact.digest(), artifact);
-        byNameAndVersion.putIfAbsent(artifact.name() + ":" + artifact.version(), artifact.digest());
+        Digest digest = artifact.digest();
+        Artifact known = artifacts.get(digest);
+        if (known == null || !provenanceCounted(digest)) {
+            Verification verification = attestations.check(entry);
+            if (verification.counted()) {
+                // A signed provenance replaces one that did not count: an unsigned registration made first
+                // cannot keep the builder's own from counting.
+                artifacts.put(digest, artifact);
+                uncounted.computeIfPresent(digest, (d, list) -> without(list, UncountedAttestation.Kind.PROVENANCE));
+            } else if (known == null) {
+                artifacts.put(digest, artifact);
+                remember(entry, UncountedAttestation.Kind.PROVENANCE, verification);
+            }
+        }
+        byNameAndVersion.putIfAbsent(artifact.name() + ":" + artifact.version(), digest);
+    }
+
+    /** Checks the entry's attestation once, as it enters the view; one that does not count is remembered with why. */
+    private boolean counted(LedgerEntry entry, UncountedAttestation.Kind kind) {
+        Verification verification = attestations.check(entry);
+        if (!verification.counted()) {
+            remember(entry, kind, verification);
+        }
+        return verification.counted();
+    }
+
+    private void remember(LedgerEntry entry, UncountedAttestation.Kind kind, Verification verification) {
+        uncounted.computeIfAbsent(entry.digest(), d -> new ArrayList<>()).add(new UncountedAttestation(kind,
+                Attestations.owner(entry), entry.environment(), entry.time(), verification.reason()));
+    }
+
+    private static @Nullable List<UncountedAttestation> without(List<UncountedAttestation> list,
+            UncountedAttestation.Kind kind) {
+        List<UncountedAttestation> kept = new ArrayList<>(list);
+        kept.removeIf(u -> u.kind() == kind);
+        return kept.isEmpty() ? null : kept;
+    }
+
+    /** Whether the registered artifact's provenance was signed by its builder. */
+    public boolean provenanceCounted(Digest digest) {
+        return uncounted.getOrDefault(digest, List.of()).stream()
+                .noneMatch(u -> u.kind() == UncountedAttestation.Kind.PROVENANCE);
+    }
+
+    /** The attestations about {@code digest} that were not counted, in ledger order. */
+    public List<UncountedAttestation> uncounted(Digest digest) {
+        return uncounted.getOrDefault(digest, List.of());
     }
 
     private void decided(LedgerEntry entry) {
@@ -177,9 +239,8 @@ public final class LedgerView {
     }
 
     private static Approval approval(LedgerEntry entry) {
-        String groups = entry.detail(Details.GROUPS);
-        Set<String> groupSet = groups == null || groups.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(groups.split(",")));
-        return new Approval(new Principal(entry.principal(), groupSet), entry.digest(), entry.environment(),
+        // The groups an entry records are a claim; only the configuration's groups make an approver eligible.
+        return new Approval(Principal.of(entry.principal()), entry.digest(), entry.environment(),
                 entry.detail(Details.POLICY_VERSION), entry.time());
     }
 

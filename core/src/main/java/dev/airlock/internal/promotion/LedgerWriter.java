@@ -13,6 +13,7 @@ import dev.airlock.spi.Identity;
 import dev.airlock.spi.Ledger;
 import dev.airlock.spi.LedgerConflictException;
 import dev.airlock.spi.PromotionListener;
+import dev.airlock.spi.Signer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ public final class LedgerWriter {
     private final int checkpointInterval;
     private final Duration maxClockSkew;
     private final @Nullable Authenticator authenticator;
+    private final Attestations attestations;
+    private final @Nullable Signer ledgerSigner;
     // Guarded by lock; authenticated on the first append, then kept.
     private @Nullable Identity actor;
     private final ReentrantLock lock = new ReentrantLock();
@@ -54,29 +57,23 @@ public final class LedgerWriter {
 
     /**
      * @param checkpointInterval write a checkpoint after every entry whose sequence is a multiple of it; 0 never
-     * @param maxClockSkew how much earlier than the ledger's last entry this writer's clock may be
+     * @param maxClockSkew       how much earlier than the ledger's last entry this writer's clock may be
+     * @param authenticator      who acts: every entry records its evidence, and an authenticated principal is
+     *                           the only one entries are written for; null records none (the caller vouches)
+     * @param attestations       how attestations read from the ledger are checked
+     * @param ledgerSigner       signs checkpoints; null writes them unsigned
      */
     public LedgerWriter(Ledger ledger, Clock clock, List<PromotionListener> listeners, int checkpointInterval,
-            Duration maxClockSkew) {
-        this(ledger, clock, listeners, checkpointInterval, maxClockSkew, null);
-    }
-
-    /**
-     * @param authenticator who acts: every entry records its evidence, and an authenticated principal is the
-     *                      only one entries are written for; null records none (the caller vouches for principals)
-     */
-    public LedgerWriter(Ledger ledger, Clock clock, List<PromotionListener> listeners, int checkpointInterval,
-            Duration maxClockSkew, @Nullable Authenticator authenticator) {
+            Duration maxClockSkew, @Nullable Authenticator authenticator, Attestations attestations,
+            @Nullable Signer ledgerSigner) {
         this.authenticator = authenticator;
         this.ledger = ledger;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
         this.checkpointInterval = checkpointInterval;
         this.maxClockSkew = maxClockSkew;
-    }
-
-    public LedgerWriter(Ledger ledger, Clock clock, List<PromotionListener> listeners, int checkpointInterval) {
-        this(ledger, clock, listeners, checkpointInterval, LedgerChain.DEFAULT_MAX_CLOCK_SKEW);
+        this.attestations = attestations;
+        this.ledgerSigner = ledgerSigner;
     }
 
     /** Reads the caught-up view under the lock. */
@@ -102,7 +99,7 @@ public final class LedgerWriter {
             if (current.last() == null) {
                 throw new InvalidValueException("ledger", "empty", "has no entry to take a checkpoint at");
             }
-            Checkpoint checkpoint = Checkpoints.of(current, clock.instant());
+            Checkpoint checkpoint = Checkpoints.of(current, clock.instant(), ledgerSigner);
             if (ledger.putCheckpoint(checkpoint)) {
                 return checkpoint;
             }
@@ -117,7 +114,7 @@ public final class LedgerWriter {
     private LedgerView caughtUp() {
         try {
             if (view == null) {
-                view = Checkpoints.open(ledger);
+                view = Checkpoints.open(ledger, attestations);
             } else {
                 view.catchUp(ledger);
             }
@@ -201,7 +198,10 @@ public final class LedgerWriter {
         if (draft.promotionId() == null || draft.type() == EntryType.DECIDED) {
             return;
         }
-        view.promotion(draft.promotionId()).filter(LedgerView.PromotionRecord::finished).ifPresent(ended -> {
+        // A withdrawal ends a request that stopped at its PENDING decision; its caller checks that it still waits.
+        boolean withdrawingPending = draft.type() == EntryType.WITHDRAWN;
+        view.promotion(draft.promotionId()).filter(LedgerView.PromotionRecord::finished)
+                .filter(ended -> !(withdrawingPending && ended.lastStep() == EntryType.DECIDED)).ifPresent(ended -> {
             throw new InvalidValueException("promotionId", ended.promotionId(), "already ended ("
                     + ended.lastStep() + "); nothing more is recorded for it, start a new promotion instead");
         });
@@ -242,7 +242,7 @@ public final class LedgerWriter {
     /** A checkpoint is an optimization: failing to write one never fails the append it follows. */
     private void writeCheckpoint(LedgerView view) {
         try {
-            ledger.putCheckpoint(Checkpoints.of(view, clock.instant()));
+            ledger.putCheckpoint(Checkpoints.of(view, clock.instant(), ledgerSigner));
         } catch (RuntimeException e) {
             LOG.warn("could not write a checkpoint at ledger entry {}; the next one will be tried at entry {}",
                     view.head().sequence(), view.head().sequence() + checkpointInterval, e);

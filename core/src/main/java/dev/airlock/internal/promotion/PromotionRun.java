@@ -14,6 +14,7 @@ import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.PromotionRequest;
 import dev.airlock.guardrail.StatementResult;
+import dev.airlock.guardrail.UncountedAttestation;
 import dev.airlock.internal.promotion.LedgerView.Lease;
 import dev.airlock.internal.promotion.LedgerView.PromotionRecord;
 import dev.airlock.ledger.EntryType;
@@ -27,8 +28,8 @@ import dev.airlock.promotion.Plan;
 import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionConflictException;
 import dev.airlock.promotion.PromotionFailedException;
-import dev.airlock.promotion.PromotionResult;
 import dev.airlock.promotion.PromotionResult.Status;
+import dev.airlock.promotion.PromotionResult;
 import dev.airlock.spi.AccessContext;
 import dev.airlock.spi.AccessSession;
 import dev.airlock.spi.ArtifactStore;
@@ -60,10 +61,12 @@ public final class PromotionRun {
     private final Clock clock;
     private final GateAsker gates;
     private final Duration leaseDuration;
+    private final Attestor attestor;
 
     public PromotionRun(Landscape landscape, Guardrails guardrails, ArtifactStore store, EnvironmentAccess access,
-            LedgerWriter writer, Clock clock, Duration leaseDuration, GateAsker gates) {
+            LedgerWriter writer, Clock clock, Duration leaseDuration, GateAsker gates, Attestor attestor) {
         this.gates = gates;
+        this.attestor = attestor;
         this.landscape = landscape;
         this.guardrails = guardrails;
         this.store = store;
@@ -115,13 +118,16 @@ public final class PromotionRun {
             requireLeaseFree(view, target, null);
             return null;
         });
+        // Signed before anything is recorded: a break-glass request nobody can be held to is refused.
+        String breakGlass = command.breakGlass() ? attestor.breakGlass(judged.request().artifact(), target,
+                command.principal().id(), command.justification()) : null;
         writer.append(view -> {
             if (alreadyDone(view, command) != null) {
                 throw new PromotionConflictException("promotion with idempotency key '" + command.idempotencyKey()
                         + "' was started concurrently; retry to see its result");
             }
         }, view -> Drafts.decided(promotionId, command.idempotencyKey(), judged.request(), judged.decision(),
-                judged.gateAnswers(), guardrails.approvers(target)));
+                judged.gateAnswers(), guardrails.approvers(target), breakGlass));
         Outcome outcome = judged.decision().outcome();
         if (outcome != Outcome.ALLOWED) {
             return result(promotionId, outcome == Outcome.DENIED ? Status.DENIED : Status.PENDING, judged, 0);
@@ -267,7 +273,7 @@ public final class PromotionRun {
                     command.breakGlass(), command.justification(), rollback, command.attributes());
             GuardrailState state = new GuardrailState(view.verifiedSince(artifact.digest()),
                     view.approvals(artifact.digest(), target.name()), Map.copyOf(view.currentDigests()), immutable,
-                    gateAnswers);
+                    gateAnswers, view.uncounted(artifact.digest()));
             Decision decision = guardrails.decide(request, state, now);
             return new Judged(request, decision, view.current(target.name()).orElse(null), gateAnswers);
         });
@@ -349,13 +355,7 @@ public final class PromotionRun {
 
     public void abort(String promotionId, Principal principal, String reason) {
         PromotionRecord record = record(promotionId);
-        // Aborting someone's promotion ends their work: only they, or the environment's owners, decide that.
-        List<String> owners = landscape.require(record.target()).owners();
-        if (!principal.id().equals(record.principal()) && owners.stream().noneMatch(principal.groups()::contains)) {
-            throw new AbortNotPermittedException(principal.id() + " may not abort promotion " + promotionId + ": only "
-                    + "its initiator, " + record.principal() + ", or a member of an owner group of '" + record.target()
-                    + "' (" + (owners.isEmpty() ? "it names none" : String.join(", ", owners)) + ") may");
-        }
+        requireInitiatorOrOwner(record, principal, "abort");
         writer.append(view -> {
             PromotionRecord now = view.promotion(promotionId).orElseThrow();
             if (now.finished() || promoted(now)) {
@@ -363,6 +363,37 @@ public final class PromotionRun {
             }
         }, view -> Drafts.step(EntryType.ABORTED, principal.id(), record.target(), record.digest(), promotionId,
                 Map.of(Details.REASON, reason)));
+    }
+
+    /**
+     * Withdraws a request decided {@code PENDING}, so that neither reconcile nor a retry under its key
+     * promotes it (a retry under a new key is a new request and goes to the guardrails).
+     */
+    public void withdraw(String promotionId, Principal principal, String reason) {
+        PromotionRecord record = record(promotionId);
+        requireInitiatorOrOwner(record, principal, "withdraw");
+        writer.append(view -> {
+            PromotionRecord now = view.promotion(promotionId).orElseThrow();
+            if (now.lastStep() != EntryType.DECIDED || !"PENDING".equals(now.outcome())) {
+                throw new InvalidValueException("promotionId", promotionId, "cannot be withdrawn: only a request "
+                        + "decided PENDING that still waits can be, and this one "
+                        + (now.lastStep() == EntryType.DECIDED ? "was decided " + now.outcome()
+                                : "went on to " + now.lastStep()) + (now.lastStep() == EntryType.DECIDED
+                                        || now.finished() ? "" : "; abort it instead"));
+            }
+        }, view -> Drafts.step(EntryType.WITHDRAWN, principal.id(), record.target(), record.digest(), promotionId,
+                Map.of(Details.REASON, reason)));
+    }
+
+    /** Ending someone's promotion ends their work: only they, or the target environment's owners, decide that. */
+    private void requireInitiatorOrOwner(PromotionRecord record, Principal principal, String verb) {
+        List<String> owners = landscape.require(record.target()).owners();
+        if (!principal.id().equals(record.principal()) && owners.stream().noneMatch(principal.groups()::contains)) {
+            throw new AbortNotPermittedException(principal.id() + " may not " + verb + " promotion "
+                    + record.promotionId() + ": only its initiator, " + record.principal() + ", or a member of an owner "
+                    + "group of '" + record.target() + "' (" + (owners.isEmpty() ? "it names none"
+                            : String.join(", ", owners)) + ") may");
+        }
     }
 
     /** What became of a promotion that can no longer be aborted, as the ledger tells it. */
@@ -373,6 +404,7 @@ public final class PromotionRun {
             case RELEASED -> "it already " + moved + " and released its lease; there is nothing to abort";
             case PROMOTED, ROLLED_BACK -> "it already " + moved + "; resume it to release its lease";
             case ABORTED -> "it was already aborted; there is nothing to abort";
+            case WITHDRAWN -> "it was withdrawn while it waited; there is nothing to abort";
             case FAILED -> "it already failed and holds no lease; there is nothing to abort";
             default -> "it was " + record.outcome() + " and never started; there is nothing to abort";
         };
@@ -385,6 +417,13 @@ public final class PromotionRun {
      */
     public ApprovalResult judgeApproval(Approval approval) {
         String approver = approval.approver().id();
+        UncountedAttestation unsigned = writer.read(view -> view.uncounted(approval.digest())).stream()
+                .filter(u -> u.kind() == UncountedAttestation.Kind.APPROVAL && u.owner().equals(approver)
+                        && approval.environment().equals(u.environment()) && u.recordedAt().equals(approval.approvedAt()))
+                .findFirst().orElse(null);
+        if (unsigned != null) {
+            return new ApprovalResult(approval, false, "not counted: " + approver + " (" + unsigned.reason() + ")");
+        }
         long same = writer.read(view -> view.approvals(approval.digest(), approval.environment())).stream()
                 .filter(a -> a.approver().id().equals(approver) && a.policyVersion().equals(approval.policyVersion()))
                 .count();

@@ -11,6 +11,7 @@ import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Principal;
+import dev.airlock.guardrail.UncountedAttestation;
 import dev.airlock.internal.promotion.LedgerView.Lease;
 import dev.airlock.internal.promotion.LedgerView.PromotionRecord;
 import dev.airlock.ledger.EntryType;
@@ -38,6 +39,8 @@ final class ViewState {
 
     static String write(LedgerView view) {
         ObjectNode root = JSON.createObjectNode();
+        // Which attestations counted depends on the keyring: a state is reused only under the same one.
+        root.put("keyring", view.attestations.keyring().fingerprint());
         ArrayNode artifacts = root.putArray("artifacts");
         view.artifacts.values().forEach(a -> artifacts.add(artifact(a)));
         ArrayNode names = root.putArray("names");
@@ -67,6 +70,10 @@ final class ViewState {
             ArrayNode list = keys.putArray(key);
             ids.forEach(list::add);
         });
+        ArrayNode uncounted = root.putArray("uncounted");
+        new TreeMap<>(byValue(view.uncounted)).forEach((digest, list) -> list.forEach(u -> uncounted.addArray()
+                .add(digest).add(u.kind().name()).add(u.owner()).add(u.environment()).add(u.recordedAt().toString())
+                .add(u.reason())));
         return root.toString();
     }
 
@@ -75,7 +82,7 @@ final class ViewState {
      *
      * @throws IllegalArgumentException when {@code json} is not a state this build writes
      */
-    static LedgerView restore(String json, LedgerEntry head) {
+    static LedgerView restore(String json, LedgerEntry head, Attestations attestations) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -83,14 +90,20 @@ final class ViewState {
             throw new IllegalArgumentException("the state is not JSON: " + e.getOriginalMessage(), e);
         }
         try {
-            return restore(root, head);
+            return restore(root, head, attestations);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("the state is not one this version writes: " + e.getMessage(), e);
         }
     }
 
-    private static LedgerView restore(JsonNode root, LedgerEntry head) {
-        LedgerView view = new LedgerView();
+    /** The keyring fingerprint a state was computed under. */
+    static String keyring(String json) {
+        int at = json.indexOf("\"keyring\":\"");
+        return at < 0 ? "" : json.substring(at + 11, json.indexOf('"', at + 11));
+    }
+
+    private static LedgerView restore(JsonNode root, LedgerEntry head, Attestations attestations) {
+        LedgerView view = new LedgerView(attestations);
         view.last = head;
         root.get("artifacts").forEach(a -> {
             Artifact artifact = artifact(a);
@@ -119,6 +132,9 @@ final class ViewState {
         });
         root.get("idempotencyKeys").properties().forEach(e -> view.byIdempotencyKey.put(e.getKey(),
                 list(e.getValue(), JsonNode::asText)));
+        root.get("uncounted").forEach(u -> view.uncounted.computeIfAbsent(Digest.parse(u.get(0).asText()),
+                d -> new ArrayList<>()).add(new UncountedAttestation(UncountedAttestation.Kind.valueOf(u.get(1).asText()),
+                        u.get(2).asText(), text(u.get(3)), Instant.parse(u.get(4).asText()), u.get(5).asText())));
         return view;
     }
 

@@ -47,7 +47,8 @@ public final class ReleaseTool implements AutoCloseable {
                 configurationFile.toAbsolutePath().getParent()));
         try {
             PromotionEngine engine = PromotionEngine.builder().landscape(configuration.landscape())
-                    .guardrails(configuration.guardrails()).backend(backend).clock(clock).build();
+                    .guardrails(configuration.guardrails()).backend(backend).signing(configuration.signing(), backend)
+                    .clock(clock).build();
             return new ReleaseTool(engine, maxAttempts, backend::close);
         } catch (RuntimeException e) {
             backend.close();

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.Digest;
+import dev.airlock.attestation.KeyAlgorithm;
 import dev.airlock.config.AirlockConfiguration;
+import dev.airlock.config.KeyringWriter;
 import dev.airlock.local.LocalBackend;
 import dev.airlock.promotion.PromotionEngine;
 import java.io.ByteArrayOutputStream;
@@ -41,6 +43,7 @@ class BuildStepTest {
                 statements:
                   - {id: ci-promotes, kind: permission, principals: ["%s"]}
                   - {id: trusted-builds, kind: provenance, builders: ["octocat@ci"], repositories: ["github.com/acme/*"]}
+            signing: {keyring: keys/keyring.yaml}
             """;
     private static final Map<String, String> GITHUB = Map.of("GITHUB_ACTOR", "octocat",
             "GITHUB_REPOSITORY", "acme/payments", "GITHUB_SHA", "9f1c2e7", "GITHUB_RUN_ID", "4711");
@@ -54,6 +57,9 @@ class BuildStepTest {
 
     private int run(Map<String, String> ci, String principal) throws IOException {
         Path config = Files.writeString(dir.resolve("airlock.yaml"), CONFIG.formatted(principal));
+        if (!Files.exists(dir.resolve("keys"))) { // the CI runner's key, as `airlock keys create` makes it
+            KeyringWriter.createLocalKeys(AirlockConfiguration.load(config), KeyAlgorithm.ED25519);
+        }
         Path jar = Files.writeString(dir.resolve("payments.jar"), "payments 1.4.2");
         return new BuildStep(ci, CLOCK).run(List.of(config.toString(), jar.toString(), "payments", "1.4.2"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -63,7 +69,8 @@ class BuildStepTest {
         AirlockConfiguration configuration = AirlockConfiguration.load(dir.resolve("airlock.yaml"));
         LocalBackend local = LocalBackend.open(dir.resolve(".airlock"), configuration.landscape(), CLOCK);
         PromotionEngine engine = PromotionEngine.builder().landscape(configuration.landscape())
-                .guardrails(configuration.guardrails()).backend(local).clock(CLOCK).build();
+                .guardrails(configuration.guardrails()).backend(local).signing(configuration.signing(), local)
+                .clock(CLOCK).build();
         assertTrue(engine.verifyLedger().ok());
         return engine.status().stream().filter(s -> s.environment().name().equals("dev")).findFirst()
                 .flatMap(s -> Optional.ofNullable(s.current())).map(Artifact::digest);

@@ -14,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.KeyAlgorithm;
+import dev.airlock.config.AirlockConfiguration;
+import dev.airlock.config.KeyringWriter;
 import dev.airlock.environment.Tier;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.policy.Attachment;
@@ -149,6 +152,8 @@ class ReleaseToolTest {
     void open_onTheConfigurationsLocalBackend_releasesIntoDev(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("airlock.yaml");
         Files.copy(Path.of("config", "airlock.yaml"), config);
+        // Everyone's key, as `airlock keys create` makes them.
+        KeyringWriter.createLocalKeys(AirlockConfiguration.load(config), KeyAlgorithm.ED25519);
         Digest digest;
         try (ReleaseTool tool = ReleaseTool.open(config, 3)) {
             digest = tool.engine().register(new ArtifactRegistration("payments-api", "1.4.2", ArtifactKind.FILE,

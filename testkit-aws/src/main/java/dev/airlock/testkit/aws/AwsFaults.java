@@ -4,6 +4,8 @@ import dev.airlock.InvalidValueException;
 import dev.airlock.testkit.aws.internal.FaultRules;
 import dev.airlock.testkit.aws.internal.Unimplemented;
 import dev.airlock.testkit.aws.internal.ecr.FakeEcrClient;
+import dev.airlock.testkit.aws.internal.kms.FakeKmsClient;
+import dev.airlock.testkit.aws.internal.iam.FakeIamClient;
 import dev.airlock.testkit.aws.internal.s3.FakeS3Client;
 import dev.airlock.testkit.aws.internal.sts.FakeStsClient;
 import java.time.Duration;
@@ -25,7 +27,9 @@ import java.util.Set;
  */
 public final class AwsFaults {
     private static final Map<AwsService, Class<?>> FAKES = Map.of(
-            AwsService.STS, FakeStsClient.class, AwsService.S3, FakeS3Client.class, AwsService.ECR, FakeEcrClient.class);
+            AwsService.STS, FakeStsClient.class, AwsService.S3, FakeS3Client.class, AwsService.ECR, FakeEcrClient.class,
+            AwsService.KMS, FakeKmsClient.class,
+            AwsService.IAM, FakeIamClient.class);
 
     private final FaultRules rules;
 

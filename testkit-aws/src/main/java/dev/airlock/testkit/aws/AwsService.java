@@ -7,7 +7,11 @@ public enum AwsService {
     /** Simple Storage Service. */
     S3("S3", "FakeS3Client"),
     /** Elastic Container Registry. */
-    ECR("Ecr", "FakeEcrClient");
+    ECR("Ecr", "FakeEcrClient"),
+    /** Key Management Service: asymmetric signing keys and their key policies. */
+    KMS("Kms", "FakeKmsClient"),
+    /** Identity and Access Management: reading roles (GetRole, GetRolePolicy). */
+    IAM("Iam", "FakeIamClient");
 
     private final String serviceName;
     private final String fakeName;

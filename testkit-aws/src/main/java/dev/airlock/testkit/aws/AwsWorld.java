@@ -7,10 +7,16 @@ import dev.airlock.testkit.aws.internal.Caller;
 import dev.airlock.testkit.aws.internal.Calls;
 import dev.airlock.testkit.aws.internal.FaultRules;
 import dev.airlock.testkit.aws.internal.Iam;
+import dev.airlock.testkit.aws.internal.Organization;
+import dev.airlock.testkit.aws.internal.Policy;
+import dev.airlock.testkit.aws.internal.PolicyException;
 import dev.airlock.testkit.aws.internal.Principals;
 import dev.airlock.testkit.aws.internal.Unimplemented;
 import dev.airlock.testkit.aws.internal.ecr.EcrStore;
 import dev.airlock.testkit.aws.internal.ecr.FakeEcrClient;
+import dev.airlock.testkit.aws.internal.kms.FakeKmsClient;
+import dev.airlock.testkit.aws.internal.kms.KmsStore;
+import dev.airlock.testkit.aws.internal.iam.FakeIamClient;
 import dev.airlock.testkit.aws.internal.s3.FakeS3Client;
 import dev.airlock.testkit.aws.internal.s3.S3Store;
 import dev.airlock.testkit.aws.internal.sts.FakeStsClient;
@@ -27,12 +33,14 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * An in-memory AWS: accounts, IAM users and roles, and fake {@link StsClient}, {@link S3Client} and
- * {@link EcrClient} implementations that share one multi-account state, so code written against the
+ * An in-memory AWS: accounts, IAM users and roles, and fake {@link StsClient}, {@link S3Client},
+ * {@link EcrClient} and {@link KmsClient} implementations that share one multi-account state, so code written against the
  * AWS SDK runs unchanged, in milliseconds, with trust checked across accounts and errors raised as the
  * SDK's own exception types with AWS's status and error codes.
  *
@@ -69,6 +77,7 @@ public final class AwsWorld {
     private final Calls calls;
     private final S3Store s3;
     private final EcrStore ecr;
+    private final KmsStore kms;
 
     private AwsWorld(Builder builder) {
         this.clock = builder.clock;
@@ -79,6 +88,7 @@ public final class AwsWorld {
         this.calls = new Calls(iam, faultRules, log, clock);
         this.s3 = new S3Store(calls);
         this.ecr = new EcrStore(calls);
+        this.kms = new KmsStore(calls);
     }
 
     /** Starts a world with no accounts, in us-east-1, on the system clock. */
@@ -127,6 +137,26 @@ public final class AwsWorld {
     public EcrClient ecr(AwsCredentialsProvider credentials, Region region) {
         Calls.Client client = client(AwsService.ECR, credentials, region);
         return Unimplemented.loud(EcrClient.class, new FakeEcrClient(calls, client, ecr));
+    }
+
+    /** A KMS client acting with these credentials, in the world's region. */
+    public KmsClient kms(AwsCredentialsProvider credentials) {
+        return kms(credentials, region);
+    }
+
+    /**
+     * A KMS client acting with these credentials, on the keys of {@code region}: signing keys (ECC_NIST_P256,
+     * RSA) with real key material, whose key policies decide who may sign.
+     */
+    public KmsClient kms(AwsCredentialsProvider credentials, Region region) {
+        Calls.Client client = client(AwsService.KMS, credentials, region);
+        return Unimplemented.loud(KmsClient.class, new FakeKmsClient(calls, client, kms));
+    }
+
+    /** An IAM client acting with these credentials: it reads roles (GetRole, GetRolePolicy) of the caller's account. */
+    public IamClient iam(AwsCredentialsProvider credentials) {
+        Calls.Client client = client(AwsService.IAM, credentials, Region.AWS_GLOBAL);
+        return Unimplemented.loud(IamClient.class, new FakeIamClient(calls, client));
     }
 
     private static Calls.Client client(AwsService service, AwsCredentialsProvider credentials, Region region) {
@@ -181,6 +211,60 @@ public final class AwsWorld {
                         + " is not a user or role of this world (IAM rejects it as an invalid principal)");
             }
         }
+    }
+
+    /**
+     * Puts every account of the world into an organization with this id ({@code o-...}), managed from
+     * {@code managementAccount}. Its service control policies then bound every principal of the other
+     * accounts, root users included; AWS's FullAWSAccess is taken as attached everywhere, so SCPs refuse
+     * with their Deny statements. Requests then carry {@code aws:PrincipalOrgID}.
+     */
+    public void organization(String organizationId, String managementAccount) {
+        if (!InvalidValueException.requireNonNull("organizationId", organizationId).matches("o-[a-z0-9]{10,32}")) {
+            throw new InvalidValueException("organizationId", organizationId, "must be o- and 10-32 lowercase letters or digits");
+        }
+        requireAccount(AccountId.of(managementAccount).value(), "managementAccount", managementAccount);
+        iam.organization(new Organization(organizationId, managementAccount));
+    }
+
+    /** Places accounts in an organizational unit directly under the organization's root. */
+    public void organizationalUnit(String unit, String... accounts) {
+        Organization organization = requireOrganization();
+        for (String account : accounts) {
+            requireAccount(AccountId.of(account).value(), "account", account);
+            organization.place(account, InvalidValueException.requireNonNull("unit", unit));
+        }
+    }
+
+    /**
+     * Attaches a service control policy (as {@code aws organizations create-policy} and {@code attach-policy}
+     * would) to {@code target}: {@code "root"}, an organizational unit, or an account id.
+     *
+     * @throws InvalidValueException when the document is malformed or over 5,120 characters, as Organizations refuses it
+     */
+    public void attachServiceControlPolicy(String name, String document, String target) {
+        Organization organization = requireOrganization();
+        InvalidValueException.requireNonNull("document", document);
+        if (document.length() > 5_120) {
+            throw new InvalidValueException("document", name, "is " + document.length()
+                    + " characters; Organizations accepts at most 5,120 for a service control policy");
+        }
+        Policy policy;
+        try {
+            policy = Policy.parse(document, Policy.Kind.SCP);
+        } catch (PolicyException e) {
+            throw new InvalidValueException("document", name, "is not a valid service control policy: " + e.getMessage());
+        }
+        organization.attach(InvalidValueException.requireNonNull("name", name),
+                InvalidValueException.requireNonNull("target", target), policy);
+    }
+
+    private Organization requireOrganization() {
+        Organization organization = iam.organization();
+        if (organization == null) {
+            throw new IllegalStateException("the world has no organization; call organization(id, managementAccount) first");
+        }
+        return organization;
     }
 
     /** Deletes a role: it can no longer be assumed, and its live sessions lose every permission. */

@@ -19,8 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param trust who may assume it
  * @param maxSessionDuration the role's MaxSessionDuration, 1 to 12 hours (AWS's default is 1 hour)
  * @param permissionsPolicy the role's permissions as an IAM policy document, or null for "anything"
+ * @param trustDocument the trust policy as an IAM JSON document (Principal, Action, Condition on
+ *     {@code sts:ExternalId}, {@code sts:SourceIdentity}, {@code aws:PrincipalArn}, {@code aws:PrincipalOrgID},
+ *     {@code aws:RequestTag/...}), evaluated in place of {@code trust} when given; {@code trust} then lists
+ *     the document's principals
  */
-public record IamRole(RoleArn arn, TrustPolicy trust, Duration maxSessionDuration, @Nullable String permissionsPolicy) {
+public record IamRole(RoleArn arn, TrustPolicy trust, Duration maxSessionDuration, @Nullable String permissionsPolicy,
+        @Nullable String trustDocument) {
+    /** The name IAM reads a role's permissions policy under: its one inline policy, as Airlock's generated setup names it. */
+    public static final String INLINE_POLICY_NAME = "airlock";
     private static final Duration ONE_HOUR = Duration.ofHours(1);
     private static final Duration TWELVE_HOURS = Duration.ofHours(12);
 
@@ -40,6 +47,18 @@ public record IamRole(RoleArn arn, TrustPolicy trust, Duration maxSessionDuratio
                 throw new InvalidValueException("permissionsPolicy", arn, "is not a valid IAM policy: " + e.getMessage());
             }
         }
+        if (trustDocument != null) {
+            try {
+                Policy.parse(trustDocument, Policy.Kind.TRUST);
+            } catch (PolicyException e) {
+                throw new InvalidValueException("trustDocument", arn, "is not a valid trust policy: " + e.getMessage());
+            }
+        }
+    }
+
+    /** A role whose trust is {@code trust} alone. */
+    public IamRole(RoleArn arn, TrustPolicy trust, Duration maxSessionDuration, @Nullable String permissionsPolicy) {
+        this(arn, trust, maxSessionDuration, permissionsPolicy, null);
     }
 
     /** A role with this trust policy, a one-hour maximum session and no permissions policy. */
@@ -68,6 +87,7 @@ public record IamRole(RoleArn arn, TrustPolicy trust, Duration maxSessionDuratio
         private @Nullable TrustPolicy trust;
         private Duration maxSessionDuration = ONE_HOUR;
         private @Nullable String permissionsPolicy;
+        private @Nullable String trustDocument;
 
         private Builder(RoleArn arn) {
             this.arn = arn;
@@ -91,10 +111,26 @@ public record IamRole(RoleArn arn, TrustPolicy trust, Duration maxSessionDuratio
             return this;
         }
 
+        /**
+         * Who may assume the role, as an IAM trust policy document evaluated with its conditions (as
+         * {@code aws iam create-role --assume-role-policy-document} takes it); replaces {@link #trust}.
+         */
+        public Builder trustDocument(String json) {
+            Policy policy;
+            try {
+                policy = Policy.parse(InvalidValueException.requireNonNull("trustDocument", json), Policy.Kind.TRUST);
+            } catch (PolicyException e) {
+                throw new InvalidValueException("trustDocument", arn, "is not a valid trust policy: " + e.getMessage());
+            }
+            this.trustDocument = json;
+            this.trust = new TrustPolicy(java.util.Set.copyOf(policy.principals()), null, true, true);
+            return this;
+        }
+
         /** The role; fails naming the field when something is missing or out of range. */
         public IamRole build() {
             return new IamRole(arn, InvalidValueException.requireNonNull("trust", trust), maxSessionDuration,
-                    permissionsPolicy);
+                    permissionsPolicy, trustDocument);
         }
     }
 }

@@ -152,13 +152,13 @@ class FakeS3Test {
     }
 
     @Test
-    void bucketPolicy_withACondition_failsLoudlyInsteadOfBeingMisread() {
+    void bucketPolicy_withAConditionOperatorNotModeled_failsLoudlyInsteadOfBeingMisread() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> prod.putBucketPolicy(
                 p -> p.bucket(PROD_BUCKET).policy("{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":"
-                        + "\"s3:*\",\"Resource\":\"arn:aws:s3:::" + PROD_BUCKET + "/*\",\"Condition\":{\"Bool\":"
-                        + "{\"aws:SecureTransport\":\"false\"}}}]}")));
+                        + "\"s3:*\",\"Resource\":\"arn:aws:s3:::" + PROD_BUCKET + "/*\",\"Condition\":{\"NumericLessThan\":"
+                        + "{\"s3:TlsVersion\":\"1.2\"}}}]}")));
 
-        assertEquals(true, e.getMessage().contains("Condition"));
+        assertEquals(true, e.getMessage().contains("NumericLessThan"), e.getMessage());
     }
 
     @Test

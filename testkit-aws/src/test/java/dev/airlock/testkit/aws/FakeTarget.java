@@ -5,6 +5,7 @@ import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -40,6 +41,11 @@ final class FakeTarget extends AwsContractTarget {
     @Override
     public S3Client s3(AwsCredentialsProvider credentials, Region region) {
         return landscape.s3(credentials, region);
+    }
+
+    @Override
+    public KmsClient kms(AwsCredentialsProvider credentials) {
+        return landscape.kms(credentials);
     }
 
     @Override

@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -72,6 +73,11 @@ final class MotoTarget extends AwsContractTarget {
     @Override
     public EcrClient ecr(AwsCredentialsProvider credentials) {
         return track(configure(EcrClient.builder(), credentials, TestLandscape.REGION).build());
+    }
+
+    @Override
+    public KmsClient kms(AwsCredentialsProvider credentials) {
+        return track(configure(KmsClient.builder(), credentials, TestLandscape.REGION).build());
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,

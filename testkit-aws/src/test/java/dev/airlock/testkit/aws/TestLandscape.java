@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -88,5 +89,9 @@ final class TestLandscape {
 
     EcrClient ecr(AwsCredentialsProvider credentials) {
         return world.ecr(credentials);
+    }
+
+    KmsClient kms(AwsCredentialsProvider credentials) {
+        return world.kms(credentials);
     }
 }

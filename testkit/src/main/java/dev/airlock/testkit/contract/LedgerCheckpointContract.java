@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.ledger.BrokenLink;
 import dev.airlock.ledger.ChainReport;
@@ -235,6 +236,9 @@ public abstract class LedgerCheckpointContract<L extends Ledger> {
         assertTrue(status.getMessage().startsWith("ledger tampered: "), status::getMessage);
     }
 
+    /** One set of keys for every story, so one story's checkpoint is judged by its content, not its keyring. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     /** An artifact registered and promoted into dev through an engine on the ledger under test. */
     private static final class Story {
         final TestWorld world = TestWorld.fourStages().build();
@@ -259,7 +263,7 @@ public abstract class LedgerCheckpointContract<L extends Ledger> {
         PromotionEngine coldEngine(Ledger ledger) {
             return PromotionEngine.builder().landscape(world.landscape()).guardrails(world.guardrails())
                     .store(world.store()).access(world.access()).ledger(ledger).clock(world.clock())
-                    .checkpointInterval(0).build();
+                    .keyring(KEYS).signers(KEYS).checkpointInterval(0).build();
         }
     }
 }

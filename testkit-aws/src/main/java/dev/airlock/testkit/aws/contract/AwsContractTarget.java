@@ -10,12 +10,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 
 /**
- * What the contracts run against: an implementation of the STS, S3 and ECR APIs, seen only through SDK
+ * What the contracts run against: an implementation of the STS, S3, ECR and KMS APIs, seen only through SDK
  * clients. It holds accounts {@link #TOOLING}, {@link #STAGING} and {@link #PROD}; a base identity
  * ({@link #ci()}) that may assume {@link #HUB}; and {@link #HUB}, which may assume {@link #STAGING_DEPLOY}
  * and, with external id {@link #PROD_EXTERNAL_ID}, {@link #PROD_DEPLOY}. An implementation that does not
@@ -50,6 +51,15 @@ public abstract class AwsContractTarget implements AutoCloseable {
 
     /** An ECR client acting with {@code credentials} in {@link #REGION}. */
     public abstract EcrClient ecr(AwsCredentialsProvider credentials);
+
+    /**
+     * A KMS client acting with {@code credentials} in {@link #REGION}, for {@link KmsContract}. The default
+     * refuses, so targets written before the KMS kit keep compiling; override it to run that kit.
+     */
+    public KmsClient kms(AwsCredentialsProvider credentials) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no KMS: override "
+                + "kms(credentials) to run KmsContract against it");
+    }
 
     /** The base identity's credentials, the start of every role chain. */
     public abstract AwsCredentialsProvider ci();

@@ -1,6 +1,6 @@
 /**
  * Contract kits for implementations of the AWS APIs Airlock uses: abstract JUnit 5 classes holding the
- * STS, S3 and ECR behaviours that the in-memory AWS shares with AWS (and with moto_server). This build
+ * STS, S3, ECR and KMS behaviours that the in-memory AWS shares with AWS (and with moto_server). This build
  * runs each against the in-memory AWS and against moto_server; subclass one to run it against another
  * implementation, or against AWS itself:
  * <pre>{@code

@@ -94,6 +94,7 @@ public final class Calls {
         Instant time = clock.instant();
         sleep(faults.takeDelay(client.service, operation));
         Caller caller = null;
+        RequestScope.Handle scope = RequestScope.open(client.region.id());
         try {
             caller = iam.authenticate(client.service, credentials);
             Optional<AwsFault> fault = faults.takeFault(client.service, operation);
@@ -113,6 +114,8 @@ public final class Calls {
         } catch (RuntimeException e) {
             record(client, operation, time, caller, fields, 0, e.getClass().getSimpleName());
             throw e;
+        } finally {
+            scope.close();
         }
     }
 

@@ -4,6 +4,8 @@ import dev.airlock.testkit.aws.AwsService;
 import dev.airlock.testkit.aws.IamRole;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +34,7 @@ public final class Iam {
     private final ConcurrentMap<String, String> roleIds = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AwsBasicCredentials> longTermKeys = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Key> keys = new ConcurrentHashMap<>();
+    private volatile @Nullable Organization organization;
 
     public Iam(Clock clock, Set<String> accounts, Set<String> userArns) {
         this.clock = clock;
@@ -92,16 +95,59 @@ public final class Iam {
         return roleIds.computeIfAbsent(arn, a -> Ids.keyId("AROA"));
     }
 
-    /** Why {@link #allows} refused, in the words AWS uses at the end of an AccessDenied message. */
+    /** Makes the accounts members of {@code organization}, whose SCPs then bound their principals. */
+    public void organization(Organization organization) {
+        this.organization = organization;
+    }
+
+    public @Nullable Organization organization() {
+        return organization;
+    }
+
+    /**
+     * The condition keys of a request by {@code caller}: who it is ({@code aws:PrincipalArn} is the role's
+     * ARN for a role session), its source identity, its organization, TLS (every fake call is HTTPS), and
+     * what the call in progress added ({@link RequestScope}).
+     */
+    public Map<String, String> context(Caller caller) {
+        Map<String, String> keys = new HashMap<>(RequestScope.keys());
+        Caller.Session session = caller.session();
+        keys.put("aws:principalarn", session != null ? session.roleArn() : caller.arn());
+        keys.put("aws:principalaccount", caller.account());
+        keys.put("aws:securetransport", "true");
+        if (caller.sourceIdentity() != null) {
+            keys.put("aws:sourceidentity", caller.sourceIdentity());
+        }
+        Organization org = organization;
+        if (org != null) {
+            keys.put("aws:principalorgid", org.id());
+        }
+        return keys;
+    }
+
+    /** The SCP statement that refuses the request, as "policy NAME, statement SID", or null. */
+    public @Nullable String scpDenial(Caller caller, String action, String resource) {
+        Organization org = organization;
+        return org == null ? null : org.denial(caller, action, resource, context(caller));
+    }
+
+    /** Why {@link #allows} refused, in the words AWS uses at the end of an AccessDenied message, naming the statement. */
     public String denialReason(Caller caller, String action, String resourceArn, @Nullable Policy resourcePolicy) {
-        if (resourcePolicy != null && resourcePolicy.decide(caller, action, resourceArn) == Policy.Decision.DENY) {
-            return "with an explicit deny in a resource-based policy";
+        String scp = scpDenial(caller, action, resourceArn);
+        if (scp != null) {
+            return "with an explicit deny in a service control policy (" + scp + ")";
         }
-        Policy.Decision identity = identityDecision(caller, action, resourceArn);
-        if (identity == Policy.Decision.DENY) {
-            return "with an explicit deny in an identity-based policy";
+        if (resourcePolicy != null) {
+            Policy.Evaluation resource = resourcePolicy.evaluate(caller, action, resourceArn, context(caller));
+            if (resource.decision() == Policy.Decision.DENY) {
+                return "with an explicit deny in a resource-based policy (statement " + resource.statement() + ")";
+            }
         }
-        if (identity != Policy.Decision.ALLOW) {
+        Policy.Evaluation identity = identityEvaluation(caller, action, resourceArn);
+        if (identity.decision() == Policy.Decision.DENY) {
+            return "with an explicit deny in an identity-based policy (statement " + identity.statement() + ")";
+        }
+        if (identity.decision() != Policy.Decision.ALLOW) {
             return "because no identity-based policy allows the " + action + " action";
         }
         return "because no resource-based policy allows the " + action + " action";
@@ -167,26 +213,35 @@ public final class Iam {
      * A session whose role was deleted may do nothing.
      */
     public Policy.Decision identityDecision(Caller caller, String action, String resource) {
+        return identityEvaluation(caller, action, resource).decision();
+    }
+
+    /** {@link #identityDecision} with the statement that decided. */
+    public Policy.Evaluation identityEvaluation(Caller caller, String action, String resource) {
         Caller.Session session = caller.session();
         if (session == null) {
-            return Policy.Decision.ALLOW;
+            return new Policy.Evaluation(Policy.Decision.ALLOW, null);
         }
         RoleEntry role = roles.get(session.roleArn());
         if (role == null) {
-            return Policy.Decision.NONE;
+            return new Policy.Evaluation(Policy.Decision.NONE, null);
         }
-        Policy.Decision rolePolicy = role.permissions() == null
-                ? Policy.Decision.ALLOW
-                : role.permissions().decide(caller, action, resource);
-        Policy.Decision sessionPolicy = session.policy() == null
-                ? Policy.Decision.ALLOW
-                : session.policy().decide(caller, action, resource);
-        if (rolePolicy == Policy.Decision.DENY || sessionPolicy == Policy.Decision.DENY) {
-            return Policy.Decision.DENY;
+        Map<String, String> context = context(caller);
+        Policy.Evaluation rolePolicy = role.permissions() == null
+                ? new Policy.Evaluation(Policy.Decision.ALLOW, null)
+                : role.permissions().evaluate(caller, action, resource, context);
+        Policy.Evaluation sessionPolicy = session.policy() == null
+                ? new Policy.Evaluation(Policy.Decision.ALLOW, null)
+                : session.policy().evaluate(caller, action, resource, context);
+        if (rolePolicy.decision() == Policy.Decision.DENY) {
+            return rolePolicy;
         }
-        return rolePolicy == Policy.Decision.ALLOW && sessionPolicy == Policy.Decision.ALLOW
-                ? Policy.Decision.ALLOW
-                : Policy.Decision.NONE;
+        if (sessionPolicy.decision() == Policy.Decision.DENY) {
+            return sessionPolicy;
+        }
+        return rolePolicy.decision() == Policy.Decision.ALLOW && sessionPolicy.decision() == Policy.Decision.ALLOW
+                ? rolePolicy
+                : new Policy.Evaluation(Policy.Decision.NONE, null);
     }
 
     /**
@@ -196,10 +251,13 @@ public final class Iam {
      */
     public boolean allows(Caller caller, String action, String resourceArn, String resourceAccount,
             @Nullable Policy resourcePolicy) {
+        if (scpDenial(caller, action, resourceArn) != null) {
+            return false;
+        }
         Policy.Decision identity = identityDecision(caller, action, resourceArn);
         Policy.Decision resource = resourcePolicy == null
                 ? Policy.Decision.NONE
-                : resourcePolicy.decide(caller, action, resourceArn);
+                : resourcePolicy.decide(caller, action, resourceArn, context(caller));
         if (identity == Policy.Decision.DENY || resource == Policy.Decision.DENY) {
             return false;
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -15,14 +16,17 @@ import org.jspecify.annotations.Nullable;
  * statements with Effect, Principal, Action and Resource, evaluated the IAM way: an explicit Deny beats
  * any Allow, and no matching Allow means no decision.
  *
- * <p>Condition, NotAction, NotResource and NotPrincipal are not modeled; a document using them is
- * refused with {@link UnsupportedOperationException} rather than evaluated wrongly.
+ * <p>Conditions are evaluated over the request's condition keys (see {@link Conditions}) and NotAction is
+ * honoured; NotResource and NotPrincipal are not modeled, and a document using them (or a condition
+ * operator not modeled) is refused with {@link UnsupportedOperationException} rather than evaluated wrongly.
+ * An evaluation says which statement decided, by its Sid, so a refusal can name it.
  */
 public final class Policy {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TOP_LEVEL = Set.of("Version", "Id", "Statement");
-    private static final Set<String> STATEMENT_KEYS = Set.of("Sid", "Effect", "Principal", "Action", "Resource");
-    private static final Set<String> UNMODELED = Set.of("Condition", "NotAction", "NotResource", "NotPrincipal");
+    private static final Set<String> STATEMENT_KEYS = Set.of("Sid", "Effect", "Principal", "Action", "NotAction", "Resource",
+            "Condition");
+    private static final Set<String> UNMODELED = Set.of("NotResource", "NotPrincipal");
 
     /** The outcome of evaluating a policy for one request. */
     public enum Decision {
@@ -39,11 +43,25 @@ public final class Policy {
         /** Bucket and repository policies: every statement names a Principal. */
         RESOURCE,
         /** Role permissions and session policies: no Principal, Resource required. */
-        IDENTITY
+        IDENTITY,
+        /** A role's trust policy: Principal required, no Resource (the role is the resource). */
+        TRUST,
+        /** A service control policy: no Principal; it bounds every principal of the accounts below it. */
+        SCP
     }
 
-    private record Statement(boolean deny, @Nullable List<String> principals, List<Pattern> actions,
-            @Nullable List<Pattern> resources, List<String> resourceTexts) {
+    /**
+     * What a policy says about one request, and which statement said it.
+     *
+     * @param statement the Sid (or "statement N", counting from 1) of the first Deny that matched, or of
+     *                  the first Allow when none denied; null when no statement applies
+     */
+    public record Evaluation(Decision decision, @Nullable String statement) {
+        static final Evaluation NONE = new Evaluation(Decision.NONE, null);
+    }
+
+    private record Statement(String sid, boolean deny, @Nullable List<String> principals, List<Pattern> actions,
+            boolean notAction, @Nullable List<Pattern> resources, List<String> resourceTexts, Conditions conditions) {
     }
 
     private final String text;
@@ -83,10 +101,10 @@ public final class Policy {
         List<Statement> statements = new ArrayList<>();
         if (statementNode.isArray()) {
             for (JsonNode statement : statementNode) {
-                statements.add(statement(statement, kind));
+                statements.add(statement(statement, kind, statements.size() + 1));
             }
         } else {
-            statements.add(statement(statementNode, kind));
+            statements.add(statement(statementNode, kind, 1));
         }
         if (statements.isEmpty()) {
             throw new PolicyException("Missing required field Statement");
@@ -94,7 +112,7 @@ public final class Policy {
         return new Policy(text, statements);
     }
 
-    private static Statement statement(JsonNode node, Kind kind) {
+    private static Statement statement(JsonNode node, Kind kind, int number) {
         if (!node.isObject()) {
             throw new PolicyException("Statement must be an object");
         }
@@ -112,13 +130,17 @@ public final class Policy {
         if (!effect.equals("Allow") && !effect.equals("Deny")) {
             throw new PolicyException("Invalid effect: " + effect);
         }
-        List<String> actions = strings(node.get("Action"), "Action");
+        boolean notAction = node.has("NotAction");
+        if (notAction && node.has("Action")) {
+            throw new PolicyException("Statement may not have both Action and NotAction");
+        }
+        List<String> actions = strings(node.get(notAction ? "NotAction" : "Action"), "Action");
         if (actions.isEmpty()) {
             throw new PolicyException("Missing required field Action");
         }
         List<String> principals = null;
         JsonNode principal = node.get("Principal");
-        if (kind == Kind.RESOURCE) {
+        if (kind == Kind.RESOURCE || kind == Kind.TRUST) {
             if (principal == null) {
                 throw new PolicyException("Missing required field Principal");
             }
@@ -131,11 +153,16 @@ public final class Policy {
         List<Pattern> resources = null;
         if (resource != null) {
             resources = resourceTexts.stream().map(r -> glob(r, false)).toList();
-        } else if (kind == Kind.IDENTITY) {
+        } else if (kind == Kind.IDENTITY || kind == Kind.SCP) {
             throw new PolicyException("Missing required field Resource");
         }
-        return new Statement(effect.equals("Deny"), principals,
-                actions.stream().map(a -> glob(a, true)).toList(), resources, resourceTexts);
+        if (kind == Kind.TRUST && resource != null) {
+            throw new PolicyException("Has prohibited field Resource");
+        }
+        Conditions conditions = node.has("Condition") ? Conditions.parse(node.get("Condition")) : Conditions.none();
+        String sid = node.has("Sid") ? node.get("Sid").asText() : "statement " + number;
+        return new Statement(sid, effect.equals("Deny"), principals, actions.stream().map(a -> glob(a, true)).toList(),
+                notAction, resources, resourceTexts, conditions);
     }
 
     private static List<String> principals(JsonNode node) {
@@ -199,29 +226,40 @@ public final class Policy {
     }
 
     /**
-     * Evaluates the policy for {@code caller} (ignored for identity policies) performing {@code action}
-     * on {@code resource}. A statement without Resource applies to the resource the policy is attached to.
+     * Evaluates the policy for {@code caller} (ignored for identity policies and SCPs) performing
+     * {@code action} on {@code resource}, with the request's condition keys (lower-cased). A statement
+     * without Resource applies to the resource the policy is attached to. The first matching Deny decides.
      */
-    public Decision decide(Caller caller, String action, String resource) {
-        boolean allowed = false;
+    public Evaluation evaluate(Caller caller, String action, String resource, Map<String, String> context) {
+        Evaluation allowed = Evaluation.NONE;
         for (Statement statement : statements) {
             if (statement.principals() != null
                     && statement.principals().stream().noneMatch(p -> Principals.matches(p, caller))) {
                 continue;
             }
-            if (statement.actions().stream().noneMatch(p -> p.matcher(action).matches())) {
+            if (statement.actions().stream().anyMatch(p -> p.matcher(action).matches()) == statement.notAction()) {
                 continue;
             }
             if (statement.resources() != null
                     && statement.resources().stream().noneMatch(p -> p.matcher(resource).matches())) {
                 continue;
             }
-            if (statement.deny()) {
-                return Decision.DENY;
+            if (!statement.conditions().hold(context)) {
+                continue;
             }
-            allowed = true;
+            if (statement.deny()) {
+                return new Evaluation(Decision.DENY, statement.sid());
+            }
+            if (allowed.decision() == Decision.NONE) {
+                allowed = new Evaluation(Decision.ALLOW, statement.sid());
+            }
         }
-        return allowed ? Decision.ALLOW : Decision.NONE;
+        return allowed;
+    }
+
+    /** {@link #evaluate}'s decision alone. */
+    public Decision decide(Caller caller, String action, String resource, Map<String, String> context) {
+        return evaluate(caller, action, resource, context).decision();
     }
 
     /** Every principal the policy names (normalized), to check they exist. */

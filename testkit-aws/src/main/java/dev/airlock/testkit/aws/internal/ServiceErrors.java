@@ -9,6 +9,8 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.ecr.model.EcrException;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.ecr.model.EmptyUploadException;
 import software.amazon.awssdk.services.ecr.model.ImageAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.ImageDigestDoesNotMatchException;
@@ -28,6 +30,13 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 import software.amazon.awssdk.services.ecr.model.RepositoryPolicyNotFoundException;
 import software.amazon.awssdk.services.ecr.model.ServerException;
 import software.amazon.awssdk.services.ecr.model.UploadNotFoundException;
+import software.amazon.awssdk.services.kms.model.AlreadyExistsException;
+import software.amazon.awssdk.services.kms.model.DisabledException;
+import software.amazon.awssdk.services.kms.model.InvalidKeyUsageException;
+import software.amazon.awssdk.services.kms.model.KmsException;
+import software.amazon.awssdk.services.kms.model.KmsInvalidSignatureException;
+import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
+import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -78,6 +87,18 @@ public final class ServiceErrors {
             Map.entry("ServerException", ServerException::builder),
             Map.entry("UploadNotFoundException", UploadNotFoundException::builder));
 
+    private static final Map<String, Supplier<AwsServiceException.Builder>> KMS_MODELED = Map.of(
+            "NotFoundException", NotFoundException::builder,
+            "DisabledException", DisabledException::builder,
+            "InvalidKeyUsageException", InvalidKeyUsageException::builder,
+            "KMSInvalidStateException", KmsInvalidStateException::builder,
+            "KMSInvalidSignatureException", KmsInvalidSignatureException::builder,
+            "MalformedPolicyDocumentException",
+            software.amazon.awssdk.services.kms.model.MalformedPolicyDocumentException::builder,
+            "UnsupportedOperationException",
+            software.amazon.awssdk.services.kms.model.UnsupportedOperationException::builder,
+            "AlreadyExistsException", AlreadyExistsException::builder);
+
     private ServiceErrors() {
     }
 
@@ -87,6 +108,8 @@ public final class ServiceErrors {
             case S3 -> S3_MODELED.getOrDefault(code, S3Exception::builder);
             case STS -> STS_MODELED.getOrDefault(code, StsException::builder);
             case ECR -> ECR_MODELED.getOrDefault(code, EcrException::builder);
+            case KMS -> KMS_MODELED.getOrDefault(code, KmsException::builder);
+            case IAM -> code.equals("NoSuchEntity") ? NoSuchEntityException::builder : IamException::builder;
         };
         String requestId = Ids.requestId();
         return modeled.get()
@@ -108,7 +131,8 @@ public final class ServiceErrors {
             case THROTTLING -> switch (service) {
                 case S3 -> of(service, 503, "SlowDown", "Please reduce your request rate.");
                 case STS -> of(service, 400, "Throttling", "Rate exceeded");
-                case ECR -> of(service, 400, "ThrottlingException", "Rate exceeded");
+                case ECR, KMS -> of(service, 400, "ThrottlingException", "Rate exceeded");
+                case IAM -> of(service, 400, "Throttling", "Rate exceeded");
             };
             case INTERNAL_ERROR -> switch (service) {
                 case S3 -> of(service, 500, "InternalError", "We encountered an internal error. Please try again.");
@@ -116,6 +140,10 @@ public final class ServiceErrors {
                         "The request processing has failed because of an unknown error, exception or failure.");
                 case ECR -> of(service, 500, "ServerException",
                         "These errors are usually caused by a server-side issue.");
+                case KMS -> of(service, 500, "KMSInternalException", "The request cannot be completed due to an "
+                        + "internal exception.");
+                case IAM -> of(service, 500, "ServiceFailure",
+                        "The request processing has failed because of an unknown error, exception or failure.");
             };
             case SERVICE_UNAVAILABLE -> of(service, 503,
                     service == AwsService.ECR ? "ServiceUnavailableException" : "ServiceUnavailable",
@@ -131,8 +159,9 @@ public final class ServiceErrors {
         return switch (service) {
             case S3 -> of(service, 400, "ExpiredToken", "The provided token has expired.");
             case STS -> of(service, 403, "ExpiredToken", "The security token included in the request is expired");
-            case ECR -> of(service, 400, "ExpiredTokenException",
+            case ECR, KMS -> of(service, 400, "ExpiredTokenException",
                     "The security token included in the request is expired");
+            case IAM -> of(service, 403, "ExpiredToken", "The security token included in the request is expired");
         };
     }
 
@@ -142,8 +171,9 @@ public final class ServiceErrors {
             case S3 -> of(service, 403, "InvalidAccessKeyId",
                     "The AWS Access Key Id you provided does not exist in our records.");
             case STS -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
-            case ECR -> of(service, 403, "UnrecognizedClientException",
+            case ECR, KMS -> of(service, service == AwsService.KMS ? 400 : 403, "UnrecognizedClientException",
                     "The security token included in the request is invalid.");
+            case IAM -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
         };
     }
 
@@ -152,8 +182,9 @@ public final class ServiceErrors {
         return switch (service) {
             case S3 -> of(service, 400, "InvalidToken", "The provided token is malformed or otherwise invalid.");
             case STS -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
-            case ECR -> of(service, 403, "UnrecognizedClientException",
+            case ECR, KMS -> of(service, service == AwsService.KMS ? 400 : 403, "UnrecognizedClientException",
                     "The security token included in the request is invalid.");
+            case IAM -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
         };
     }
 
@@ -161,7 +192,9 @@ public final class ServiceErrors {
     public static AwsServiceException signatureMismatch(AwsService service) {
         String message = "The request signature we calculated does not match the signature you provided. "
                 + "Check your AWS Secret Access Key and signing method.";
-        return of(service, 403, service == AwsService.ECR ? "InvalidSignatureException" : "SignatureDoesNotMatch",
+        return of(service, service == AwsService.KMS ? 400 : 403,
+                service == AwsService.ECR || service == AwsService.KMS ? "InvalidSignatureException"
+                        : "SignatureDoesNotMatch",
                 message);
     }
 }

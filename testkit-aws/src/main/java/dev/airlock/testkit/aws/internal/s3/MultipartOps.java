@@ -1,6 +1,7 @@
 package dev.airlock.testkit.aws.internal.s3;
 
 import dev.airlock.testkit.aws.internal.Caller;
+import dev.airlock.testkit.aws.internal.RequestScope;
 import dev.airlock.testkit.aws.internal.Ids;
 import dev.airlock.testkit.aws.internal.RequestFields;
 import java.io.ByteArrayOutputStream;
@@ -50,6 +51,7 @@ final class MultipartOps {
     }
 
     CreateMultipartUploadResponse create(Caller caller, Region region, CreateMultipartUploadRequest request) {
+        RequestScope.put("s3:ObjectCreationOperation", "CreateMultipartUpload");
         String key = ObjectOps.key(request.key());
         ChecksumAlgorithm algorithm = request.checksumAlgorithm() == null
                 ? null : Checksums.requireSupported(request.checksumAlgorithm());
@@ -76,6 +78,7 @@ final class MultipartOps {
     }
 
     UploadPartResponse uploadPart(Caller caller, Region region, UploadPartRequest request, byte[] data) {
+        RequestScope.put("s3:ObjectCreationOperation", "UploadPart");
         String key = ObjectOps.key(request.key());
         if (request.contentLength() != null && request.contentLength() != data.length) {
             throw S3Errors.of(400, "IncompleteBody",
@@ -112,6 +115,7 @@ final class MultipartOps {
 
     @SuppressWarnings("deprecation") // CopySource is the SDK's legacy way to name the source, still accepted.
     UploadPartCopyResponse uploadPartCopy(Caller caller, Region region, UploadPartCopyRequest request) {
+        RequestScope.put("s3:ObjectCreationOperation", "UploadPartCopy");
         CopySource source = CopySource.of(request.sourceBucket(), request.sourceKey(), request.sourceVersionId(),
                 request.copySource());
         String key = ObjectOps.key(request.destinationKey());
@@ -166,6 +170,8 @@ final class MultipartOps {
     }
 
     CompleteMultipartUploadResponse complete(Caller caller, Region region, CompleteMultipartUploadRequest request) {
+        RequestScope.put("s3:ObjectCreationOperation", "CompleteMultipartUpload");
+        RequestScope.put("s3:if-none-match", request.ifNoneMatch());
         String key = ObjectOps.key(request.key());
         List<CompletedPart> listed = request.multipartUpload() == null ? List.of() : request.multipartUpload().parts();
         for (CompletedPart part : listed) {

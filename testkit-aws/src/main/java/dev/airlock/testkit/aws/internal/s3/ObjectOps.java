@@ -1,6 +1,7 @@
 package dev.airlock.testkit.aws.internal.s3;
 
 import dev.airlock.testkit.aws.internal.Caller;
+import dev.airlock.testkit.aws.internal.RequestScope;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -36,6 +37,8 @@ final class ObjectOps {
     }
 
     PutObjectResponse put(Caller caller, Region region, PutObjectRequest request, byte[] data) {
+        RequestScope.put("s3:if-none-match", request.ifNoneMatch());
+        RequestScope.put("s3:if-match", request.ifMatch());
         String key = key(request.key());
         if (request.contentLength() != null && request.contentLength() != data.length) {
             throw S3Errors.of(400, "IncompleteBody",
@@ -225,6 +228,8 @@ final class ObjectOps {
 
     @SuppressWarnings("deprecation") // CopySource is the SDK's legacy way to name the source, still accepted.
     CopyObjectResponse copy(Caller caller, Region region, CopyObjectRequest request) {
+        RequestScope.put("s3:if-none-match", request.ifNoneMatch());
+        RequestScope.put("s3:if-match", request.ifMatch());
         CopySource source = CopySource.of(request.sourceBucket(), request.sourceKey(), request.sourceVersionId(),
                 request.copySource());
         String key = key(request.destinationKey());

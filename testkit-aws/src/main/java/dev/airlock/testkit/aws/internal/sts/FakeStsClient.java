@@ -10,6 +10,7 @@ import dev.airlock.testkit.aws.internal.Iam;
 import dev.airlock.testkit.aws.internal.Policy;
 import dev.airlock.testkit.aws.internal.PolicyException;
 import dev.airlock.testkit.aws.internal.Principals;
+import dev.airlock.testkit.aws.internal.RequestScope;
 import dev.airlock.testkit.aws.internal.ServiceErrors;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +95,10 @@ public final class FakeStsClient implements StsClient {
         }
         Policy sessionPolicy = sessionPolicy(request.policy());
         Map<String, String> requestTags = tags(request.tags());
+        // The request's keys, for the caller's own policies as much as for the role's trust policy.
+        requestTags.forEach((key, value) -> RequestScope.put("aws:RequestTag/" + key, value));
+        RequestScope.put("sts:ExternalId", request.externalId());
+        RequestScope.put("sts:SourceIdentity", request.sourceIdentity());
         Set<String> transitive = transitiveKeys(request.transitiveTagKeys(), requestTags);
 
         if (caller.isRoot()) {
@@ -105,10 +110,16 @@ public final class FakeStsClient implements StsClient {
         }
         IamRole role = found.get();
         TrustPolicy trust = role.trust();
-        if (trust.principals().stream().noneMatch(p -> Principals.matches(p, caller))) {
+        boolean documented = role.trustDocument() != null;
+        String scp = iam.scpDenial(caller, "sts:AssumeRole", roleArn);
+        if (scp != null) {
+            throw denied(caller, "sts:AssumeRole", roleArn, "with an explicit deny in a service control policy ("
+                    + scp + ")");
+        }
+        if (!documented && trust.principals().stream().noneMatch(p -> Principals.matches(p, caller))) {
             throw denied(caller, "sts:AssumeRole", roleArn);
         }
-        if (trust.externalId() != null && !trust.externalId().equals(request.externalId())) {
+        if (!documented && trust.externalId() != null && !trust.externalId().equals(request.externalId())) {
             throw denied(caller, "sts:AssumeRole", roleArn);
         }
         requireIdentityAllows(caller, "sts:AssumeRole", role);
@@ -125,7 +136,7 @@ public final class FakeStsClient implements StsClient {
         }
         if (sourceIdentity != null) {
             // Setting a source identity, or carrying one into the next role of a chain, needs the trust to allow it.
-            if (!trust.allowsSourceIdentity()) {
+            if (!documented && !trust.allowsSourceIdentity()) {
                 throw denied(caller, "sts:SetSourceIdentity", roleArn);
             }
             requireIdentityAllows(caller, "sts:SetSourceIdentity", role);
@@ -151,10 +162,14 @@ public final class FakeStsClient implements StsClient {
         }
         sessionTransitive.addAll(transitive);
         if (!sessionTags.isEmpty()) {
-            if (!trust.allowsSessionTags()) {
+            if (!documented && !trust.allowsSessionTags()) {
                 throw denied(caller, "sts:TagSession", roleArn);
             }
             requireIdentityAllows(caller, "sts:TagSession", role);
+        }
+
+        if (documented) {
+            TrustDocument.check(iam, caller, role, request.externalId(), sourceIdentity, sessionTags);
         }
 
         boolean chained = previous != null;
@@ -284,6 +299,11 @@ public final class FakeStsClient implements StsClient {
     private static AwsServiceException denied(Caller caller, String action, String resource) {
         return error(403, "AccessDenied",
                 "User: " + caller.arn() + " is not authorized to perform: " + action + " on resource: " + resource);
+    }
+
+    static AwsServiceException denied(Caller caller, String action, String resource, String reason) {
+        return error(403, "AccessDenied", "User: " + caller.arn() + " is not authorized to perform: " + action
+                + " on resource: " + resource + " " + reason);
     }
 
     private static AwsServiceException error(int status, String code, String message) {
