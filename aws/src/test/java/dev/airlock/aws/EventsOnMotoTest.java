@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.environment.Region;
 import dev.airlock.guardrail.Principal;
@@ -48,6 +49,9 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * A publisher whose topic and bus do not exist loses its events but never fails a promotion.
  */
 class EventsOnMotoTest {
+    /** Every principal's and builder's signing key, made on first use. */
+    private static final InMemoryKeys KEYS = new InMemoryKeys();
+
     private static final Region REGION = Region.of("eu-central-1");
     private static final String TOOLING = "111111111111";
     private static final String TOPIC_ARN = "arn:aws:sns:eu-central-1:111111111111:airlock-events";
@@ -123,7 +127,7 @@ class EventsOnMotoTest {
         AirlockConfiguration configuration = AirlockConfiguration.parse("events.yaml",
                 CONFIGURATION.formatted(moto.endpoint(), bus, topicArn), false);
         backend = AwsBackendProvider.backend(configuration).baseCredentials(credentials(TOOLING)).build();
-        return PromotionEngine.builder().landscape(configuration.landscape()).guardrails(configuration.guardrails())
+        return PromotionEngine.builder().keyring(KEYS).signers(KEYS).landscape(configuration.landscape()).guardrails(configuration.guardrails())
                 .backend(backend).clock(clock).build();
     }
 

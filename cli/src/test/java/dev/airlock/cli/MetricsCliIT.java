@@ -20,6 +20,7 @@ class MetricsCliIT {
         Path config = dir.resolve("airlock.yaml");
         Files.writeString(config, TimeFreeConfig.withSoak(
                 Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))));
+        SampleKeys.create(config);
         String[] common = {"--config", config.toString(), "--state", dir.resolve("state").toString()};
         Path jar = Files.writeString(dir.resolve("payments-api.jar"), "payments-api 1.4.2 bytes");
         AirlockScript.Result registered = AirlockScript.run(concat(new String[] {"register", jar.toString(), "--name",

@@ -58,7 +58,7 @@ class GatedPromotionTest {
                 Attachment.organization(),
                 Statement.of("everyone", new Rule.Permission(List.of("alice"), List.of())),
                 Statement.of("change-gate", new Rule.Gate(Effect.REQUIRE, "change-check")))), Map.of());
-        PromotionEngine.Builder builder = PromotionEngine.builder().landscape(fixture.landscape).guardrails(guardrails)
+        PromotionEngine.Builder builder = PromotionEngine.builder().keyring(fixture.keys).signers(fixture.keys).landscape(fixture.landscape).guardrails(guardrails)
                 .backend(fixture.backend).clock(fixture.clock).gateTimeout(Duration.ofMillis(300));
         if (gate != null) {
             builder.gate(gate);

@@ -28,7 +28,7 @@ class AirlockMetricsTest {
     private final TestWorld world = TestWorld.fourStages().build();
 
     private PromotionEngine engine() {
-        return PromotionEngine.builder().landscape(world.landscape()).guardrails(world.guardrails())
+        return PromotionEngine.builder().keyring(world.keys()).signers(world.keys()).landscape(world.landscape()).guardrails(world.guardrails())
                 .store(world.store()).access(world.access()).ledger(new MeteredLedger(world.ledger(), registry))
                 .clock(world.clock()).listener(AirlockMetrics.of(registry)).build();
     }
@@ -76,7 +76,7 @@ class AirlockMetricsTest {
                 super.append(entry);
             }
         };
-        PromotionEngine engine = PromotionEngine.builder().landscape(world.landscape()).guardrails(world.guardrails())
+        PromotionEngine engine = PromotionEngine.builder().keyring(world.keys()).signers(world.keys()).landscape(world.landscape()).guardrails(world.guardrails())
                 .store(world.store()).access(world.access()).ledger(new MeteredLedger(losing, registry))
                 .clock(world.clock()).listener(AirlockMetrics.of(registry)).listener(entry -> {
                     if (entry.type() == EntryType.LEASED) {

@@ -34,7 +34,7 @@ class EventsMatchSchemaTest {
     private final EventPublisher recording = events -> published.addAll(events);
 
     private PromotionEngine engine(TestWorld world, EventDispatcher dispatcher) {
-        return PromotionEngine.builder().landscape(world.landscape()).guardrails(world.guardrails())
+        return PromotionEngine.builder().keyring(world.keys()).signers(world.keys()).landscape(world.landscape()).guardrails(world.guardrails())
                 .store(world.store()).access(world.access()).ledger(world.ledger()).clock(world.clock())
                 .listener(dispatcher).build();
     }
