@@ -5,6 +5,7 @@ import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Provenance;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.promotion.ArtifactRegistration;
+import dev.airlock.spi.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -84,7 +85,7 @@ final class RegisterCommand extends EngineCommand {
         }
         Artifact artifact;
         ProgressLine progress = ProgressLine.onTerminal("uploading " + file.getFileName());
-        try (InputStream counted = new ProgressInputStream(in, size, progress)) {
+        try (InputStream counted = TransferProgress.counting(in, size, progress::update)) {
             artifact = airlock.engine.register(registration, counted, principal);
         } catch (IOException e) {
             throw new UncheckedIOException("could not close " + file, e);

@@ -130,7 +130,7 @@ public final class LocalArtifactStore implements ArtifactStore {
         }
         Path source = pathOf(origin, digest);
         try (PartFile temporary = temporaryFile(target);
-                InputStream in = new CountingInputStream(Files.newInputStream(source), Files.size(source), progress)) {
+                InputStream in = TransferProgress.counting(Files.newInputStream(source), Files.size(source), progress)) {
             MessageDigest sha = Digest.sha256();
             long size = write(in, temporary, sha);
             Digest copied = Digest.fromRaw(sha.digest());

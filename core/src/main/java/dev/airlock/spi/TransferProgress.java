@@ -1,5 +1,7 @@
 package dev.airlock.spi;
 
+import java.io.InputStream;
+
 /**
  * Told how far a transfer has come, so a long copy can show progress. Called on the transferring thread,
  * possibly for every buffer: keep it cheap, and never throw (a failing sink must not fail a transfer).
@@ -14,4 +16,9 @@ public interface TransferProgress {
      * @param total bytes to move in all, or -1 when the store cannot know
      */
     void bytes(long done, long total);
+
+    /** {@code in}, reporting to {@code progress} the bytes read from it so far, out of {@code total}. */
+    static InputStream counting(InputStream in, long total, TransferProgress progress) {
+        return new CountingInputStream(in, total, progress);
+    }
 }

@@ -1,16 +1,16 @@
-package dev.airlock.cli;
+package dev.airlock.spi;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Tells a {@link ProgressLine} how many of a file's bytes have been read. */
-final class ProgressInputStream extends FilterInputStream {
+/** Reports to a {@link TransferProgress} how many bytes have been read, as they are read. */
+final class CountingInputStream extends FilterInputStream {
     private final long total;
-    private final ProgressLine progress;
+    private final TransferProgress progress;
     private long done;
 
-    ProgressInputStream(InputStream in, long total, ProgressLine progress) {
+    CountingInputStream(InputStream in, long total, TransferProgress progress) {
         super(in);
         this.total = total;
         this.progress = progress;
@@ -20,7 +20,7 @@ final class ProgressInputStream extends FilterInputStream {
     public int read() throws IOException {
         int b = super.read();
         if (b >= 0) {
-            progress.update(++done, total);
+            progress.bytes(++done, total);
         }
         return b;
     }
@@ -30,7 +30,7 @@ final class ProgressInputStream extends FilterInputStream {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
             done += n;
-            progress.update(done, total);
+            progress.bytes(done, total);
         }
         return n;
     }
