@@ -10,6 +10,7 @@ import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
 import dev.airlock.attestation.InMemoryKeys;
 import dev.airlock.config.AirlockConfiguration;
+import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Region;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.promotion.ArtifactRegistration;
@@ -29,19 +30,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * Events from promotions on the aws backend, configured in the file, reach an SQS queue subscribed to
@@ -100,7 +94,9 @@ class EventsOnMotoTest {
                   callTimeout: 5s
             """;
 
-    private final MotoServer moto = MotoServer.shared();
+    // Resets moto and makes setup credentials and buckets outside Airlock.
+    private final MotoAws aws = new MotoAws();
+    private final MotoServer moto = aws.server;
     private final ManualClock clock = ManualClock.at("2026-03-03T09:00:00Z");
     private final Principal alice = new Principal("alice", Set.of("developers"));
     private AwsClientFactory setup;
@@ -108,12 +104,11 @@ class EventsOnMotoTest {
 
     @BeforeEach
     void setUp() {
-        moto.reset();
-        setup = AwsClientFactory.builder().emulator(moto.endpoint()).build();
-        bucket(TOOLING, "events-origin");
-        bucket("999999999999", "events-ledger");
-        bucket("222222222222", "events-dev");
-        bucket("444444444444", "events-prod");
+        setup = aws.setupFactory;
+        aws.bucket(AccountId.of(TOOLING), "events-origin", false);
+        aws.bucket(AccountId.of("999999999999"), "events-ledger", false);
+        aws.bucket(AccountId.of("222222222222"), "events-dev", false);
+        aws.bucket(AccountId.of("444444444444"), "events-prod", false);
     }
 
     @AfterEach
@@ -219,21 +214,7 @@ class EventsOnMotoTest {
                         .getBytes(StandardCharsets.UTF_8)), new Principal("ci@tooling", Set.of())).digest();
     }
 
-    private void bucket(String account, String name) {
-        try (S3Client s3 = setup.s3(credentials(account), REGION)) {
-            s3.createBucket(r -> r.bucket(name)
-                    .createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.EU_CENTRAL_1)));
-        }
-    }
-
-    /** Credentials acting in {@code account}: moto maps an assumed role's session to the role's account. */
     private AwsCredentialsProvider credentials(String account) {
-        try (StsClient sts = setup.sts(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "moto-ignores-this")), REGION)) {
-            Credentials c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/events-test")
-                    .roleSessionName("events-test").durationSeconds(3600)).credentials();
-            return StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(),
-                    c.sessionToken()));
-        }
+        return aws.credentials(AccountId.of(account));
     }
 }
