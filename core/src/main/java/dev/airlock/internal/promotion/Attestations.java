@@ -162,42 +162,36 @@ public final class Attestations {
         if (!statement.subject().equals(entry.digest())) {
             return "signed for another digest, " + statement.subject().shortForm();
         }
-        String type = switch (entry.type()) {
-            case APPROVED -> PredicateTypes.APPROVAL;
-            case VERIFIED -> PredicateTypes.VERIFICATION;
-            case REGISTERED -> PredicateTypes.PROVENANCE;
-            default -> PredicateTypes.BREAK_GLASS;
-        };
-        if (!type.equals(statement.predicateType())) {
-            return "signed as " + statement.predicateType() + ", not " + type;
-        }
         Map<String, String> expected = new LinkedHashMap<>();
+        String type;
         String signedAt = null;
         switch (entry.type()) {
             case APPROVED -> {
+                type = PredicateTypes.APPROVAL;
                 expected.put("environment", entry.environment());
                 expected.put("approver", entry.principal());
                 expected.put("policyVersion", entry.detail(Details.POLICY_VERSION));
                 signedAt = "approvedAt";
             }
             case VERIFIED -> {
+                type = PredicateTypes.VERIFICATION;
                 expected.put("environment", entry.environment());
                 expected.put("reporter", entry.principal());
                 signedAt = "verifiedAt";
             }
             case REGISTERED -> {
+                type = PredicateTypes.PROVENANCE;
                 expected.put("buildDefinition.externalParameters.repository", entry.detail(Details.SOURCE_REPOSITORY));
                 expected.put("buildDefinition.externalParameters.revision", entry.detail(Details.REVISION));
                 expected.put("runDetails.builder.id", entry.detail(Details.BUILDER));
                 expected.put("runDetails.metadata.invocationId", entry.detail(Details.BUILD_ID));
                 expected.put("runDetails.metadata.startedOn", entry.detail(Details.BUILT_AT));
             }
-            default -> {
-                expected.put("environment", entry.environment());
-                expected.put("requester", entry.principal());
-                expected.put("justification", entry.detail(Details.JUSTIFICATION));
-                signedAt = "requestedAt";
-            }
+            // A break-glass justification is checked as it is signed, before its decision is recorded.
+            default -> throw new IllegalArgumentException(entry.type() + " entries carry no attestation that counts");
+        }
+        if (!type.equals(statement.predicateType())) {
+            return "signed as " + statement.predicateType() + ", not " + type;
         }
         for (Map.Entry<String, String> field : expected.entrySet()) {
             String signed = statement.field(field.getKey());
