@@ -73,8 +73,9 @@ final class Airlock implements AutoCloseable {
         if (signingKey == null || signingKey.isBlank()) {
             return configured;
         }
-        Signer given = signingKey.startsWith("kms:") ? backend.remoteSigner(signingKey.substring(4))
-                : KeyFile.signer(Path.of(signingKey));
+        // Made on first use: a read-only command never reads the key file or calls KMS.
+        Signer given = Signer.lazily(() -> signingKey.startsWith("kms:") ? backend.remoteSigner(signingKey.substring(4))
+                : KeyFile.signer(Path.of(signingKey)));
         String ledger = signing.ledgerKeyOwner().orElse(null);
         Signers explicit = owner -> owner.equals(ledger) ? Optional.empty() : Optional.of(given);
         return explicit.orElse(configured);

@@ -67,8 +67,8 @@ public final class SigningConfiguration {
 
     /**
      * Signers for the owners whose private keys this machine can use: key files that exist here, and
-     * remote keys through {@code remote}. A key file is read (and its permissions checked) when first
-     * asked for, so an owner's missing file fails only that owner's signing.
+     * remote keys through {@code remote}. A key file is read (and its permissions checked), and a remote
+     * key asked for its public half, only when something is first signed with it.
      *
      * @param remote makes a signer for a remote key reference (the backend's {@code remoteSigner})
      */
@@ -82,9 +82,10 @@ public final class SigningConfiguration {
                 if (!source.keyFile().toFile().exists()) {
                     return Optional.empty(); // another person's key: not on this machine
                 }
-                return Optional.of(KeyFile.signer(source.keyFile()));
+                return Optional.of(Signer.lazily(() -> KeyFile.signer(source.keyFile())));
             }
-            return Optional.of(remote.apply(InvalidValueException.requireNonNull("remoteKey", source.remoteKey())));
+            String key = InvalidValueException.requireNonNull("remoteKey", source.remoteKey());
+            return Optional.of(Signer.lazily(() -> remote.apply(key)));
         };
     }
 

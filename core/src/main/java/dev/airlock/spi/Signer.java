@@ -3,6 +3,7 @@ package dev.airlock.spi;
 import dev.airlock.attestation.KeyAlgorithm;
 import java.security.PublicKey;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Signs on behalf of one owner (a principal, a builder or the ledger) with one private key that never
@@ -26,5 +27,10 @@ public interface Signer {
     /** The public key that verifies this signer's signatures, where the signer knows it: what a keyring pins. */
     default Optional<PublicKey> verificationKey() {
         return Optional.empty();
+    }
+
+    /** A signer {@code make} makes the first time it is used, so holding one costs no I/O or remote call. */
+    static Signer lazily(Supplier<Signer> make) {
+        return new LazySigner(make);
     }
 }
