@@ -131,6 +131,11 @@ public final class AwsBackend implements Backend {
     }
 
     /** The store of {@link AwsConfiguration#artifacts()}: {@link #s3Store()} or {@link #ecrStore()}. */
+    /** The tooling account's credentials every role chain starts from. */
+    AwsCredentialsProvider baseCredentials() {
+        return base;
+    }
+
     @Override
     public ArtifactStore artifactStore() {
         return configuration.artifacts() == AwsConfiguration.Artifacts.S3 ? s3Store() : ecrStore();

@@ -2,16 +2,10 @@ package dev.airlock.aws;
 
 import dev.airlock.config.ConfigSection;
 import dev.airlock.config.InvalidConfigurationException;
-import dev.airlock.spi.ArtifactStore;
-import dev.airlock.spi.Authenticator;
 import dev.airlock.spi.Backend;
 import dev.airlock.spi.BackendContext;
-import dev.airlock.spi.EnvironmentAccess;
-import dev.airlock.spi.Ledger;
-import dev.airlock.spi.PromotionListener;
-import dev.airlock.spi.Signer;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -24,73 +18,22 @@ final class DefaultChainBackend {
     }
 
     static Backend open(AwsBackend.Builder builder, ConfigSection settings, BackendContext context) {
-        DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        // Given no base credentials, the backend makes the SDK's default chain and closes it with itself.
+        AwsBackend aws = builder.clock(context.clock()).build();
         try {
-            requireCredentials(credentials, settings);
-            AwsBackend aws = builder.baseCredentials(credentials).clock(context.clock()).build();
-            try {
-                // Opened now, so a setting they lack is reported at open, as before any command runs.
-                aws.artifactStore();
-                aws.environmentAccess();
-                aws.ledger();
-                return closingToo(aws, credentials);
-            } catch (RuntimeException e) {
-                aws.close();
-                throw e;
-            }
+            requireCredentials(aws.baseCredentials(), settings);
+            // Opened now, so a setting they lack is reported at open, as before any command runs.
+            aws.artifactStore();
+            aws.environmentAccess();
+            aws.ledger();
+            return aws;
         } catch (RuntimeException e) {
-            credentials.close();
+            aws.close();
             throw e;
         }
     }
 
-    /** {@code aws}, which also closes the credentials it was given when it closes. */
-    private static Backend closingToo(AwsBackend aws, DefaultCredentialsProvider credentials) {
-        return new Backend() {
-            @Override
-            public ArtifactStore artifactStore() {
-                return aws.artifactStore();
-            }
-
-            @Override
-            public EnvironmentAccess environmentAccess() {
-                return aws.environmentAccess();
-            }
-
-            @Override
-            public Ledger ledger() {
-                return aws.ledger();
-            }
-
-            @Override
-            public Authenticator authenticator() {
-                return aws.authenticator();
-            }
-
-            @Override
-            public Signer remoteSigner(String keyReference) {
-                return aws.remoteSigner(keyReference);
-            }
-
-            @Override
-            public List<PromotionListener> listeners() {
-                return aws.listeners();
-            }
-
-            @Override
-            public void close() {
-                aws.close();
-                credentials.close();
-            }
-
-            @Override
-            public String toString() {
-                return aws.toString();
-            }
-        };
-    }
-
-    static void requireCredentials(DefaultCredentialsProvider credentials, ConfigSection settings) {
+    static void requireCredentials(AwsCredentialsProvider credentials, ConfigSection settings) {
         try {
             credentials.resolveCredentials();
         } catch (SdkClientException e) {
