@@ -54,6 +54,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof PromotionConflictException || e instanceof ImmutabilityViolationException) {
             return new Failure(ExitCodes.CONFLICT, e.getMessage());
         }
+        if (e instanceof InvalidValueException invalid && "signingKey".equals(invalid.field())) {
+            // The engine says whose key is missing; only the command line knows how to give one.
+            return new Failure(ExitCodes.BAD_INPUT, e.getMessage() + "; give it with --signing-key FILE|kms:KEY "
+                    + "($AIRLOCK_SIGNING_KEY), or create local keys with `airlock keys create`");
+        }
         if (e instanceof AuthenticationException || e instanceof InvalidValueException
                 || e instanceof UnknownEnvironmentException || e instanceof NotFoundException) {
             return new Failure(ExitCodes.BAD_INPUT, e.getMessage());

@@ -46,7 +46,7 @@ final class KeysCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AirlockConfiguration configuration = AirlockConfiguration.load(config);
+        AirlockConfiguration configuration = Airlock.configuration("--config", config);
         Path keyring = configuration.signing().keyringFile().orElseThrow(() -> new ErrorHandler.CliFailure(
                 ExitCodes.BAD_INPUT, config + " has no signing section: add `signing: {keyring: keys/keyring.yaml}` "
                         + "(and `ledger: airlock-ledger` to sign checkpoints), then run this again"));

@@ -1,7 +1,6 @@
 package dev.airlock.cli;
 
 import dev.airlock.attestation.TrustedKey;
-import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.config.SigningConfiguration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ final class KeysListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SigningConfiguration signing = AirlockConfiguration.load(config).signing();
+        SigningConfiguration signing = Airlock.configuration("--config", config).signing();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String owner : signing.keyring().owners()) {
             for (TrustedKey key : signing.keyring().keys(owner)) {

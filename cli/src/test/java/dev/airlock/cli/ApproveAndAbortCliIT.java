@@ -58,6 +58,21 @@ class ApproveAndAbortCliIT {
     }
 
     @Test
+    void approve_withoutAKey_orWithAKeyOthersCanRead_isBadInput_andRecordsNothing() throws IOException {
+        long before = Files.readAllLines(state.resolve("ledger.jsonl")).size();
+
+        String keyless = expect(2, airlock("mallory", "approve", "--digest", digest, "--env", "prod-eu")).err();
+        assertTrue(keyless.contains("signingKey: 'mallory' is not available here") && keyless.contains("--signing-key")
+                && keyless.contains("airlock keys create"), keyless);
+        Path robsKey = dir.resolve("keys/private/rob.key");
+        Files.setPosixFilePermissions(robsKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        String exposed = expect(2, airlock("rob", "approve", "--digest", digest, "--env", "prod-eu")).err();
+        assertTrue(exposed.contains("may be read or written by others") && exposed.contains("chmod 600"), exposed);
+
+        assertEquals(before, Files.readAllLines(state.resolve("ledger.jsonl")).size(), "nothing recorded");
+    }
+
+    @Test
     void approve_saysWhetherItCounts_andWhyNot() {
         expect(4, airlock("rita", "promote", "--digest", digest, "--to", "prod-eu", "--attr", "change=CHG-2041"));
 
