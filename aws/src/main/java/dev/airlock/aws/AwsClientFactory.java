@@ -66,6 +66,19 @@ public interface AwsClientFactory {
                 + "AwsClientFactory.iam to read roles (airlock doctor)");
     }
 
+    /**
+     * A reader of AWS Organizations acting with {@code credentials}, which {@code airlock doctor} uses to check
+     * the service control policies. Organizations is global: the standard factory signs for us-east-1 and
+     * sends to its endpoint override, if set. Its requests do not pass through this factory's interceptors
+     * (they are not SDK client calls). Factories written before the doctor read SCPs do not make one.
+     *
+     * @throws UnsupportedOperationException unless the factory implements it
+     */
+    default OrganizationsReader organizations(AwsCredentialsProvider credentials) {
+        throw new UnsupportedOperationException(getClass().getName() + " makes no Organizations reader; implement "
+                + "AwsClientFactory.organizations to check service control policies (airlock doctor)");
+    }
+
     static Builder builder() {
         return new Builder();
     }

@@ -25,7 +25,7 @@ class AwsDoctorOnFakesTest {
 
     private List<SetupFinding> check() {
         return AwsDoctor.of(aws.policies, aws.configuration, aws.aws.landscape, aws.aws.factory, aws.aws.base(),
-                PolicyOptions.defaults().inspectorRole()).check();
+                PolicyOptions.defaults().inspectorRole()).readingOrganizationsAs(GeneratedAws.MANAGEMENT_INSPECTOR).check();
     }
 
     @Test

@@ -84,6 +84,11 @@ final class FakeAws extends TargetBase {
             }
 
             @Override
+            public OrganizationsReader organizations(AwsCredentialsProvider credentials) {
+                return new FakeOrganizationsReader(world.organizations(credentials));
+            }
+
+            @Override
             public EcrClient ecr(AwsCredentialsProvider credentials, Region region) {
                 return RecordingClients.wrap(EcrClient.class, world.ecr(credentials, sdk(region)), credentials, "ECR",
                         recorder, faults, answer -> answer instanceof GetDownloadUrlForLayerResponse download

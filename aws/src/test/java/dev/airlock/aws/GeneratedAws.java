@@ -26,16 +26,24 @@ final class GeneratedAws implements AutoCloseable {
     static final String TOOLING_ADMIN = "arn:aws:iam::111111111111:role/admin";
     static final String SECURITY_ADMIN = "arn:aws:iam::999999999999:role/admin";
     static final String DEVELOPER = "arn:aws:iam::222222222222:role/developer";
+    /** The inspector role of the management account, made like tooling's: it reads Organizations for the doctor. */
+    static final String MANAGEMENT_INSPECTOR = "arn:aws:iam::" + MANAGEMENT + ":role/airlock-inspector";
     static final IdentityMapping IDENTITIES = IdentityMapping.of(List.of(
             new IdentityMapping.Rule(FakeAws.CI_USER, "ci@tooling")));
 
     final AwsConfiguration configuration = AwsTarget.commonConfiguration().build();
-    final AwsPolicies policies = AwsPolicies.generate(AwsTarget.landscape(), configuration, IDENTITIES,
-            PolicyOptions.defaults().withOrganizationId(ORGANIZATION));
+    final AwsPolicies policies;
     final AwsWorld world;
     final FakeAws aws;
 
     GeneratedAws(Clock clock) {
+        this(clock, true);
+    }
+
+    /** The setup, with or without the organization (and so its SCPs and aws:PrincipalOrgID conditions). */
+    GeneratedAws(Clock clock, boolean organization) {
+        policies = AwsPolicies.generate(AwsTarget.landscape(), configuration, IDENTITIES,
+                PolicyOptions.defaults().withOrganizationId(organization ? ORGANIZATION : null));
         AwsWorld.Builder builder = AwsWorld.builder().clock(clock)
                 .region(software.amazon.awssdk.regions.Region.of(AwsTarget.REGION.value()))
                 .account(AwsTarget.TOOLING.value(), AwsTarget.SECURITY.value(), AwsTarget.DEV.value(),
@@ -47,6 +55,10 @@ final class GeneratedAws implements AutoCloseable {
                     .ifPresent(p -> role.permissionsPolicy(p.document()));
             builder.role(role.build());
         }
+        builder.role(IamRole.builder(MANAGEMENT_INSPECTOR)
+                .trustDocument(policies.document("tooling", "inspector-role-trust").orElseThrow().document())
+                .permissionsPolicy(policies.document("tooling", "inspector-role-permissions").orElseThrow().document())
+                .build());
         for (String person : List.of(PROD_ADMIN, TOOLING_ADMIN, SECURITY_ADMIN, DEVELOPER)) {
             // Obtained outside AssumeRole (SSO), so their trust does not matter here.
             builder.role(IamRole.of(person, TrustPolicy.trusting(person.substring(13, 25))));
@@ -70,6 +82,9 @@ final class GeneratedAws implements AutoCloseable {
                         .substring(repository.target().indexOf(":repository/") + ":repository/".length()))
                         .policyText(repository.document()));
             }
+        }
+        if (!organization) {
+            return;
         }
         world.organization(ORGANIZATION, MANAGEMENT);
         for (GeneratedPolicy scp : of(PolicyKind.SCP)) {

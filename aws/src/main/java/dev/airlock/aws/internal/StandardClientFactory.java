@@ -1,6 +1,7 @@
 package dev.airlock.aws.internal;
 
 import dev.airlock.aws.AwsClientFactory;
+import dev.airlock.aws.OrganizationsReader;
 import dev.airlock.environment.Region;
 import java.net.URI;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -86,6 +88,21 @@ public final class StandardClientFactory implements AwsClientFactory {
         // IAM has one global endpoint; an emulator's endpoint override still wins.
         return configure(IamClient.builder(), credentials, region).region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
                 .build();
+    }
+
+    @Override
+    public OrganizationsReader organizations(AwsCredentialsProvider credentials) {
+        SdkHttpClient http = httpClient;
+        if (http == null) {
+            UrlConnectionHttpClient.Builder own = UrlConnectionHttpClient.builder();
+            Duration timeout = apiCallAttemptTimeout != null ? apiCallAttemptTimeout : apiCallTimeout;
+            if (timeout != null) {
+                own.connectionTimeout(timeout).socketTimeout(timeout);
+            }
+            http = own.build();
+        }
+        return new OrganizationsJsonClient(http, httpClient == null, credentials, endpointOverride, null,
+                Duration.ofMillis(200));
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,

@@ -85,7 +85,8 @@ public final class AwsFaults {
     private static String validOperation(AwsService service, String operation) {
         InvalidValueException.requireNonNull("service", service);
         InvalidValueException.requireNonNull("operation", operation);
-        Set<String> implemented = Unimplemented.implementedBy(FAKES.get(service));
+        Set<String> implemented = service == AwsService.ORGANIZATIONS ? new java.util.TreeSet<>(FakeOrganizations.OPERATIONS)
+                : Unimplemented.implementedBy(FAKES.get(service));
         if (!operation.equals("*") && !implemented.contains(operation)) {
             throw new InvalidValueException("operation", operation, "is not an operation " + service.fakeName()
                     + " implements; use * or one of " + implemented);

@@ -11,7 +11,9 @@ public enum AwsService {
     /** Key Management Service: asymmetric signing keys and their key policies. */
     KMS("Kms", "FakeKmsClient"),
     /** Identity and Access Management: reading roles (GetRole, GetRolePolicy). */
-    IAM("Iam", "FakeIamClient");
+    IAM("Iam", "FakeIamClient"),
+    /** AWS Organizations: reading service control policies and parents (ListPoliciesForTarget, ...). */
+    ORGANIZATIONS("Organizations", "FakeOrganizations");
 
     private final String serviceName;
     private final String fakeName;

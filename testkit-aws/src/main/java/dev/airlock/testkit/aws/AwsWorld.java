@@ -159,6 +159,14 @@ public final class AwsWorld {
         return Unimplemented.loud(IamClient.class, new FakeIamClient(calls, client));
     }
 
+    /**
+     * A reader of the world's organization acting with these credentials (ListPoliciesForTarget,
+     * DescribePolicy, ListParents), as a principal of the management account reads it.
+     */
+    public FakeOrganizations organizations(AwsCredentialsProvider credentials) {
+        return new FakeOrganizations(calls, client(AwsService.ORGANIZATIONS, credentials, Region.US_EAST_1));
+    }
+
     private static Calls.Client client(AwsService service, AwsCredentialsProvider credentials, Region region) {
         return new Calls.Client(service, InvalidValueException.requireNonNull("region", region),
                 InvalidValueException.requireNonNull("credentials", credentials));
@@ -244,19 +252,36 @@ public final class AwsWorld {
      */
     public void attachServiceControlPolicy(String name, String document, String target) {
         Organization organization = requireOrganization();
+        Policy policy = scp(name, document);
+        organization.attach(InvalidValueException.requireNonNull("name", name),
+                InvalidValueException.requireNonNull("target", target), policy, document);
+    }
+
+    /** Detaches the service control policy {@code name} from {@code target}, as {@code detach-policy} would. */
+    public void detachServiceControlPolicy(String name, String target) {
+        if (!requireOrganization().detach(name, target)) {
+            throw new InvalidValueException("target", target, "has no service control policy named " + name);
+        }
+    }
+
+    /** Replaces the document of the service control policy {@code name}, as {@code update-policy --content} would. */
+    public void updateServiceControlPolicy(String name, String document) {
+        if (!requireOrganization().update(name, scp(name, document), document)) {
+            throw new InvalidValueException("name", name, "is no service control policy of the organization");
+        }
+    }
+
+    private static Policy scp(String name, String document) {
         InvalidValueException.requireNonNull("document", document);
         if (document.length() > 5_120) {
             throw new InvalidValueException("document", name, "is " + document.length()
                     + " characters; Organizations accepts at most 5,120 for a service control policy");
         }
-        Policy policy;
         try {
-            policy = Policy.parse(document, Policy.Kind.SCP);
+            return Policy.parse(document, Policy.Kind.SCP);
         } catch (PolicyException e) {
             throw new InvalidValueException("document", name, "is not a valid service control policy: " + e.getMessage());
         }
-        organization.attach(InvalidValueException.requireNonNull("name", name),
-                InvalidValueException.requireNonNull("target", target), policy);
     }
 
     private Organization requireOrganization() {

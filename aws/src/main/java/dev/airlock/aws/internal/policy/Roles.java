@@ -22,11 +22,14 @@ import java.util.Set;
 final class Roles {
     /** The tags the deploy hop carries (see RoleCredentials). */
     static final String ENVIRONMENT_TAG = "aws:RequestTag/airlock:environment";
-    /** What {@code airlock doctor} reads; nothing it can change. */
-    static final List<String> INSPECTION = List.of("iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies",
+    /**
+     * What {@code airlock doctor} calls, and nothing it could change with: the organizations actions are used
+     * where the inspector role reads Organizations (the management account's, or a delegated administrator's).
+     */
+    static final List<String> INSPECTION = List.of("iam:GetRole", "iam:GetRolePolicy",
             "s3:GetBucketPolicy", "s3:GetBucketVersioning", "s3:GetBucketObjectLockConfiguration",
             "ecr:DescribeRepositories", "ecr:GetRepositoryPolicy", "kms:GetKeyPolicy",
-            "organizations:DescribeOrganization", "organizations:ListPoliciesForTarget", "organizations:DescribePolicy");
+            "organizations:ListPoliciesForTarget", "organizations:ListParents", "organizations:DescribePolicy");
 
     private Roles() {
     }

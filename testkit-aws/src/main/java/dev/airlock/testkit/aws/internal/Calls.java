@@ -90,7 +90,22 @@ public final class Calls {
             throw new IllegalStateException(client.service.fakeName() + " has been closed");
         }
         Map<String, String> fields = RequestFields.check(client.service.fakeName(), operation, request, modeled);
-        AwsCredentialsIdentity credentials = resolve(client, request);
+        return serve(client, operation, fields, resolve(client, request), action);
+    }
+
+    /**
+     * Runs one call of {@code operation} of a service the SDK has no request classes for here (Organizations):
+     * {@code fields} are what the request set, already checked by the fake; credentials are the client's.
+     */
+    public <T> T run(Client client, String operation, Map<String, String> fields, Function<Caller, T> action) {
+        if (client.closed.get()) {
+            throw new IllegalStateException(client.service.fakeName() + " has been closed");
+        }
+        return serve(client, operation, Map.copyOf(fields), client.credentials.resolveCredentials(), action);
+    }
+
+    private <T> T serve(Client client, String operation, Map<String, String> fields,
+            AwsCredentialsIdentity credentials, Function<Caller, T> action) {
         Instant time = clock.instant();
         sleep(faults.takeDelay(client.service, operation));
         Caller caller = null;

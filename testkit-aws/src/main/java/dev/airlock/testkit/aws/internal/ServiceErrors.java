@@ -110,6 +110,7 @@ public final class ServiceErrors {
             case ECR -> ECR_MODELED.getOrDefault(code, EcrException::builder);
             case KMS -> KMS_MODELED.getOrDefault(code, KmsException::builder);
             case IAM -> code.equals("NoSuchEntity") ? NoSuchEntityException::builder : IamException::builder;
+            case ORGANIZATIONS -> AwsServiceException::builder;
         };
         String requestId = Ids.requestId();
         return modeled.get()
@@ -133,6 +134,7 @@ public final class ServiceErrors {
                 case STS -> of(service, 400, "Throttling", "Rate exceeded");
                 case ECR, KMS -> of(service, 400, "ThrottlingException", "Rate exceeded");
                 case IAM -> of(service, 400, "Throttling", "Rate exceeded");
+                case ORGANIZATIONS -> of(service, 400, "TooManyRequestsException", "Rate exceeded");
             };
             case INTERNAL_ERROR -> switch (service) {
                 case S3 -> of(service, 500, "InternalError", "We encountered an internal error. Please try again.");
@@ -144,6 +146,8 @@ public final class ServiceErrors {
                         + "internal exception.");
                 case IAM -> of(service, 500, "ServiceFailure",
                         "The request processing has failed because of an unknown error, exception or failure.");
+                case ORGANIZATIONS -> of(service, 500, "ServiceException",
+                        "AWS Organizations can't complete your request because of an internal service error.");
             };
             case SERVICE_UNAVAILABLE -> of(service, 503,
                     service == AwsService.ECR ? "ServiceUnavailableException" : "ServiceUnavailable",
@@ -162,6 +166,8 @@ public final class ServiceErrors {
             case ECR, KMS -> of(service, 400, "ExpiredTokenException",
                     "The security token included in the request is expired");
             case IAM -> of(service, 403, "ExpiredToken", "The security token included in the request is expired");
+            case ORGANIZATIONS -> of(service, 400, "ExpiredTokenException",
+                    "The security token included in the request is expired");
         };
     }
 
@@ -174,6 +180,8 @@ public final class ServiceErrors {
             case ECR, KMS -> of(service, service == AwsService.KMS ? 400 : 403, "UnrecognizedClientException",
                     "The security token included in the request is invalid.");
             case IAM -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+            case ORGANIZATIONS -> of(service, 400, "UnrecognizedClientException",
+                    "The security token included in the request is invalid.");
         };
     }
 
@@ -185,6 +193,8 @@ public final class ServiceErrors {
             case ECR, KMS -> of(service, service == AwsService.KMS ? 400 : 403, "UnrecognizedClientException",
                     "The security token included in the request is invalid.");
             case IAM -> of(service, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+            case ORGANIZATIONS -> of(service, 400, "UnrecognizedClientException",
+                    "The security token included in the request is invalid.");
         };
     }
 
