@@ -121,7 +121,9 @@ public final class AwsBackendProvider implements BackendProvider {
 
     /**
      * {@code airlock doctor}: reads the live accounts through the inspector role in each (tooling credentials
-     * from the SDK's default chain) and reports where they differ from {@link #setupDocuments}.
+     * from the SDK's default chain) and reports where they differ from {@link #setupDocuments}. Besides those of
+     * {@link #setupDocuments}, option {@code organizationsRole}: the role ARN Organizations is read through
+     * (default: the tooling account's inspector role).
      */
     @Override
     public List<SetupFinding> checkSetup(ConfigSection settings, BackendContext context, Map<String, String> options) {

@@ -24,7 +24,8 @@ final class DefaultChainDoctor {
         try (DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
             DefaultChainBackend.requireCredentials(credentials, settings);
             return AwsDoctor.of(expected, read.configuration(), context.landscape(), read.clients(), credentials,
-                    options.getOrDefault("inspectorRole", "airlock-inspector")).check();
+                    options.getOrDefault("inspectorRole", "airlock-inspector"))
+                    .readingOrganizationsAs(options.get("organizationsRole")).check();
         }
     }
 }

@@ -32,6 +32,12 @@ final class DoctorCommand implements Callable<Integer> {
     @Mixin
     AwsSetupOptions setup;
 
+    @Option(names = "--organizations-role", paramLabel = "ARN", defaultValue = "${env:AIRLOCK_ORGANIZATIONS_ROLE}",
+            description = {"Role the SCPs are read through: one of the management account, or of a delegated "
+                    + "administrator, allowed organizations:ListPoliciesForTarget, ListParents and DescribePolicy "
+                    + "(default: $AIRLOCK_ORGANIZATIONS_ROLE, else the tooling account's inspector role)."})
+    String organizationsRole;
+
     @Mixin
     OutputOption output;
 
@@ -44,7 +50,11 @@ final class DoctorCommand implements Callable<Integer> {
         AwsSetupOptions.requireAws(configuration);
         BackendContext context = new BackendContext(configuration.landscape(), Clock.systemUTC(),
                 config.toAbsolutePath().getParent(), null);
-        List<SetupFinding> findings = configuration.backend().checkSetup(context, setup.options(configuration));
+        Map<String, String> options = setup.options(configuration);
+        if (organizationsRole != null && !organizationsRole.isBlank()) {
+            options.put("organizationsRole", organizationsRole);
+        }
+        List<SetupFinding> findings = configuration.backend().checkSetup(context, options);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             Map<String, Object> answer = new LinkedHashMap<>();

@@ -88,7 +88,7 @@ final class ScpCheck implements AutoCloseable {
                         + "service control policies (" + e.getMessage() + "), so this SCP is unchecked",
                         "run airlock doctor again later"));
             } else if (e.notFound()) {
-                findings.add(new SetupFinding(account, name, "the account is not in the organization " + reader
+                findings.add(new SetupFinding(account, name, "the account is not in the organization that " + reader
                         + " reads (" + e.getMessage() + "), so no service control policy bounds it",
                         "invite it (aws organizations invite-account-to-organization --target Id=" + account
                                 + ",Type=ACCOUNT), then " + AccountCheck.fix(scp)));
