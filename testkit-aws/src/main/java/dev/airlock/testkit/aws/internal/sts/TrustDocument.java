@@ -2,6 +2,7 @@ package dev.airlock.testkit.aws.internal.sts;
 
 import dev.airlock.testkit.aws.IamRole;
 import dev.airlock.testkit.aws.internal.Caller;
+import dev.airlock.testkit.aws.internal.Conditions;
 import dev.airlock.testkit.aws.internal.Iam;
 import dev.airlock.testkit.aws.internal.Policy;
 import java.util.ArrayList;
@@ -32,6 +33,9 @@ final class TrustDocument {
             context.put("sts:sourceidentity", sourceIdentity);
         }
         tags.forEach((key, value) -> context.put("aws:requesttag/" + key.toLowerCase(Locale.ROOT), value));
+        if (!tags.isEmpty()) {
+            context.put("aws:tagkeys", Conditions.multivalued(tags.keySet()));
+        }
         List<String> actions = new ArrayList<>(List.of("sts:AssumeRole"));
         if (sourceIdentity != null) {
             actions.add("sts:SetSourceIdentity");
