@@ -328,6 +328,7 @@ public final class PromotionRun {
 
     public PromotionResult resume(String promotionId, Principal principal) {
         PromotionRecord record = record(promotionId);
+        requireInitiatorOrOwner(record, principal, "resume");
         if (promoted(record)) {
             if (record.lastStep() != EntryType.RELEASED) {
                 long token = writer.read(view -> view.lease(record.target()).filter(l -> l.promotionId().equals(promotionId))
@@ -341,9 +342,8 @@ public final class PromotionRun {
             throw new InvalidValueException("promotionId", promotionId, "already ended (" + record.lastStep()
                     + "); start a new promotion instead");
         }
-        PromotionCommand command = PromotionCommand.builder(record.digest(), record.target(), principal)
-                .from(record.source()).idempotencyKey(record.idempotencyKey()).build();
-        Judged judged = judge(command, record.rollback(), clock.instant(), promotionId);
+        // Judged as it was asked (its requester, attributes and break-glass); the resumer only carries it on.
+        Judged judged = judge(record.command(), record.rollback(), clock.instant(), promotionId);
         if (judged.decision().outcome() != Outcome.ALLOWED) {
             writer.append(Drafts.failed(principal.id(), record.target(), record.digest(), promotionId, "resume",
                     new IllegalStateException("no longer allowed: " + judged.decision().outcome())));
