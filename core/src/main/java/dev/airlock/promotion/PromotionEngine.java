@@ -310,7 +310,8 @@ public final class PromotionEngine {
      * <p>Safe to run from several processes or machines at once: each promotion goes through the request's
      * idempotency key and the target's lease, so a request is promoted once; the other runs report it
      * {@code BUSY} or {@code ALREADY_PROMOTED}. The entries are written for the request's initiator: where the
-     * engine has an authenticator, a run promotes only the requests of the identity it runs as.
+     * engine has an authenticator, a run promotes only the requests of the identity it runs as, and reports the
+     * others {@code NOT_ITS_REQUESTER}.
      *
      * @return one answer per waiting request, oldest first
      */
@@ -340,6 +341,11 @@ public final class PromotionEngine {
                     "'" + record.target() + "' moved to " + writer.read(view -> view.current(record.target()))
                             .map(Digest::shortForm).orElse("?") + " at " + moved + ", after this request was decided",
                     null);
+        }
+        String notFor = writer.whyNotFor(record.principal());
+        if (notFor != null) {
+            return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.NOT_ITS_REQUESTER,
+                    notFor, null);
         }
         PromotionCommand command = record.command();
         Plan plan = run.plan(command, record.rollback());
