@@ -93,7 +93,7 @@ final class ReconcileCommand extends EngineCommand {
             item.put("detail", r.detail());
             item.put("newPromotionId", r.result() == null ? null : r.result().promotionId());
             json.add(item);
-            text.append(String.format("%-16s %-10s %s  [promotion %s]  %s%n", r.action(), r.target(),
+            text.append(String.format("%-17s %-10s %s  [promotion %s]  %s%n", r.action(), r.target(),
                     r.digest().shortForm(), r.promotionId(), r.detail()));
         }
         report(out, json, text.isEmpty() ? "nothing is pending" : text.toString().stripTrailing());

@@ -7,7 +7,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code airlock resume ID}: continue a promotion whose promoter stopped part-way. */
-@Command(name = "resume", description = "Resume an interrupted promotion from its last recorded step.",
+@Command(name = "resume", description = {"Resume an interrupted promotion from its last recorded step.",
+        "It is judged again as it was asked (requester, attributes, break-glass); only its initiator or an owner of "
+                + "the target may resume it."},
         footerHeading = "%nExample:%n", footer = {"  airlock resume 7c9e6679-7425-40de-944b-e07fc1f90ae7"})
 final class ResumeCommand extends EngineCommand {
     @Mixin

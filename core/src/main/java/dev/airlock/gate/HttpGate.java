@@ -131,6 +131,7 @@ public final class HttpGate implements Gate {
         json.put("attributes", new java.util.TreeMap<>(request.attributes()));
         json.put("breakGlass", request.breakGlass());
         json.put("rollback", request.rollback());
+        json.put("plan", request.plan());
         try {
             return JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -12,13 +12,13 @@ import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.Principal;
+import dev.airlock.guardrail.StatementResult.Verdict;
 import dev.airlock.internal.promotion.Attestations;
 import dev.airlock.internal.promotion.Attestor;
-import dev.airlock.guardrail.StatementResult.Verdict;
-import dev.airlock.internal.promotion.Details;
 import dev.airlock.internal.promotion.Checkpoints;
 import dev.airlock.internal.promotion.Details;
 import dev.airlock.internal.promotion.Drafts;
+import dev.airlock.internal.promotion.GateAsker;
 import dev.airlock.internal.promotion.LedgerView;
 import dev.airlock.internal.promotion.LedgerWriter;
 import dev.airlock.internal.promotion.PromotionRun;
@@ -32,7 +32,6 @@ import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.Authenticator;
 import dev.airlock.spi.Backend;
-import dev.airlock.internal.promotion.GateAsker;
 import dev.airlock.spi.EnvironmentAccess;
 import dev.airlock.spi.Gate;
 import dev.airlock.spi.Ledger;
@@ -205,7 +204,14 @@ public final class PromotionEngine {
         return java.util.Optional.empty();
     }
 
-    /** Continues a promotion whose promoter stopped (crashed) part-way, from its last recorded step. */
+    /**
+     * Continues a promotion whose promoter stopped (crashed) part-way, from its last recorded step. The request is
+     * judged again as it was asked (its requester, source, attributes and break-glass), so carrying it on neither
+     * loses nor gains anything the guardrails read; the steps are recorded for {@code principal}. Only the
+     * promotion's initiator, or a member of one of the target environment's owner groups, may resume it.
+     *
+     * @throws AbortNotPermittedException when {@code principal} is neither
+     */
     public PromotionResult resume(String promotionId, Principal principal) {
         return run.resume(promotionId, principal);
     }
@@ -272,48 +278,13 @@ public final class PromotionEngine {
      * The promotions decided {@code PENDING} that still wait (the target does not run the digest, and no
      * later attempt for the same digest and target replaced them), oldest first. Each one's
      * {@link PendingPromotion#plan()} judges it again, as asked (same source, attributes and break-glass), at
-     * this engine's clock; listing them costs no more than {@link #status()}, the first plan asked for reads the
-     * ledger once.
+     * this engine's clock; listing and planning them costs no more than {@link #status()}: the view keeps each
+     * waiting request as it was asked.
      */
     public List<PendingPromotion> pending() {
-        List<LedgerView.PromotionRecord> waiting = writer.read(LedgerView::waiting);
-        // The request's attributes and break-glass justification live only in its DECIDED entry: read the
-        // ledger for them once, and only when a plan is asked for.
-        Map<String, LedgerEntry> decided = new java.util.concurrent.ConcurrentHashMap<>();
-        Runnable readDecided = () -> {
-            synchronized (decided) {
-                if (decided.isEmpty()) {
-                    java.util.Set<String> ids = waiting.stream().map(LedgerView.PromotionRecord::promotionId)
-                            .collect(java.util.stream.Collectors.toSet());
-                    history().stream().filter(e -> e.type() == EntryType.DECIDED && ids.contains(e.promotionId()))
-                            .forEach(e -> decided.put(e.promotionId(), e));
-                }
-            }
-        };
-        return waiting.stream().map(record -> new PendingPromotion(record.promotionId(), record.digest(),
-                record.target(), record.source(), record.principal(), () -> {
-                    readDecided.run();
-                    return run.plan(command(record, decided.get(record.promotionId())), record.rollback());
-                })).toList();
-    }
-
-    /** The request a pending promotion was decided on, from its record and its DECIDED entry. */
-    private static PromotionCommand command(LedgerView.PromotionRecord record, @Nullable LedgerEntry entry) {
-        PromotionCommand.Builder command = PromotionCommand.builder(record.digest(), record.target(),
-                Principal.of(record.principal())).from(record.source()).idempotencyKey(record.idempotencyKey());
-        if (entry != null) {
-            Map<String, String> attributes = new java.util.LinkedHashMap<>();
-            entry.details().forEach((k, v) -> {
-                if (k.startsWith(ATTRIBUTE)) {
-                    attributes.put(k.substring(ATTRIBUTE.length()), v);
-                }
-            });
-            command.attributes(attributes);
-            if ("true".equals(entry.detail(Details.BREAK_GLASS))) {
-                command.breakGlass(entry.detail(Details.JUSTIFICATION));
-            }
-        }
-        return command.build();
+        return writer.read(LedgerView::waiting).stream().map(record -> new PendingPromotion(record.promotionId(),
+                record.digest(), record.target(), record.source(), record.principal(),
+                () -> run.plan(record.command(), record.rollback()))).toList();
     }
 
     /**
@@ -339,29 +310,25 @@ public final class PromotionEngine {
      * <p>Safe to run from several processes or machines at once: each promotion goes through the request's
      * idempotency key and the target's lease, so a request is promoted once; the other runs report it
      * {@code BUSY} or {@code ALREADY_PROMOTED}. The entries are written for the request's initiator: where the
-     * engine has an authenticator, a run promotes only the requests of the identity it runs as.
+     * engine has an authenticator, a run promotes only the requests of the identity it runs as, and reports the
+     * others {@code NOT_ITS_REQUESTER}.
      *
      * @return one answer per waiting request, oldest first
      */
     public List<Reconciliation> reconcile() {
-        List<LedgerView.PromotionRecord> waiting = writer.read(LedgerView::waiting);
-        if (waiting.isEmpty()) {
-            return List.of();
-        }
-        Map<String, LedgerEntry> decided = decidedEntries(waiting);
         List<Reconciliation> out = new ArrayList<>();
-        for (LedgerView.PromotionRecord record : waiting) {
-            out.add(reconcile(record, decided.get(record.promotionId())));
+        for (LedgerView.PromotionRecord record : writer.read(LedgerView::waiting)) {
+            out.add(reconcile(record));
         }
         return out;
     }
 
-    private Reconciliation reconcile(LedgerView.PromotionRecord record, @Nullable LedgerEntry entry) {
+    private Reconciliation reconcile(LedgerView.PromotionRecord record) {
         String id = record.promotionId();
-        Instant now = clock.instant();
-        if (entry != null && entry.time().plus(pendingExpiry).isBefore(now)) {
+        Instant decidedAt = Objects.requireNonNull(record.asked(), "a waiting request keeps what it asked").decidedAt();
+        if (decidedAt.plus(pendingExpiry).isBefore(clock.instant())) {
             return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.EXPIRED,
-                    "waited since " + entry.time() + ", longer than the pending expiry of " + pendingExpiry, null);
+                    "waited since " + decidedAt + ", longer than the pending expiry of " + pendingExpiry, null);
         }
         if (record.digest().equals(writer.read(view -> view.current(record.target())).orElse(null))) {
             // The list was read before another run (or a retry) promoted it.
@@ -369,13 +336,18 @@ public final class PromotionEngine {
                     "'" + record.target() + "' runs " + record.digest().shortForm() + " already", null);
         }
         Instant moved = writer.read(view -> view.currentSince(record.target())).orElse(null);
-        if (entry != null && moved != null && moved.isAfter(entry.time())) {
+        if (moved != null && moved.isAfter(decidedAt)) {
             return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.SUPERSEDED,
                     "'" + record.target() + "' moved to " + writer.read(view -> view.current(record.target()))
                             .map(Digest::shortForm).orElse("?") + " at " + moved + ", after this request was decided",
                     null);
         }
-        PromotionCommand command = command(record, entry);
+        String notFor = writer.whyNotFor(record.principal());
+        if (notFor != null) {
+            return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.NOT_ITS_REQUESTER,
+                    notFor, null);
+        }
+        PromotionCommand command = record.command();
         Plan plan = run.plan(command, record.rollback());
         if (plan.decision().outcome() != Outcome.ALLOWED) {
             String missing = plan.decision().results().stream()
@@ -404,19 +376,6 @@ public final class PromotionEngine {
                     failed.getMessage(), null);
         }
     }
-
-    /** The DECIDED entries of {@code waiting}: only they carry the requests' attributes, break-glass and time. */
-    private Map<String, LedgerEntry> decidedEntries(List<LedgerView.PromotionRecord> waiting) {
-        java.util.Set<String> ids = waiting.stream().map(LedgerView.PromotionRecord::promotionId)
-                .collect(java.util.stream.Collectors.toSet());
-        Map<String, LedgerEntry> decided = new java.util.HashMap<>();
-        history().stream().filter(e -> e.type() == EntryType.DECIDED && ids.contains(e.promotionId()))
-                .forEach(e -> decided.put(e.promotionId(), e));
-        return decided;
-    }
-
-    /** How a DECIDED entry records the request's attributes: {@code attribute.NAME}. */
-    private static final String ATTRIBUTE = "attribute.";
 
     /** Every registered artifact, in the order it was registered. */
     public List<Artifact> artifacts() {

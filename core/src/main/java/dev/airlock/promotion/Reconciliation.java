@@ -40,6 +40,11 @@ public record Reconciliation(String promotionId, Digest digest, String target, A
         /** Another promotion holds the target or runs under its key: a later run tries again. */
         BUSY,
         /** It was allowed but a promotion step failed (recorded {@code FAILED}); a later run tries again. */
-        FAILED
+        FAILED,
+        /**
+         * This run is authenticated as another identity than the request's initiator, and entries are written
+         * only for the identity that acts: a run as the initiator finishes it. Nothing recorded, gates not asked.
+         */
+        NOT_ITS_REQUESTER
     }
 }

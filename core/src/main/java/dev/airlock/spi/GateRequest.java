@@ -18,9 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param attributes  the request's named attributes (change ticket and such)
  * @param breakGlass  whether it is an emergency request
  * @param rollback    whether it is a rollback
+ * @param plan        whether the engine only asks what would happen ({@code plan}, {@code pending}): nothing is
+ *                    promoted or recorded on this answer, so a gate should not act on it (open a change, page
+ *                    someone) and may answer from what it knows
  */
 public record GateRequest(String promotionId, Digest digest, String artifact, String version, @Nullable String source,
-        String target, String principal, Map<String, String> attributes, boolean breakGlass, boolean rollback) {
+        String target, String principal, Map<String, String> attributes, boolean breakGlass, boolean rollback,
+        boolean plan) {
 
     public GateRequest {
         InvalidValueException.requireNonNull("promotionId", promotionId);
@@ -30,5 +34,12 @@ public record GateRequest(String promotionId, Digest digest, String artifact, St
         InvalidValueException.requireNonNull("target", target);
         InvalidValueException.requireNonNull("principal", principal);
         attributes = Map.copyOf(attributes);
+    }
+
+    /** A request for a promotion that is going ahead (not a plan). */
+    public GateRequest(String promotionId, Digest digest, String artifact, String version, @Nullable String source,
+            String target, String principal, Map<String, String> attributes, boolean breakGlass, boolean rollback) {
+        this(promotionId, digest, artifact, version, source, target, principal, attributes, breakGlass, rollback,
+                false);
     }
 }

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,7 +37,8 @@ final class EngineFixture {
     static final Instant T0 = Instant.parse("2026-03-03T09:00:00Z");
 
     final Landscape landscape = Landscape.builder().tooling("111111111111").security("999999999999")
-            .environment(Environment.builder("dev").account("222222222222").tier(Tier.DEVELOPMENT).build())
+            .environment(Environment.builder("dev").account("222222222222").tier(Tier.DEVELOPMENT)
+                    .owners("platform").build())
             .environment(Environment.builder("test").account("333333333333").tier(Tier.TEST).build())
             .environment(Environment.builder("staging").account("444444444444").tier(Tier.STAGING).build())
             .environment(Environment.builder("prod").account("555555555555").tier(Tier.PRODUCTION).build())
@@ -86,10 +88,13 @@ final class EngineFixture {
     /** Guardrails with a verdict set by the test; everything else about policy is tested elsewhere. */
     static final class SettableGuardrails implements Guardrails {
         volatile Outcome outcome = Outcome.ALLOWED;
+        /** The verdict by request, for tests about what a request carries; by default {@link #outcome}. */
+        volatile Function<PromotionRequest, Outcome> byRequest = request -> outcome;
         volatile boolean requiresImmutability = true;
 
         @Override
         public Decision decide(PromotionRequest request, GuardrailState state, Instant now) {
+            Outcome outcome = byRequest.apply(request);
             StatementResult.Verdict verdict = switch (outcome) {
                 case ALLOWED -> StatementResult.Verdict.ALLOWS;
                 case DENIED -> StatementResult.Verdict.DENIES;

@@ -54,12 +54,17 @@ class GatedPromotionTest {
     }
 
     private PromotionEngine engine(EngineFixture fixture, Gate gate) {
+        // Generous, so a loaded machine does not turn an answer into a timeout; the hanging gate has its own.
+        return engine(fixture, gate, Duration.ofSeconds(10));
+    }
+
+    private PromotionEngine engine(EngineFixture fixture, Gate gate, Duration gateTimeout) {
         Guardrails guardrails = Guardrails.of(fixture.landscape, Policies.of(PolicyDocument.of("org", "1",
                 Attachment.organization(),
                 Statement.of("everyone", new Rule.Permission(List.of("alice"), List.of())),
                 Statement.of("change-gate", new Rule.Gate(Effect.REQUIRE, "change-check")))), Map.of());
         PromotionEngine.Builder builder = PromotionEngine.builder().keyring(fixture.keys).signers(fixture.keys).landscape(fixture.landscape).guardrails(guardrails)
-                .backend(fixture.backend).clock(fixture.clock).gateTimeout(Duration.ofMillis(300));
+                .backend(fixture.backend).clock(fixture.clock).gateTimeout(gateTimeout);
         if (gate != null) {
             builder.gate(gate);
         }
@@ -90,6 +95,24 @@ class GatedPromotionTest {
     }
 
     @Test
+    void aPlan_asksTheGatesAsAQuestion_andAPromotionAsAPromotion() {
+        List<GateRequest> asked = new CopyOnWriteArrayList<>();
+        PromotionEngine engine = engine(new EngineFixture(root), gate(request -> {
+            asked.add(request);
+            return GateAnswer.approved("change-check", "CHG-1 approved");
+        }));
+        Digest digest = EngineFixture.register(engine, "1.0.0");
+
+        Plan plan = engine.plan(EngineFixture.command(digest, "dev"));
+        List<GateRequest> afterPlan = List.copyOf(asked);
+        engine.promote(EngineFixture.command(digest, "dev"));
+
+        assertTrue(plan.decision().explain().contains("CHG-1 approved"), plan.decision().explain());
+        assertEquals(List.of(true), afterPlan.stream().map(GateRequest::plan).toList());
+        assertEquals(List.of(true, false), asked.stream().map(GateRequest::plan).toList());
+    }
+
+    @Test
     void rejectingGate_leavesThePromotionPending_explainingWhy() {
         PromotionEngine engine = engine(new EngineFixture(root), gate(r -> GateAnswer.rejected("change-check", "no ticket")));
         PromotionResult result = engine.promote(EngineFixture.command(EngineFixture.register(engine, "1.0.0"), "dev"));
@@ -109,7 +132,7 @@ class GatedPromotionTest {
                 Thread.currentThread().interrupt();
             }
             return GateAnswer.approved("change-check", "too late");
-        }));
+        }), Duration.ofMillis(300));
         PromotionResult result = engine.promote(EngineFixture.command(EngineFixture.register(engine, "1.0.0"), "dev"));
 
         assertEquals(Status.PENDING, result.status());

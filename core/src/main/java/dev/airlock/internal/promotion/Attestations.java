@@ -56,8 +56,8 @@ public final class Attestations {
      * keyring, and, where checkpoints are signed, its signature verifies against the ledger's key.
      */
     Verification trust(Checkpoint checkpoint) {
-        if (!keyring.fingerprint().equals(ViewState.keyring(checkpoint.state()))) {
-            return Verification.notCounted("its state was computed under another keyring");
+        if (!ViewState.basis(keyring).equals(ViewState.basis(checkpoint.state()))) {
+            return Verification.notCounted("its state was computed under another keyring or by another version");
         }
         return ledgerOwner == null ? Verification.verified("") : signature(checkpoint);
     }

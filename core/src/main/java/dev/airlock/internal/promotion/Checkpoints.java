@@ -126,7 +126,7 @@ public final class Checkpoints {
             }
         }
         LedgerView replay = new LedgerView(attestations);
-        String keyring = attestations.keyring().fingerprint();
+        String basis = ViewState.basis(attestations.keyring());
         for (LedgerEntry entry : entries) {
             try {
                 replay.applyVerified(replay.head(), List.of(entry));
@@ -139,8 +139,8 @@ public final class Checkpoints {
                         + entry.sequence() + " names another entry " + entry.sequence() + " than the ledger holds: it"
                         + " belongs to another ledger, or the ledger was rewritten").brokenLink());
             }
-            // A state computed under another keyring cannot be recomputed; a cold start does not use it either.
-            if (checkpoint != null && keyring.equals(ViewState.keyring(checkpoint.state()))
+            // A state on another basis (keyring, layout) cannot be recomputed; a cold start does not use it either.
+            if (checkpoint != null && basis.equals(ViewState.basis(checkpoint.state()))
                     && !checkpoint.state().equals(ViewState.write(replay))) {
                 return new ChainReport(entry.sequence(), mismatch(entry.sequence(), "checkpoint "
                         + entry.sequence() + " records another state than the entries up to it produce: it was "

@@ -35,6 +35,8 @@ public final class Details {
     public static final String STOP_SWITCH = "stopSwitch";
     /** In a pending DECIDED entry: the people groups (comma-separated; {@code *} for anyone) whose approvals count. */
     public static final String APPROVERS = "approvers";
+    /** A request attribute, in a DECIDED entry: {@code attribute.NAME} = its value. */
+    public static final String ATTRIBUTE_PREFIX = "attribute.";
 
     /** How the actor was identified: {@code aws-sts}, {@code os-user}. */
     public static final String AUTHENTICATED_BY = "authenticatedBy";

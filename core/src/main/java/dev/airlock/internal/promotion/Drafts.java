@@ -5,9 +5,9 @@ import dev.airlock.artifact.Digest;
 import dev.airlock.guardrail.Decision;
 import dev.airlock.guardrail.GateAnswer;
 import dev.airlock.guardrail.Outcome;
-import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.guardrail.PromotionRequest;
 import dev.airlock.guardrail.StatementResult;
+import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerEntry;
 import java.util.LinkedHashMap;
@@ -66,7 +66,7 @@ public final class Drafts {
         if (request.rollback()) {
             d.put(Details.ROLLBACK, "true");
         }
-        request.attributes().forEach((k, v) -> d.put("attribute." + k, v));
+        request.attributes().forEach((k, v) -> d.put(Details.ATTRIBUTE_PREFIX + k, v));
         gateAnswers.forEach((gate, answer) -> d.put(Details.GATE_PREFIX + gate, answer.describe()));
         if (decision.results().stream().anyMatch(r -> r.verdict() == StatementResult.Verdict.DENIES
                 && r.reason().startsWith(Rule.Stop.ENGAGED_REASON))) {

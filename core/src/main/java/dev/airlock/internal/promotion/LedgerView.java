@@ -15,9 +15,11 @@ import dev.airlock.ledger.LedgerChain;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.ledger.LedgerHead;
 import dev.airlock.ledger.LedgerTamperedException;
+import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.spi.Ledger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +38,16 @@ public final class LedgerView {
     public record Lease(String promotionId, long token, Instant expiresAt) {
     }
 
-    /** What the ledger says about one promotion attempt. */
+    /**
+     * What the ledger says about one promotion attempt.
+     *
+     * @param asked the request as its DECIDED entry recorded it, kept while it may be judged again (resumed,
+     *              reconciled); null once the attempt ended, so the view, and its checkpoints, keep only what
+     *              live requests need
+     */
     public record PromotionRecord(String promotionId, String idempotencyKey, Digest digest, String target,
             @Nullable String source, String principal, boolean rollback, EntryType lastStep,
-            @Nullable String outcome) {
+            @Nullable String outcome, @Nullable Asked asked) {
         /** Finished: promoted and released, or stopped (denied, pending, failed, aborted, withdrawn). */
         public boolean finished() {
             return lastStep == EntryType.RELEASED || lastStep == EntryType.FAILED || lastStep == EntryType.ABORTED
@@ -47,9 +55,35 @@ public final class LedgerView {
                     || (lastStep == EntryType.DECIDED && !"ALLOWED".equals(outcome));
         }
 
+        /** The request as it was asked: same principal, source, key, attributes and break-glass. */
+        public PromotionCommand command() {
+            PromotionCommand.Builder command = PromotionCommand.builder(digest, target, Principal.of(principal))
+                    .from(source).idempotencyKey(idempotencyKey);
+            if (asked != null) {
+                command.attributes(asked.attributes());
+                if (asked.justification() != null) {
+                    command.breakGlass(asked.justification());
+                }
+            }
+            return command.build();
+        }
+
         PromotionRecord step(EntryType step) {
+            boolean ended = step == EntryType.RELEASED || step == EntryType.FAILED || step == EntryType.ABORTED
+                    || step == EntryType.WITHDRAWN;
             return new PromotionRecord(promotionId, idempotencyKey, digest, target, source, principal, rollback,
-                    step, outcome);
+                    step, outcome, ended ? null : asked);
+        }
+    }
+
+    /**
+     * What a request asked besides its digest and target, and when it was decided.
+     *
+     * @param justification the break-glass justification; null when the request did not break the glass
+     */
+    public record Asked(Map<String, String> attributes, @Nullable String justification, Instant decidedAt) {
+        public Asked {
+            attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         }
     }
 
@@ -224,9 +258,18 @@ public final class LedgerView {
     }
 
     private void decided(LedgerEntry entry) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        entry.details().forEach((k, v) -> {
+            if (k.startsWith(Details.ATTRIBUTE_PREFIX)) {
+                attributes.put(k.substring(Details.ATTRIBUTE_PREFIX.length()), v);
+            }
+        });
+        String justification = "true".equals(entry.detail(Details.BREAK_GLASS))
+                ? entry.detail(Details.JUSTIFICATION) : null;
         PromotionRecord record = new PromotionRecord(entry.promotionId(), entry.detail(Details.IDEMPOTENCY_KEY),
                 entry.digest(), entry.environment(), entry.detail(Details.SOURCE), entry.principal(),
-                Boolean.parseBoolean(entry.detail(Details.ROLLBACK)), EntryType.DECIDED, entry.detail(Details.OUTCOME));
+                Boolean.parseBoolean(entry.detail(Details.ROLLBACK)), EntryType.DECIDED, entry.detail(Details.OUTCOME),
+                new Asked(attributes, justification, entry.time()));
         promotions.put(record.promotionId(), record);
         byIdempotencyKey.computeIfAbsent(record.idempotencyKey(), k -> new ArrayList<>()).add(record.promotionId());
     }

@@ -208,6 +208,30 @@ public final class LedgerWriter {
     }
 
     /**
+     * Whether entries may be written for {@code principal}: always without an authenticator, else only for the
+     * authenticated principal (or any, where identities are declared unauthenticated).
+     *
+     * @return null when they may, else why not
+     * @throws AuthenticationException when the caller cannot be authenticated at all
+     */
+    public @Nullable String whyNotFor(String principal) {
+        if (authenticator == null) {
+            return null;
+        }
+        lock.lock();
+        try {
+            if (actor == null) {
+                actor = authenticator.authenticate();
+            }
+            return !actor.authenticated() || actor.principal().equals(principal) ? null
+                    : "this run is authenticated as '" + actor.principal() + "' (" + actor.method() + ": "
+                            + actor.caller() + "), and only '" + principal + "' may write its entries";
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * The draft with the actor's evidence ({@link Details#AUTHENTICATED_BY}, {@link Details#CALLER}, and
      * {@link Details#UNAUTHENTICATED} where identities are not authenticated); call under the lock.
      *
@@ -217,10 +241,7 @@ public final class LedgerWriter {
         if (authenticator == null) {
             return draft;
         }
-        if (actor == null) {
-            actor = authenticator.authenticate();
-        }
-        if (actor.authenticated() && !actor.principal().equals(draft.principal())) {
+        if (whyNotFor(draft.principal()) != null) {
             throw new AuthenticationException("an entry for '" + draft.principal() + "' cannot be written: the caller "
                     + "is authenticated as '" + actor.principal() + "' (" + actor.method() + ": " + actor.caller() + ")");
         }

@@ -87,7 +87,7 @@ public final class PromotionRun {
 
     /** The plan as the guardrails would judge it at {@code at}, on the ledger as it is now; records nothing. */
     public Plan plan(PromotionCommand command, boolean rollback, Instant at) {
-        Judged judged = judge(command, rollback, at, "plan-" + UUID.randomUUID());
+        Judged judged = judge(command, rollback, at, "plan-" + UUID.randomUUID(), true);
         Environment target = judged.request().target();
         Digest digest = command.digest();
         List<String> steps = new ArrayList<>();
@@ -112,7 +112,7 @@ public final class PromotionRun {
             return done;
         }
         String promotionId = UUID.randomUUID().toString();
-        Judged judged = judge(command, rollback, clock.instant(), promotionId);
+        Judged judged = judge(command, rollback, clock.instant(), promotionId, false);
         String target = command.target();
         writer.read(view -> {
             requireLeaseFree(view, target, null);
@@ -246,11 +246,15 @@ public final class PromotionRun {
 
     /** Judges without asking gates (their statements stay pending): for questions that are not a promotion. */
     private Judged judge(PromotionCommand command, boolean rollback) {
-        return judge(command, rollback, clock.instant(), null);
+        return judge(command, rollback, clock.instant(), null, false);
     }
 
-    /** Judges {@code command}, first asking the gates the target's statements read when {@code promotionId} is given. */
-    private Judged judge(PromotionCommand command, boolean rollback, Instant now, @Nullable String promotionId) {
+    /**
+     * Judges {@code command}, first asking the gates the target's statements read when {@code promotionId} is given;
+     * {@code plan} tells them nothing will be promoted on their answer.
+     */
+    private Judged judge(PromotionCommand command, boolean rollback, Instant now, @Nullable String promotionId,
+            boolean plan) {
         Environment target = landscape.require(command.target());
         Environment source = resolveSource(command, target);
         // Asking the store can cost calls (on AWS an inspector session); only some statements read the answer.
@@ -263,7 +267,7 @@ public final class PromotionRun {
                     "no artifact with digest " + command.digest() + " is registered; register it first (build once)"));
             answers = gates.ask(gateNames, new GateRequest(promotionId, asked.digest(), asked.name(), asked.version(),
                     source == null ? null : source.name(), target.name(), command.principal().id(), command.attributes(),
-                    command.breakGlass(), rollback));
+                    command.breakGlass(), rollback, plan));
         }
         Map<String, GateAnswer> gateAnswers = answers;
         return writer.read(view -> {
@@ -328,6 +332,7 @@ public final class PromotionRun {
 
     public PromotionResult resume(String promotionId, Principal principal) {
         PromotionRecord record = record(promotionId);
+        requireInitiatorOrOwner(record, principal, "resume");
         if (promoted(record)) {
             if (record.lastStep() != EntryType.RELEASED) {
                 long token = writer.read(view -> view.lease(record.target()).filter(l -> l.promotionId().equals(promotionId))
@@ -341,9 +346,8 @@ public final class PromotionRun {
             throw new InvalidValueException("promotionId", promotionId, "already ended (" + record.lastStep()
                     + "); start a new promotion instead");
         }
-        PromotionCommand command = PromotionCommand.builder(record.digest(), record.target(), principal)
-                .from(record.source()).idempotencyKey(record.idempotencyKey()).build();
-        Judged judged = judge(command, record.rollback(), clock.instant(), promotionId);
+        // Judged as it was asked (its requester, attributes and break-glass); the resumer only carries it on.
+        Judged judged = judge(record.command(), record.rollback(), clock.instant(), promotionId, false);
         if (judged.decision().outcome() != Outcome.ALLOWED) {
             writer.append(Drafts.failed(principal.id(), record.target(), record.digest(), promotionId, "resume",
                     new IllegalStateException("no longer allowed: " + judged.decision().outcome())));

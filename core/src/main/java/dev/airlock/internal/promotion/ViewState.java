@@ -9,9 +9,11 @@ import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
+import dev.airlock.attestation.Keyring;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.UncountedAttestation;
+import dev.airlock.internal.promotion.LedgerView.Asked;
 import dev.airlock.internal.promotion.LedgerView.Lease;
 import dev.airlock.internal.promotion.LedgerView.PromotionRecord;
 import dev.airlock.ledger.EntryType;
@@ -19,6 +21,7 @@ import dev.airlock.ledger.LedgerEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,14 +36,15 @@ import java.util.function.Function;
  */
 final class ViewState {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Changes whenever what a state records changes: 2 added the request as asked to live promotions. */
+    private static final int LAYOUT = 2;
 
     private ViewState() {
     }
 
     static String write(LedgerView view) {
         ObjectNode root = JSON.createObjectNode();
-        // Which attestations counted depends on the keyring: a state is reused only under the same one.
-        root.put("keyring", view.attestations.keyring().fingerprint());
+        root.put("basis", basis(view.attestations.keyring()));
         ArrayNode artifacts = root.putArray("artifacts");
         view.artifacts.values().forEach(a -> artifacts.add(artifact(a)));
         ArrayNode names = root.putArray("names");
@@ -96,10 +100,18 @@ final class ViewState {
         }
     }
 
-    /** The keyring fingerprint a state was computed under. */
-    static String keyring(String json) {
-        int at = json.indexOf("\"keyring\":\"");
-        return at < 0 ? "" : json.substring(at + 11, json.indexOf('"', at + 11));
+    /**
+     * What a state written now depends on besides the entries: its layout, and the keyring (which attestations
+     * counted). A state is reused, or recomputed to compare, only on the same basis.
+     */
+    static String basis(Keyring keyring) {
+        return "layout " + LAYOUT + ", keyring " + keyring.fingerprint();
+    }
+
+    /** The basis a state was written on; empty for a state that records none (written by an older version). */
+    static String basis(String json) {
+        int at = json.indexOf("\"basis\":\"");
+        return at < 0 ? "" : json.substring(at + 9, json.indexOf('"', at + 9));
     }
 
     private static LedgerView restore(JsonNode root, LedgerEntry head, Attestations attestations) {
@@ -169,16 +181,30 @@ final class ViewState {
     }
 
     private static ObjectNode promotion(PromotionRecord p) {
-        return JSON.createObjectNode().put("id", p.promotionId()).put("key", p.idempotencyKey())
+        ObjectNode node = JSON.createObjectNode().put("id", p.promotionId()).put("key", p.idempotencyKey())
                 .put("digest", p.digest().value()).put("target", p.target()).put("source", p.source())
                 .put("principal", p.principal()).put("rollback", p.rollback()).put("step", p.lastStep().name())
                 .put("outcome", p.outcome());
+        if (p.asked() != null) {
+            ObjectNode asked = node.putObject("asked");
+            p.asked().attributes().forEach(asked.putObject("attributes")::put);
+            asked.put("justification", p.asked().justification()).put("decidedAt", p.asked().decidedAt().toString());
+        }
+        return node;
     }
 
     private static PromotionRecord promotion(JsonNode p) {
+        JsonNode asked = p.get("asked");
         return new PromotionRecord(p.get("id").asText(), p.get("key").asText(), Digest.parse(p.get("digest").asText()),
                 p.get("target").asText(), text(p.get("source")), p.get("principal").asText(),
-                p.get("rollback").asBoolean(), EntryType.valueOf(p.get("step").asText()), text(p.get("outcome")));
+                p.get("rollback").asBoolean(), EntryType.valueOf(p.get("step").asText()), text(p.get("outcome")),
+                asked == null ? null : asked(asked));
+    }
+
+    private static Asked asked(JsonNode asked) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        asked.get("attributes").properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
+        return new Asked(attributes, text(asked.get("justification")), Instant.parse(asked.get("decidedAt").asText()));
     }
 
     private static String text(JsonNode node) {
