@@ -444,7 +444,7 @@ public final class PromotionEngine {
         List<LedgerEntry> entries = ledger.read(1);
         ChainReport report = LedgerChain.verify(entries);
         if (!report.ok()) {
-            throw new LedgerTamperedException(report.brokenLink());
+            throw writer.tampered(new LedgerTamperedException(report.brokenLink()));
         }
         return entries;
     }
@@ -463,16 +463,17 @@ public final class PromotionEngine {
     /**
      * Walks the whole ledger as stored now, from its first entry, and checks every checkpoint on the
      * way (its entry, and the state the entries up to it produce). The report names the first broken
-     * link.
+     * link; a broken one is also told to listeners ({@link PromotionListener#onTampering}), as when the
+     * engine meets the break in its own reads.
      */
     public ChainReport verifyLedger() {
-        return Checkpoints.audit(ledger, null, maxClockSkew, attestations);
+        return writer.audited(Checkpoints.audit(ledger, null, maxClockSkew, attestations));
     }
 
     /** Like {@link #verifyLedger()}, and also against a head known from elsewhere: truncation and rewrites show. */
     public ChainReport verifyLedger(LedgerHead expectedHead) {
-        return Checkpoints.audit(ledger, InvalidValueException.requireNonNull("expectedHead", expectedHead),
-                maxClockSkew, attestations);
+        return writer.audited(Checkpoints.audit(ledger, InvalidValueException.requireNonNull("expectedHead",
+                expectedHead), maxClockSkew, attestations));
     }
 
     /**
@@ -481,7 +482,7 @@ public final class PromotionEngine {
      * the checkpoint.
      */
     public ChainReport verifyLedgerTail() {
-        return Checkpoints.auditTail(ledger, attestations);
+        return writer.audited(Checkpoints.auditTail(ledger, attestations));
     }
 
     /**

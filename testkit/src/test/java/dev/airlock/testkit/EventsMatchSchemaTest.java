@@ -100,7 +100,7 @@ class EventsMatchSchemaTest {
 
     @Test
     void schema_catchesAMalformedEvent() {
-        assertFalse(EventSchema.problems("{\"schema\": \"https://airlock.dev/schemas/event/v1\", \"type\": \"x\"}")
+        assertFalse(EventSchema.problems("{\"schema\": \"https://airlock.dev/schemas/event/v2\", \"type\": \"x\"}")
                 .isEmpty());
     }
 
