@@ -374,12 +374,34 @@ class EventsEndToEndTest {
         assertTrue(release.get("missing").toString().contains("rita (not signed)"), release.toString());
     }
 
+    @Test
+    void aForgedPromotedEntry_isNeverToldAsAPromotion() {
+        PromotionEngine engine = engine();
+        Digest digest = register(engine, "1.0.0");
+        engine.promote(PromotionCommand.builder(digest, "dev", ALICE).build());
+        // The insider claims prod runs the digest, for a promotion that was never decided.
+        append(EntryType.PROMOTED, "rita", "prod", digest, Map.of("token", "1"), "forged-promotion");
+
+        engine.status(); // the engine reads past it; it is the ledger's record, but not this engine's to tell
+        engine.markVerified(digest, "dev", Principal.of("deploy-bot"));
+
+        List<AirlockEvent> events = events();
+        assertFalse(events.stream().anyMatch(e -> "prod".equals(e.environment()) || "rita".equals(e.principal())),
+                events.toString());
+        assertEquals(1, events.stream().filter(e -> e.type() == EventType.PROMOTION_PROMOTED).count(), events.toString());
+    }
+
     /** Appends what the insider wrote, linked to the last entry: the chain still verifies. */
     private void append(EntryType type, String principal, String environment, Digest about,
             Map<String, String> details) {
+        append(type, principal, environment, about, details, null);
+    }
+
+    private void append(EntryType type, String principal, String environment, Digest about,
+            Map<String, String> details, String promotionId) {
         Ledger ledger = backend.ledger();
         LedgerEntry last = ledger.read(ledger.lastSequence()).get(0);
-        ledger.append(LedgerChain.next(last, new LedgerEntry.Draft(type, principal, environment, about, null,
+        ledger.append(LedgerChain.next(last, new LedgerEntry.Draft(type, principal, environment, about, promotionId,
                 details), clock.instant()));
     }
 }
