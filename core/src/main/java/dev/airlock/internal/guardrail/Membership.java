@@ -19,9 +19,10 @@ final class Membership {
     private final Map<String, List<String>> membersByGroup = new HashMap<>();
 
     Membership(Map<String, List<String>> peopleGroups) {
-        peopleGroups.forEach((group, ids) -> ids.forEach(id ->
-                groupsByMember.computeIfAbsent(id, k -> new HashSet<>()).add(group)));
-        peopleGroups.forEach((group, ids) -> membersByGroup.put(group, List.copyOf(ids)));
+        peopleGroups.forEach((group, ids) -> {
+            membersByGroup.put(group, List.copyOf(ids));
+            ids.forEach(id -> groupsByMember.computeIfAbsent(id, k -> new HashSet<>()).add(group));
+        });
     }
 
     /** The principals the configuration lists in {@code group}; principals may carry groups it does not list. */
