@@ -467,13 +467,13 @@ public final class PromotionEngine {
      * engine meets the break in its own reads.
      */
     public ChainReport verifyLedger() {
-        return writer.audited(Checkpoints.audit(ledger, null, maxClockSkew, attestations));
+        return audit(() -> Checkpoints.audit(ledger, null, maxClockSkew, attestations));
     }
 
     /** Like {@link #verifyLedger()}, and also against a head known from elsewhere: truncation and rewrites show. */
     public ChainReport verifyLedger(LedgerHead expectedHead) {
-        return writer.audited(Checkpoints.audit(ledger, InvalidValueException.requireNonNull("expectedHead",
-                expectedHead), maxClockSkew, attestations));
+        InvalidValueException.requireNonNull("expectedHead", expectedHead);
+        return audit(() -> Checkpoints.audit(ledger, expectedHead, maxClockSkew, attestations));
     }
 
     /**
@@ -482,7 +482,16 @@ public final class PromotionEngine {
      * the checkpoint.
      */
     public ChainReport verifyLedgerTail() {
-        return writer.audited(Checkpoints.auditTail(ledger, attestations));
+        return audit(() -> Checkpoints.auditTail(ledger, attestations));
+    }
+
+    /** Runs an audit; a break it reports, or meets reading the storage (a forged checkpoint file), is told. */
+    private ChainReport audit(java.util.function.Supplier<ChainReport> audit) {
+        try {
+            return writer.audited(audit.get());
+        } catch (LedgerTamperedException e) {
+            throw writer.tampered(e);
+        }
     }
 
     /**

@@ -283,6 +283,28 @@ class EventsEndToEndTest {
     }
 
     @Test
+    void aCheckpointCopiedUnderAnotherName_isFoundByTheAudit_andEmitsLedgerTampered() throws IOException {
+        PromotionEngine engine = engine();
+        Digest digest = register(engine, "1.0.0");
+        engine.promote(PromotionCommand.builder(digest, "dev", ALICE).build());
+        long at = engine.checkpoint().sequence();
+        Path checkpoint;
+        try (var files = Files.walk(root)) {
+            checkpoint = files.filter(f -> f.getFileName().toString().startsWith(String.format("%020d", at)))
+                    .findFirst().orElseThrow();
+        }
+        Files.copy(checkpoint, checkpoint.resolveSibling(checkpoint.getFileName().toString()
+                .replace(String.format("%020d", at), String.format("%020d", at - 1))));
+
+        LedgerTamperedException refused = assertThrows(LedgerTamperedException.class, engine::verifyLedger);
+
+        assertEquals(BrokenLink.Kind.CHECKPOINT_MISMATCH, refused.brokenLink().kind());
+        AirlockEvent tampered = ofType(EventType.LEDGER_TAMPERED).get(0);
+        assertEquals(BrokenLink.Kind.CHECKPOINT_MISMATCH.name(), tampered.data().get("kind"));
+        assertTrue(tampered.data().get("message").toString().contains("copied under another name"), tampered.toString());
+    }
+
+    @Test
     void anEntryRemovedFromTheInMemoryLedger_emitsLedgerTampered() {
         TestWorld world = TestWorld.fourStages().build();
         EventDispatcher dispatcher = new EventDispatcher(List.of(recording()), 100, world.clock(),
