@@ -1,7 +1,7 @@
 package dev.airlock.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +13,11 @@ import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.environment.AccountId;
 import dev.airlock.environment.Region;
 import dev.airlock.guardrail.Principal;
+import dev.airlock.ledger.LedgerTamperedException;
 import dev.airlock.promotion.ArtifactRegistration;
 import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionEngine;
+import dev.airlock.promotion.PromotionFailedException;
 import dev.airlock.promotion.PromotionResult.Status;
 import dev.airlock.testkit.EventSchema;
 import dev.airlock.testkit.ManualClock;
@@ -31,7 +33,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -39,7 +44,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Events from promotions on the aws backend, configured in the file, reach an SQS queue subscribed to
- * the SNS topic and one targeted by an EventBridge rule, on moto; what arrives has the documented form.
+ * the SNS topic and one targeted by an EventBridge rule, on moto; what arrives has the documented form. So
+ * do a promotion whose bytes are gone from the origin (promotion.failed) and a ledger edited in its bucket
+ * (ledger.tampered, from the fresh process that meets it).
  * A publisher whose topic and bus do not exist loses its events but never fails a promotion.
  */
 class EventsOnMotoTest {
@@ -126,16 +133,15 @@ class EventsOnMotoTest {
                 .backend(backend).clock(clock).build();
     }
 
-    @Test
-    void promotionEvents_reachSqsThroughSnsAndEventBridge_andMatchTheSchema() throws IOException {
-        String snsQueue;
-        String busQueue;
-        try (SqsClient sqs = SqsClient.builder().endpointOverride(moto.endpoint()).credentialsProvider(credentials(TOOLING))
-                .region(software.amazon.awssdk.regions.Region.EU_CENTRAL_1).build();
-             SnsClient sns = setup.sns(credentials(TOOLING), REGION);
+    /** The two queues events arrive in: one subscribed to the topic, one targeted by a rule on the bus. */
+    private record Queues(String fromSns, String fromBus) {
+    }
+
+    private Queues subscribeQueues(SqsClient sqs) {
+        try (SnsClient sns = setup.sns(credentials(TOOLING), REGION);
              EventBridgeClient events = setup.eventBridge(credentials(TOOLING), REGION)) {
-            snsQueue = sqs.createQueue(r -> r.queueName("from-sns")).queueUrl();
-            busQueue = sqs.createQueue(r -> r.queueName("from-eventbridge")).queueUrl();
+            String snsQueue = sqs.createQueue(r -> r.queueName("from-sns")).queueUrl();
+            String busQueue = sqs.createQueue(r -> r.queueName("from-eventbridge")).queueUrl();
             String topic = sns.createTopic(r -> r.name("airlock-events")).topicArn();
             assertEquals(TOPIC_ARN, topic);
             sns.subscribe(r -> r.topicArn(topic).protocol("sqs").endpoint(arn(sqs, snsQueue))
@@ -146,6 +152,45 @@ class EventsOnMotoTest {
             events.putTargets(r -> r.rule("airlock-to-sqs").eventBusName("airlock-events")
                     .targets(software.amazon.awssdk.services.eventbridge.model.Target.builder().id("queue")
                             .arn(arn(sqs, busQueue)).build()));
+            return new Queues(snsQueue, busQueue);
+        }
+    }
+
+    /** What arrived through SNS and through EventBridge (the detail of each envelope), each checked against the schema. */
+    private static List<List<JsonNode>> arrived(SqsClient sqs, Queues queues) throws IOException {
+        List<JsonNode> fromSns = new ArrayList<>();
+        for (Message message : receive(sqs, queues.fromSns())) {
+            fromSns.add(JSON.readTree(message.body()));
+        }
+        List<JsonNode> fromBus = new ArrayList<>();
+        for (Message message : receive(sqs, queues.fromBus())) {
+            JsonNode envelope = JSON.readTree(message.body());
+            assertEquals(EventBridgeEventPublisher.SOURCE, envelope.path("source").asText());
+            assertEquals(envelope.path("detail").path("type").asText(), envelope.path("detail-type").asText());
+            fromBus.add(envelope.path("detail"));
+        }
+        for (List<JsonNode> arrived : List.of(fromSns, fromBus)) {
+            for (JsonNode event : arrived) {
+                assertEquals(List.of(), EventSchema.problems(event.toString()), event.toString());
+            }
+        }
+        return List.of(fromSns, fromBus);
+    }
+
+    private static JsonNode ofType(List<JsonNode> arrived, String type) {
+        return arrived.stream().filter(e -> e.path("type").asText().equals(type)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " in " + arrived));
+    }
+
+    private SqsClient sqs() {
+        return SqsClient.builder().endpointOverride(moto.endpoint()).credentialsProvider(credentials(TOOLING))
+                .region(software.amazon.awssdk.regions.Region.EU_CENTRAL_1).build();
+    }
+
+    @Test
+    void promotionEvents_reachSqsThroughSnsAndEventBridge_andMatchTheSchema() throws IOException {
+        try (SqsClient sqs = sqs()) {
+            Queues queues = subscribeQueues(sqs);
 
             PromotionEngine engine = engine("airlock-events", TOPIC_ARN);
             Digest digest = register(engine);
@@ -155,27 +200,60 @@ class EventsOnMotoTest {
             backend.close(); // sends what is queued
             backend = null;
 
-            List<JsonNode> fromSns = new ArrayList<>();
-            for (Message message : receive(sqs, snsQueue)) {
-                fromSns.add(JSON.readTree(message.body()));
-            }
-            List<JsonNode> fromBus = new ArrayList<>();
-            for (Message message : receive(sqs, busQueue)) {
-                JsonNode envelope = JSON.readTree(message.body());
-                assertEquals(EventBridgeEventPublisher.SOURCE, envelope.path("source").asText());
-                assertEquals(envelope.path("detail").path("type").asText(), envelope.path("detail-type").asText());
-                fromBus.add(envelope.path("detail"));
-            }
-            for (List<JsonNode> arrived : List.of(fromSns, fromBus)) {
+            for (List<JsonNode> arrived : arrived(sqs, queues)) {
                 List<String> types = arrived.stream().map(e -> e.path("type").asText()).sorted().toList();
                 assertEquals(List.of("promotion.decided", "promotion.pending", "promotion.promoted"), types);
-                for (JsonNode event : arrived) {
-                    assertEquals(List.of(), EventSchema.problems(event.toString()), event.toString());
-                }
-                JsonNode pending = arrived.stream().filter(e -> e.path("type").asText().equals("promotion.pending"))
-                        .findFirst().orElseThrow();
+                JsonNode pending = ofType(arrived, "promotion.pending");
                 assertEquals("release-managers", pending.path("data").path("approvers").get(0).asText());
+                JsonNode missing = pending.path("data").path("missing").get(0);
+                assertEquals("one-approval", missing.path("statement").asText(), pending.toString());
+                assertEquals("[\"rita\",\"rob\"]", missing.path("approvers").toString(), pending.toString());
                 assertEquals(digest.toString(), pending.path("digest").asText());
+            }
+        }
+    }
+
+    @Test
+    void aFailedPromotion_andATamperedLedger_reachSqs_andMatchTheSchema() throws IOException {
+        try (SqsClient sqs = sqs()) {
+            Queues queues = subscribeQueues(sqs);
+            PromotionEngine engine = engine("airlock-events", TOPIC_ARN);
+            Digest digest = register(engine);
+            // The built bytes are gone from the origin (deleted in the tooling account): the copy into dev fails.
+            try (S3Client s3 = aws.s3(AccountId.of(TOOLING))) {
+                s3.listObjectsV2(r -> r.bucket("events-origin")).contents().stream()
+                        .filter(o -> o.key().endsWith(digest.hex()))
+                        .forEach(o -> s3.deleteObject(r -> r.bucket("events-origin").key(o.key())));
+            }
+            assertThrows(PromotionFailedException.class,
+                    () -> engine.promote(PromotionCommand.builder(digest, "dev", alice).build()));
+            backend.close();
+
+            // An insider with write access to the ledger bucket edits the registration; a fresh process meets it.
+            try (S3Client s3 = aws.s3(AccountId.of("999999999999"))) {
+                String first = s3.listObjectsV2(r -> r.bucket("events-ledger")).contents().stream()
+                        .map(S3Object::key).filter(key -> s3.getObjectAsBytes(r -> r.bucket("events-ledger").key(key))
+                                .asUtf8String().contains("\"REGISTERED\"")).findFirst().orElseThrow();
+                String edited = s3.getObjectAsBytes(r -> r.bucket("events-ledger").key(first)).asUtf8String()
+                        .replace("\"version\":\"1.4.2\"", "\"version\":\"1.4.3\"");
+                s3.putObject(r -> r.bucket("events-ledger").key(first), RequestBody.fromString(edited));
+            }
+            PromotionEngine fresh = engine("airlock-events", TOPIC_ARN);
+            assertThrows(LedgerTamperedException.class,
+                    () -> fresh.promote(PromotionCommand.builder(digest, "dev", alice).build()));
+            backend.close();
+            backend = null;
+
+            for (List<JsonNode> arrived : arrived(sqs, queues)) {
+                List<String> types = arrived.stream().map(e -> e.path("type").asText()).sorted().toList();
+                assertEquals(List.of("ledger.tampered", "promotion.decided", "promotion.failed"), types);
+                JsonNode failed = ofType(arrived, "promotion.failed");
+                assertEquals("transfer " + digest.shortForm() + " into dev", failed.path("data").path("step").asText(),
+                        failed.toString());
+                assertEquals(digest.toString(), failed.path("digest").asText());
+                JsonNode tampered = ofType(arrived, "ledger.tampered");
+                assertEquals("EDITED", tampered.path("data").path("kind").asText(), tampered.toString());
+                assertEquals(1, tampered.path("sequence").asLong());
             }
         }
     }

@@ -20,12 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param environment the environment concerned, or null
  * @param digest      the artifact's digest, or null
  * @param principal   who acted, or null
- * @param data        what the type adds: text values, or lists of text
+ * @param data        what the type adds: text values, lists of text, or (for {@code missing}) a list of objects
  */
 public record AirlockEvent(String id, EventType type, Instant time, long sequence, @Nullable String promotionId,
         @Nullable String environment, @Nullable String digest, @Nullable String principal, Map<String, Object> data) {
     /** The schema (and version) every event names. */
-    public static final String SCHEMA = "https://airlock.dev/schemas/event/v1";
+    public static final String SCHEMA = "https://airlock.dev/schemas/event/v2";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public AirlockEvent {

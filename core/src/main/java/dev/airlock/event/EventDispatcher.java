@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ public final class EventDispatcher implements PromotionListener, AutoCloseable {
     private final Duration closeTimeout;
     private final Thread worker;
     private final AtomicLong dropped = new AtomicLong();
-    private volatile String lastTampering = "";
+    private final AtomicReference<String> lastTampering = new AtomicReference<>("");
 
     public EventDispatcher(List<EventPublisher> publishers, int capacity, Clock clock, Duration closeTimeout) {
         this.publishers = List.copyOf(publishers);
@@ -57,9 +58,9 @@ public final class EventDispatcher implements PromotionListener, AutoCloseable {
     @Override
     public void onTampering(BrokenLink brokenLink) {
         // The engine refuses again on every call while the ledger stays broken: tell once per break.
+        // Atomically, so two threads meeting the same break tell it once.
         String key = brokenLink.sequence() + "/" + brokenLink.kind();
-        if (!key.equals(lastTampering)) {
-            lastTampering = key;
+        if (!key.equals(lastTampering.getAndSet(key))) {
             offer(Events.tampering(brokenLink, clock.instant()));
         }
     }

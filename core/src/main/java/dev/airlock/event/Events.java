@@ -1,5 +1,8 @@
 package dev.airlock.event;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.internal.promotion.Details;
 import dev.airlock.ledger.BrokenLink;
 import dev.airlock.ledger.LedgerEntry;
@@ -8,9 +11,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds events from ledger entries: the ledger is the one source, so events say what it records. */
 public final class Events {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> REQUIREMENT = new TypeReference<>() { };
+
     private Events() {
     }
 
@@ -58,15 +65,31 @@ public final class Events {
         return new LinkedHashMap<>(entry.details());
     }
 
+    /** The entry's details, the unmet requirements as {@code missing} (pending only) rather than as their keys. */
     private static Map<String, Object> decided(LedgerEntry entry, boolean pending) {
         Map<String, Object> data = copy(entry);
+        data.keySet().removeIf(key -> key.startsWith(Details.UNMET_PREFIX));
         if (pending) {
-            String decidedBy = entry.detail(Details.DECIDED_BY);
-            data.put("missing", decidedBy == null || decidedBy.isBlank() ? List.of()
-                    : Arrays.asList(decidedBy.split("; ")));
+            data.put("missing", unmet(entry));
             String approvers = entry.detail(Details.APPROVERS);
             data.put("approvers", approvers == null ? List.of() : Arrays.asList(approvers.split(",")));
         }
         return data;
+    }
+
+    /** The requirements a pending decision recorded, in decision order: {@code unmet.1}, {@code unmet.2}... */
+    private static List<Map<String, Object>> unmet(LedgerEntry entry) {
+        Map<Integer, Map<String, Object>> byIndex = new TreeMap<>();
+        entry.details().forEach((key, value) -> {
+            if (key.startsWith(Details.UNMET_PREFIX)) {
+                try {
+                    byIndex.put(Integer.parseInt(key.substring(Details.UNMET_PREFIX.length())),
+                            JSON.readValue(value, REQUIREMENT));
+                } catch (JsonProcessingException | NumberFormatException e) {
+                    throw new IllegalStateException("ledger entry " + entry.sequence() + " has a malformed " + key, e);
+                }
+            }
+        });
+        return List.copyOf(byIndex.values());
     }
 }

@@ -27,21 +27,25 @@ public final class Decision {
     private final @Nullable Instant at;
     private final @Nullable String policyVersion;
     private final Supplier<List<StatementResult>> explainer;
+    private final @Nullable Supplier<List<UnmetRequirement>> unmetExplainer;
     private volatile @Nullable List<StatementResult> results;
+    private volatile @Nullable List<UnmetRequirement> unmet;
 
     /** A decision with results known up front and no request attached, e.g. for tests of callers. */
     public Decision(Outcome outcome, boolean breakGlass, List<StatementResult> results) {
-        this(outcome, breakGlass, null, null, null, copyOf(results));
+        this(outcome, breakGlass, null, null, null, copyOf(results), null);
     }
 
     private Decision(Outcome outcome, boolean breakGlass, @Nullable PromotionRequest request, @Nullable Instant at,
-            @Nullable String policyVersion, Supplier<List<StatementResult>> explainer) {
+            @Nullable String policyVersion, Supplier<List<StatementResult>> explainer,
+            @Nullable Supplier<List<UnmetRequirement>> unmetExplainer) {
         this.outcome = Objects.requireNonNull(outcome, "outcome");
         this.breakGlass = breakGlass;
         this.request = request;
         this.at = at;
         this.policyVersion = policyVersion;
         this.explainer = explainer;
+        this.unmetExplainer = unmetExplainer;
     }
 
     private static Supplier<List<StatementResult>> copyOf(List<StatementResult> results) {
@@ -58,7 +62,18 @@ public final class Decision {
             Supplier<List<StatementResult>> explainer) {
         return new Decision(outcome, request.breakGlass(), Objects.requireNonNull(request, "request"),
                 Objects.requireNonNull(at, "at"), Objects.requireNonNull(policyVersion, "policyVersion"),
-                Objects.requireNonNull(explainer, "explainer"));
+                Objects.requireNonNull(explainer, "explainer"), null);
+    }
+
+    /**
+     * Like {@link #deferred(PromotionRequest, Instant, String, Outcome, Supplier)}, with the unmet requirements
+     * as data from {@code unmetExplainer} on first use (same rule: pure, consistent with the results).
+     */
+    public static Decision deferred(PromotionRequest request, Instant at, String policyVersion, Outcome outcome,
+            Supplier<List<StatementResult>> explainer, Supplier<List<UnmetRequirement>> unmetExplainer) {
+        return new Decision(outcome, request.breakGlass(), Objects.requireNonNull(request, "request"),
+                Objects.requireNonNull(at, "at"), Objects.requireNonNull(policyVersion, "policyVersion"),
+                Objects.requireNonNull(explainer, "explainer"), Objects.requireNonNull(unmetExplainer, "unmetExplainer"));
     }
 
     public Outcome outcome() {
@@ -95,6 +110,21 @@ public final class Decision {
         if (current == null) {
             current = List.copyOf(explainer.get());
             results = current;
+        }
+        return current;
+    }
+
+    /**
+     * The requirements still unmet, one per {@link Verdict#UNMET} result in the same order, as data: with the
+     * statement's kind and, for approvals, who may approve, where the guardrails tell (the policy engine does);
+     * otherwise {@link UnmetRequirement#of(StatementResult)} of each result.
+     */
+    public List<UnmetRequirement> unmet() {
+        List<UnmetRequirement> current = unmet;
+        if (current == null) {
+            current = unmetExplainer == null ? results(Verdict.UNMET).stream().map(UnmetRequirement::of).toList()
+                    : List.copyOf(unmetExplainer.get());
+            unmet = current;
         }
         return current;
     }

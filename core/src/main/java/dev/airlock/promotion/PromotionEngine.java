@@ -403,7 +403,7 @@ public final class PromotionEngine {
         List<LedgerEntry> entries = ledger.read(1);
         ChainReport report = LedgerChain.verify(entries);
         if (!report.ok()) {
-            throw new LedgerTamperedException(report.brokenLink());
+            throw writer.tampered(new LedgerTamperedException(report.brokenLink()));
         }
         return entries;
     }
@@ -422,16 +422,17 @@ public final class PromotionEngine {
     /**
      * Walks the whole ledger as stored now, from its first entry, and checks every checkpoint on the
      * way (its entry, and the state the entries up to it produce). The report names the first broken
-     * link.
+     * link; a broken one is also told to listeners ({@link PromotionListener#onTampering}), as when the
+     * engine meets the break in its own reads.
      */
     public ChainReport verifyLedger() {
-        return Checkpoints.audit(ledger, null, maxClockSkew, attestations);
+        return audit(() -> Checkpoints.audit(ledger, null, maxClockSkew, attestations));
     }
 
     /** Like {@link #verifyLedger()}, and also against a head known from elsewhere: truncation and rewrites show. */
     public ChainReport verifyLedger(LedgerHead expectedHead) {
-        return Checkpoints.audit(ledger, InvalidValueException.requireNonNull("expectedHead", expectedHead),
-                maxClockSkew, attestations);
+        InvalidValueException.requireNonNull("expectedHead", expectedHead);
+        return audit(() -> Checkpoints.audit(ledger, expectedHead, maxClockSkew, attestations));
     }
 
     /**
@@ -440,7 +441,16 @@ public final class PromotionEngine {
      * the checkpoint.
      */
     public ChainReport verifyLedgerTail() {
-        return Checkpoints.auditTail(ledger, attestations);
+        return audit(() -> Checkpoints.auditTail(ledger, attestations));
+    }
+
+    /** Runs an audit; a break it reports, or meets reading the storage (a forged checkpoint file), is told. */
+    private ChainReport audit(java.util.function.Supplier<ChainReport> audit) {
+        try {
+            return writer.audited(audit.get());
+        } catch (LedgerTamperedException e) {
+            throw writer.tampered(e);
+        }
     }
 
     /**

@@ -100,8 +100,17 @@ class EventsMatchSchemaTest {
 
     @Test
     void schema_catchesAMalformedEvent() {
-        assertFalse(EventSchema.problems("{\"schema\": \"https://airlock.dev/schemas/event/v1\", \"type\": \"x\"}")
+        assertFalse(EventSchema.problems("{\"schema\": \"https://airlock.dev/schemas/event/v2\", \"type\": \"x\"}")
                 .isEmpty());
+    }
+
+    @Test
+    void schema_refusesAPendingEventWhoseMissingRequirementsAreText() {
+        String v1Shaped = new AirlockEvent("e1", EventType.PROMOTION_PENDING, Instant.parse("2026-03-02T09:00:00Z"), 8,
+                "p1", "prod", null, "alice", java.util.Map.of("outcome", "PENDING", "missing",
+                        List.of("two-approvals: 2 more approvals"))).toJson();
+
+        assertEquals(List.of("/data/missing/0: STRING is not of type \"object\""), EventSchema.problems(v1Shaped));
     }
 
     @Test

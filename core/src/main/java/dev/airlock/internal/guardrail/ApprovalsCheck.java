@@ -4,13 +4,16 @@ import dev.airlock.artifact.Artifact;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.UncountedAttestation;
+import dev.airlock.guardrail.UnmetRequirement;
 import dev.airlock.guardrail.policy.Attachment;
 import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.guardrail.policy.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,6 +101,33 @@ final class ApprovalsCheck extends Check {
             case BUILDER -> "the artifact's builder";
             case NOT_ELIGIBLE -> "not in group " + either(rule.from());
         };
+    }
+
+    /**
+     * Who may unblock it: the eligible groups, and the members the configuration lists in them whose approval
+     * would count (not the initiator or the builder, and not counted already: one approval per person).
+     */
+    @Override
+    UnmetRequirement unmet(Facts facts, String reason) {
+        if (rule.from().isEmpty()) {
+            return new UnmetRequirement(id, level, kind, reason, List.of("*"), List.of());
+        }
+        Set<String> counted = new HashSet<>();
+        for (Approval approval : facts.state.approvals()) {
+            if (whyNotCounted(facts, approval) == null) {
+                counted.add(approval.approver().id());
+            }
+        }
+        Set<String> people = new TreeSet<>();
+        for (String group : rule.from()) {
+            for (String member : facts.membership.membersOf(group)) {
+                if (!counted.contains(member) && !member.equals(facts.principal().id())
+                        && !member.equals(facts.request.artifact().provenance().builder())) {
+                    people.add(member);
+                }
+            }
+        }
+        return new UnmetRequirement(id, level, kind, reason, rule.from(), List.copyOf(people));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.airlock.internal.guardrail;
 
+import dev.airlock.guardrail.UnmetRequirement;
 import dev.airlock.guardrail.policy.Attachment;
 import dev.airlock.guardrail.policy.Rollbacks;
 import dev.airlock.guardrail.policy.Statement;
@@ -15,6 +16,8 @@ abstract class Check {
 
     final String id;
     final String level;
+    /** The statement's kind as a policy document writes it; for a built-in, its id without {@code builtin:}. */
+    final String kind;
     final int rank;
     final boolean bypassable;
     private final Rollbacks rollbacks;
@@ -24,6 +27,7 @@ abstract class Check {
     Check(Statement statement, Attachment attach) {
         this.id = statement.id();
         this.level = attach.level();
+        this.kind = statement.rule().kind();
         this.rank = attach.scope().ordinal();
         this.bypassable = statement.bypassable();
         this.rollbacks = statement.rollbacks();
@@ -34,6 +38,7 @@ abstract class Check {
     Check(String builtInId) {
         this.id = builtInId;
         this.level = Attachment.organization().level();
+        this.kind = builtInId.substring(builtInId.indexOf(':') + 1);
         this.rank = Attachment.Scope.ORGANIZATION.ordinal();
         this.bypassable = false;
         this.rollbacks = Rollbacks.INCLUDE;
@@ -94,6 +99,11 @@ abstract class Check {
             }
         }
         return reason(facts, Verdict.NOT_APPLICABLE);
+    }
+
+    /** This check, judged {@link Verdict#UNMET} for {@code reason}, as data; approvals add who may approve. */
+    UnmetRequirement unmet(Facts facts, String reason) {
+        return new UnmetRequirement(id, level, kind, reason, List.of(), List.of());
     }
 
     /** Decides, ignoring scope and break-glass. */

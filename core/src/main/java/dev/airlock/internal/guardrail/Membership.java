@@ -16,10 +16,18 @@ import org.jspecify.annotations.Nullable;
 final class Membership {
     /** Principal id to the configured groups that list it. */
     private final Map<String, Set<String>> groupsByMember = new HashMap<>();
+    private final Map<String, List<String>> membersByGroup = new HashMap<>();
 
     Membership(Map<String, List<String>> peopleGroups) {
-        peopleGroups.forEach((group, ids) -> ids.forEach(id ->
-                groupsByMember.computeIfAbsent(id, k -> new HashSet<>()).add(group)));
+        peopleGroups.forEach((group, ids) -> {
+            membersByGroup.put(group, List.copyOf(ids));
+            ids.forEach(id -> groupsByMember.computeIfAbsent(id, k -> new HashSet<>()).add(group));
+        });
+    }
+
+    /** The principals the configuration lists in {@code group}; principals may carry groups it does not list. */
+    List<String> membersOf(String group) {
+        return membersByGroup.getOrDefault(group, List.of());
     }
 
     /** The first of {@code groups} the principal is in, or null. */

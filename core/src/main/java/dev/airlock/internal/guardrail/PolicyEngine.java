@@ -11,6 +11,7 @@ import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.PromotionRequest;
 import dev.airlock.guardrail.StatementResult;
+import dev.airlock.guardrail.UnmetRequirement;
 import dev.airlock.guardrail.policy.Attachment;
 import dev.airlock.guardrail.policy.Policies;
 import dev.airlock.guardrail.policy.PolicyDocument;
@@ -114,7 +115,18 @@ public final class PolicyEngine implements Guardrails {
             pending |= verdict == Verdict.UNMET;
         }
         Outcome outcome = denied ? Outcome.DENIED : pending ? Outcome.PENDING : Outcome.ALLOWED;
-        return Decision.deferred(request, now, plan.policyVersion, outcome, () -> results(facts));
+        return Decision.deferred(request, now, plan.policyVersion, outcome, () -> results(facts), () -> unmet(facts));
+    }
+
+    private static List<UnmetRequirement> unmet(Facts facts) {
+        Check[] checks = facts.plan.checks;
+        List<UnmetRequirement> out = new ArrayList<>();
+        for (int i = 0; i < checks.length; i++) {
+            if (facts.verdicts[i] == Verdict.UNMET) {
+                out.add(checks[i].unmet(facts, checks[i].explain(facts, Verdict.UNMET)));
+            }
+        }
+        return out;
     }
 
     private static List<StatementResult> results(Facts facts) {

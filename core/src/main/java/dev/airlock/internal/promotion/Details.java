@@ -33,6 +33,12 @@ public final class Details {
     public static final String GATE_PREFIX = "gate.";
     /** {@code true} in a DECIDED entry denied by an engaged stop switch. */
     public static final String STOP_SWITCH = "stopSwitch";
+    /**
+     * In a pending DECIDED entry, one per unmet requirement in decision order ({@code unmet.1}, {@code unmet.2}...):
+     * a JSON object with {@code statement}, {@code level}, {@code kind}, {@code missing}, {@code approverGroups}
+     * and {@code approvers}, so events tell what is missing and who may approve without parsing prose.
+     */
+    public static final String UNMET_PREFIX = "unmet.";
     /** In a pending DECIDED entry: the people groups (comma-separated; {@code *} for anyone) whose approvals count. */
     public static final String APPROVERS = "approvers";
     /** A request attribute, in a DECIDED entry: {@code attribute.NAME} = its value. */

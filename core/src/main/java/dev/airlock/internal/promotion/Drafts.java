@@ -1,5 +1,7 @@
 package dev.airlock.internal.promotion;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.Digest;
 import dev.airlock.guardrail.Decision;
@@ -7,10 +9,12 @@ import dev.airlock.guardrail.GateAnswer;
 import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.PromotionRequest;
 import dev.airlock.guardrail.StatementResult;
+import dev.airlock.guardrail.UnmetRequirement;
 import dev.airlock.guardrail.policy.Rule;
 import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerEntry;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Builds the ledger drafts the engine writes, so every entry of a kind carries the same details. */
 public final class Drafts {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Drafts() {
     }
 
@@ -73,10 +79,33 @@ public final class Drafts {
             d.put(Details.STOP_SWITCH, "true");
         }
         if (decision.outcome() == Outcome.PENDING && !approvers.isEmpty()) {
-            d.put(Details.APPROVERS, String.join(",", approvers));
+            // Sorted: a set's iteration order may differ from run to run, and the entry should not.
+            d.put(Details.APPROVERS, String.join(",", new java.util.TreeSet<>(approvers)));
+        }
+        if (decision.outcome() == Outcome.PENDING) {
+            List<UnmetRequirement> unmet = decision.unmet();
+            for (int i = 0; i < unmet.size(); i++) {
+                d.put(Details.UNMET_PREFIX + (i + 1), json(unmet.get(i)));
+            }
         }
         return new LedgerEntry.Draft(EntryType.DECIDED, request.principal().id(), request.target().name(),
                 request.artifact().digest(), promotionId, d);
+    }
+
+    /** One unmet requirement as the JSON object {@link Details#UNMET_PREFIX} describes. */
+    private static String json(UnmetRequirement requirement) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("statement", requirement.statementId());
+        fields.put("level", requirement.level());
+        fields.put("kind", requirement.kind());
+        fields.put("missing", requirement.missing());
+        fields.put("approverGroups", requirement.approverGroups());
+        fields.put("approvers", requirement.approvers());
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the unmet requirement " + requirement.statementId(), e);
+        }
     }
 
     public static LedgerEntry.Draft step(EntryType type, String principal, String environment, Digest digest,

@@ -1,6 +1,7 @@
 package dev.airlock.internal.promotion;
 
 import dev.airlock.InvalidValueException;
+import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.Checkpoint;
 import dev.airlock.ledger.EntryType;
 import dev.airlock.ledger.LedgerChain;
@@ -121,8 +122,7 @@ public final class LedgerWriter {
             return view;
         } catch (LedgerTamperedException e) {
             view = null; // half-applied, and the storage is broken: every later call re-reads it and refuses again
-            notifyTampering(e);
-            throw e;
+            throw tampered(e);
         }
     }
 
@@ -292,14 +292,26 @@ public final class LedgerWriter {
         }
     }
 
-    private void notifyTampering(LedgerTamperedException tampering) {
+    /**
+     * Tells every listener about {@code tampering} and returns it for the caller to throw. Whatever a listener
+     * does (throws, even an error), the refusal is what the caller gets: telling must never hide it.
+     */
+    public LedgerTamperedException tampered(LedgerTamperedException tampering) {
         for (PromotionListener listener : listeners) {
             try {
                 listener.onTampering(tampering.brokenLink());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                tampering.addSuppressed(e);
                 LOG.warn("listener {} failed on ledger tampering at {}", listener, tampering.brokenLink().sequence(), e);
             }
         }
+        return tampering;
+    }
+
+    /** Tells every listener that an audit found {@code report} broken; does nothing for an intact chain. */
+    public ChainReport audited(ChainReport report) {
+        report.firstBrokenLink().ifPresent(link -> tampered(new LedgerTamperedException(link)));
+        return report;
     }
 
     /** Tells every listener how far a transfer has come; a listener that throws is logged and skipped. */
