@@ -36,9 +36,10 @@ class ReconcileCliIT {
     @Test
     void reconcileWatch_promotesWhatWaitedOnceItsSoakPasses_andStopsOnSigterm() throws Exception {
         config = dir.resolve("airlock.yaml");
-        // A soak short enough to pass during the test: writes take the clock's time, never a claimed one.
+        // A soak short enough to pass during the test (writes take the clock's time, never a claimed one), and
+        // long enough that the eight commands before the watch finish within it on a loaded machine.
         Files.writeString(config, TimeFreeConfig.withSoak(Files.readString(
-                AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))).replace("duration: 24h", "duration: 3s"));
+                AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))).replace("duration: 24h", "duration: 30s"));
         SampleKeys.create(config);
         Path jar = Files.writeString(dir.resolve("payments-api.jar"), "payments-api 1.4.2 bytes");
         String digest = exits(0, airlock("ci@tooling", "register", jar.toString(), "--name", "payments-api",
