@@ -55,6 +55,7 @@ final class Airlock implements AutoCloseable {
                 .signers(signers(configuration.signing(), backend, signingKey))
                 .clock(clock);
         configuration.gates().forEach(gate -> builder.gate(Gates.open(gate)));
+        builder.gateTimeout(configuration.gateTimeout());
         if (metrics != null) {
             builder.listener(AirlockMetrics.of(metrics)).ledger(new MeteredLedger(backend.ledger(), metrics));
         }
