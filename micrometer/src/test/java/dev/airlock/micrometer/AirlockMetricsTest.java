@@ -9,6 +9,7 @@ import dev.airlock.guardrail.Principal;
 import dev.airlock.ledger.EntryType;
 import dev.airlock.promotion.LeaseHeldException;
 import dev.airlock.promotion.PromotionCommand;
+import dev.airlock.promotion.PromotionConflictException;
 import dev.airlock.promotion.PromotionEngine;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.spi.ForwardingLedger;
@@ -163,6 +164,47 @@ class AirlockMetricsTest {
 
         assertEquals(1, registry.get(AirlockMetrics.LEASE_WAITS).tag("outcome", "taken").timer().count());
         assertEquals(1, registry.get(AirlockMetrics.LEASE_WAITS).tag("environment", "dev").tag("outcome", "held")
+                .timer().count());
+    }
+
+    @Test
+    void aPromotionWhoseEnvironmentMovedAfterItsDecision_isTimedAsAConflict() throws Exception {
+        // One promoter decides, then stalls; another promotes the same environment meanwhile.
+        CountDownLatch decided = new CountDownLatch(1);
+        CountDownLatch movedMeanwhile = new CountDownLatch(1);
+        PromotionEngine stalled = PromotionEngine.builder().keyring(world.keys()).signers(world.keys())
+                .landscape(world.landscape()).guardrails(world.guardrails()).store(world.store())
+                .access(world.access()).ledger(world.ledger()).clock(world.clock()).listener(AirlockMetrics.of(registry))
+                .listener(entry -> {
+                    if (entry.type() == EntryType.DECIDED) {
+                        decided.countDown();
+                        try {
+                            movedMeanwhile.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }).build();
+        Digest first = world.register("payments-api", "1.0.0");
+        Digest second = world.register("payments-api", "2.0.0");
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            var late = thread.submit(() -> stalled.promote(PromotionCommand.builder(first, "dev", ALICE).build()));
+            assertTrue(decided.await(30, TimeUnit.SECONDS));
+            engine().promote(PromotionCommand.builder(second, "dev", ALICE).build());
+            movedMeanwhile.countDown();
+
+            java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> late.get(60, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof PromotionConflictException
+                    && !(refused.getCause() instanceof LeaseHeldException), refused.getCause().toString());
+        } finally {
+            thread.shutdownNow();
+        }
+
+        assertEquals(1, registry.get(AirlockMetrics.LEASE_WAITS).tag("environment", "dev").tag("outcome", "conflict")
+                .timer().count());
+        assertEquals(1, registry.get(AirlockMetrics.LEASE_WAITS).tag("environment", "dev").tag("outcome", "taken")
                 .timer().count());
     }
 
