@@ -130,12 +130,17 @@ public final class AwsBackend implements Backend {
         return landscape;
     }
 
-    /** The store of {@link AwsConfiguration#artifacts()}: {@link #s3Store()} or {@link #ecrStore()}. */
     /** The tooling account's credentials every role chain starts from. */
     AwsCredentialsProvider baseCredentials() {
         return base;
     }
 
+    /** What runs every AWS call, and holds each account's circuit breaker. */
+    AwsCalls calls() {
+        return calls;
+    }
+
+    /** The store of {@link AwsConfiguration#artifacts()}: {@link #s3Store()} or {@link #ecrStore()}. */
     @Override
     public ArtifactStore artifactStore() {
         return configuration.artifacts() == AwsConfiguration.Artifacts.S3 ? s3Store() : ecrStore();

@@ -90,20 +90,18 @@ public final class AwsBackendProvider implements BackendProvider {
     /**
      * Opens the backend on the tooling account's credentials from the SDK's default chain. Its clock
      * decides credential refreshes and circuit breakers, so it should be real time even when an engine on
-     * it acts at another instant.
+     * it acts at another instant. Given a {@link BackendContext#meters() meter registry}, it times every AWS
+     * call ({@link AwsCallMetrics}) and shows each account's circuit breaker ({@link AwsCircuitBreakerMetrics}).
      *
-     * @throws InvalidValueException         when a state directory is given: nothing of this backend is local
+     * @throws InvalidValueException         when a state directory is given: nothing of this backend is local;
+     *                                       when the meter registry is not a Micrometer one, or Micrometer or
+     *                                       resilience4j-micrometer is missing from the class path
      * @throws InvalidConfigurationException at every problem of the section, and when the default chain finds
      *                                       no credentials (before any AWS call)
      */
     @Override
     public Backend open(ConfigSection settings, BackendContext context) {
-        AwsSection.Read read = AwsSection.readBackend(settings, context.landscape());
-        context.stateOverride().ifPresent(state -> {
-            throw new InvalidValueException("state", state, "is a directory for backends that keep their state on "
-                    + "this machine, but the aws backend keeps artifacts and the ledger in S3 and ECR; leave it out");
-        });
-        return DefaultChainBackend.open(builder(read, context.landscape()), settings, context);
+        return DefaultChainBackend.open(settings, context);
     }
 
     /**
@@ -148,7 +146,7 @@ public final class AwsBackendProvider implements BackendProvider {
         return AwsPolicies.generate(landscape, read.configuration(), read.identities(), policyOptions);
     }
 
-    private static AwsBackend.Builder builder(AwsSection.Read read, Landscape landscape) {
+    static AwsBackend.Builder builder(AwsSection.Read read, Landscape landscape) {
         return AwsBackend.builder().configuration(read.configuration()).landscape(landscape).clientFactory(read.clients())
                 .identities(read.identities()).events(read.events());
     }

@@ -115,4 +115,16 @@ class AwsBackendProviderTest {
 
         assertEquals("state", e.field());
     }
+
+    @Test
+    void aMeterRegistryThatIsNotMicrometers_isRefusedBeforeAnyCall_namingItsType() {
+        AirlockConfiguration configuration = load(SETTINGS);
+
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> configuration.backend().open(
+                BackendContext.of(configuration.landscape(), Clock.systemUTC(), Path.of("."))
+                        .withMeterRegistry(new StringBuilder("not a registry"))));
+
+        assertEquals("meterRegistry", e.field());
+        assertEquals("java.lang.StringBuilder", e.value());
+    }
 }

@@ -55,6 +55,7 @@ final class Airlock implements AutoCloseable {
                 .signers(signers(configuration.signing(), backend, signingKey))
                 .clock(clock);
         configuration.gates().forEach(gate -> builder.gate(Gates.open(gate)));
+        builder.gateTimeout(configuration.gateTimeout());
         if (metrics != null) {
             builder.listener(AirlockMetrics.of(metrics)).ledger(new MeteredLedger(backend.ledger(), metrics));
         }
@@ -96,15 +97,15 @@ final class Airlock implements AutoCloseable {
     static Airlock open(EngineOptions options, @Nullable Instant at) {
         AirlockConfiguration configuration = configuration("--config", options.config);
         Clock clock = at != null ? Clock.fixed(at, ZoneOffset.UTC) : Clock.systemUTC();
-        return on(configuration, backend(configuration, options), clock, options.signingKey,
-                options.metrics ? new SimpleMeterRegistry() : null);
+        SimpleMeterRegistry metrics = options.metrics ? new SimpleMeterRegistry() : null;
+        return on(configuration, backend(configuration, options, metrics), clock, options.signingKey, metrics);
     }
 
     /**
      * The backend alone, for commands that must work where an engine cannot be built on it (a torn ledger).
      */
     static Backend openBackend(BackendOptions options) {
-        return backend(configuration("--config", options.config), options);
+        return backend(configuration("--config", options.config), options, null);
     }
 
     /**
@@ -127,11 +128,13 @@ final class Airlock implements AutoCloseable {
 
     /**
      * The backend the file's {@code backend.type} names, found through the provider SPI. The backend
-     * keeps real time (credential expiry, access logs) even when the engine acts at {@code --at}.
+     * keeps real time (credential expiry, access logs) even when the engine acts at {@code --at}. Given
+     * {@code metrics}, the backend meters its own work there too (on aws: AWS calls, circuit breakers).
      */
-    private static Backend backend(AirlockConfiguration configuration, BackendOptions options) {
+    private static Backend backend(AirlockConfiguration configuration, BackendOptions options,
+            @Nullable SimpleMeterRegistry metrics) {
         BackendContext context = new BackendContext(configuration.landscape(), Clock.systemUTC(),
-                options.config.toAbsolutePath().getParent(), options.state);
+                options.config.toAbsolutePath().getParent(), options.state, metrics);
         try {
             return configuration.backend().open(context);
         } catch (InvalidValueException e) {

@@ -15,7 +15,8 @@ final class EngineOptions extends BackendOptions {
     String principal;
 
     @Option(names = "--metrics", description = "When the command ends, print the engine's metrics (decisions, "
-            + "step durations, bytes, ledger appends, lease conflicts) on stderr.")
+            + "step durations, bytes, ledger appends, lease waits and conflicts; on aws also AWS calls and each "
+            + "account's circuit breaker) on stderr.")
     boolean metrics;
 
     @Option(names = "--signing-key", paramLabel = "FILE|kms:KEY", defaultValue = "${env:AIRLOCK_SIGNING_KEY}",

@@ -10,7 +10,9 @@ import dev.airlock.internal.config.LandscapeSection;
 import dev.airlock.internal.config.Node.MapNode;
 import dev.airlock.internal.config.Node;
 import dev.airlock.internal.config.PolicySection;
+import dev.airlock.promotion.PromotionEngine;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,7 +33,7 @@ public final class AirlockConfiguration {
     public static final int VERSION = 1;
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "accounts", "environments", "pipeline",
-            "groups", "environmentGroups", "policies", "backend", "gates", "signing");
+            "groups", "environmentGroups", "policies", "backend", "gates", "gateTimeout", "signing");
 
     private final Landscape landscape;
     private final Map<String, List<String>> groups;
@@ -39,6 +41,7 @@ public final class AirlockConfiguration {
     private final Guardrails guardrails;
     private final BackendConfiguration backend;
     private final List<GateConfiguration> gates;
+    private final Duration gateTimeout;
     private final SigningConfiguration signing;
 
     /** A configuration with no policies: only the built-in statements guard promotions. */
@@ -72,7 +75,20 @@ public final class AirlockConfiguration {
      */
     public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups, Policies policies,
             BackendConfiguration backend, List<GateConfiguration> gates, SigningConfiguration signing) {
+        this(landscape, groups, policies, backend, gates, PromotionEngine.DEFAULT_GATE_TIMEOUT, signing);
+    }
+
+    /**
+     * A configuration built in code, with its backend, HTTP gates, how long a decision waits for its gates,
+     * and signing keys.
+     *
+     * @throws InvalidConfigurationException when the policies do not fit the landscape or the groups
+     */
+    public AirlockConfiguration(Landscape landscape, Map<String, List<String>> groups, Policies policies,
+            BackendConfiguration backend, List<GateConfiguration> gates, Duration gateTimeout,
+            SigningConfiguration signing) {
         this.gates = List.copyOf(gates);
+        this.gateTimeout = Objects.requireNonNull(gateTimeout, "gateTimeout");
         this.signing = Objects.requireNonNull(signing, "signing");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.landscape = Objects.requireNonNull(landscape, "landscape");
@@ -141,6 +157,15 @@ public final class AirlockConfiguration {
         return gates;
     }
 
+    /**
+     * How long a decision waits for the gates it asks, all at once: the file's top-level {@code gateTimeout},
+     * else {@link PromotionEngine#DEFAULT_GATE_TIMEOUT}. Each HTTP gate's own {@code timeout} ends sooner
+     * when shorter; a gate still unanswered when this ends counts as pending.
+     */
+    public Duration gateTimeout() {
+        return gateTimeout;
+    }
+
     private static AirlockConfiguration read(String source, Node document, Path directory) {
         ConfigReader reader = new ConfigReader(source);
         MapNode root = reader.map(document, "the configuration",
@@ -159,9 +184,10 @@ public final class AirlockConfiguration {
         Policies policies = PolicySection.read(root, reader, landscape, groups).orElse(null);
         BackendConfiguration backend = BackendSection.read(root, reader).orElse(null);
         List<GateConfiguration> gates = GateSection.read(root, reader);
+        Duration gateTimeout = GateSection.readEngineTimeout(root, reader);
         SigningConfiguration signing = SigningSection.read(root, reader, directory).orElse(null);
         reader.throwIfProblems();
-        return new AirlockConfiguration(landscape, groups, policies, backend, gates, signing);
+        return new AirlockConfiguration(landscape, groups, policies, backend, gates, gateTimeout, signing);
     }
 
     private static Map<String, List<String>> groups(Node node, ConfigReader reader) {
@@ -178,12 +204,13 @@ public final class AirlockConfiguration {
     @Override
     public boolean equals(Object o) {
         return o instanceof AirlockConfiguration other && landscape.equals(other.landscape) && groups.equals(other.groups)
-                && policies.equals(other.policies) && backend.equals(other.backend) && gates.equals(other.gates);
+                && policies.equals(other.policies) && backend.equals(other.backend) && gates.equals(other.gates)
+                && gateTimeout.equals(other.gateTimeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(landscape, groups, policies, backend, gates);
+        return Objects.hash(landscape, groups, policies, backend, gates, gateTimeout);
     }
 
     @Override

@@ -1,19 +1,42 @@
 package dev.airlock.config;
 
+import dev.airlock.InvalidValueException;
 import dev.airlock.internal.config.ConfigReader;
+import dev.airlock.internal.guardrail.Durations;
 import dev.airlock.internal.config.Node;
 import dev.airlock.internal.config.Node.MapNode;
+import dev.airlock.promotion.PromotionEngine;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Reads {@code gates:}: gate name to {@code url}, {@code secretEnv} and an optional {@code timeout}. */
+/**
+ * Reads {@code gates:} (gate name to {@code url}, {@code secretEnv} and an optional {@code timeout}) and
+ * the top-level {@code gateTimeout}, how long a decision waits for all its gates together.
+ */
 final class GateSection {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    static final String ENGINE_TIMEOUT = "gateTimeout";
 
     private GateSection() {
+    }
+
+    /**
+     * {@code gateTimeout}, or {@link PromotionEngine#DEFAULT_GATE_TIMEOUT} when absent; a value that is not
+     * a positive duration of at most {@link PromotionEngine#MAX_GATE_TIMEOUT} is reported at its position.
+     */
+    static Duration readEngineTimeout(MapNode root, ConfigReader reader) {
+        return ConfigReader.get(root, ENGINE_TIMEOUT).flatMap(node -> reader.value(node, ENGINE_TIMEOUT, text -> {
+            Duration timeout = Durations.parse(ENGINE_TIMEOUT, text);
+            if (timeout.compareTo(PromotionEngine.MAX_GATE_TIMEOUT) > 0) {
+                throw new InvalidValueException(ENGINE_TIMEOUT, text, "must be at most "
+                        + Durations.format(PromotionEngine.MAX_GATE_TIMEOUT) + ": every promote and plan waits this "
+                        + "long for its gates before it is decided");
+            }
+            return timeout;
+        })).orElse(PromotionEngine.DEFAULT_GATE_TIMEOUT);
     }
 
     static List<GateConfiguration> read(MapNode root, ConfigReader reader) {
@@ -52,6 +75,6 @@ final class GateSection {
         } catch (IllegalArgumentException e) {
             // reported below, as for any other scheme
         }
-        throw new dev.airlock.InvalidValueException("url", text, "must be an http or https address");
+        throw new InvalidValueException("url", text, "must be an http or https address");
     }
 }

@@ -95,6 +95,14 @@ public final class PromotionEngine {
         return new Builder();
     }
 
+    /** How long a decision waits for its gates unless {@link Builder#gateTimeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_GATE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The longest {@link Builder#gateTimeout(Duration)}: a caller waits this long before its promotion is even
+     * decided, and a gate that needs longer should answer pending and be asked again.
+     */
+    public static final Duration MAX_GATE_TIMEOUT = Duration.ofMinutes(10);
+
     /** How long a pending request stays wanted unless {@link Builder#pendingExpiry(Duration)} says otherwise. */
     public static final Duration DEFAULT_PENDING_EXPIRY = Duration.ofDays(7);
 
@@ -478,7 +486,7 @@ public final class PromotionEngine {
         private Clock clock = Clock.systemUTC();
         private final List<PromotionListener> listeners = new ArrayList<>(List.of(new LoggingListener()));
         private final Map<String, Gate> gates = new java.util.TreeMap<>();
-        private Duration gateTimeout = Duration.ofSeconds(10);
+        private Duration gateTimeout = DEFAULT_GATE_TIMEOUT;
         private Duration leaseDuration = Duration.ofMinutes(15);
         private int checkpointInterval = 1_000;
         private Duration maxClockSkew = LedgerChain.DEFAULT_MAX_CLOCK_SKEW;
@@ -602,12 +610,16 @@ public final class PromotionEngine {
         }
 
         /**
-         * How long a decision waits for its gates (10 seconds unless set); a gate that has not answered by
-         * then counts as pending.
+         * How long a decision waits for its gates, all asked at once ({@link #DEFAULT_GATE_TIMEOUT} unless set,
+         * at most {@link #MAX_GATE_TIMEOUT}); a gate that has not answered by then counts as pending.
          */
         public Builder gateTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new InvalidValueException("gateTimeout", timeout, "must be a positive duration");
+            }
+            if (timeout.compareTo(MAX_GATE_TIMEOUT) > 0) {
+                throw new InvalidValueException("gateTimeout", timeout, "must be at most " + MAX_GATE_TIMEOUT
+                        + ": every promote and plan waits this long for its gates before it is decided");
             }
             this.gateTimeout = timeout;
             return this;

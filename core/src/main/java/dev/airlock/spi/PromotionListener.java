@@ -3,6 +3,7 @@ package dev.airlock.spi;
 import dev.airlock.artifact.Digest;
 import dev.airlock.ledger.BrokenLink;
 import dev.airlock.ledger.LedgerEntry;
+import java.time.Duration;
 
 /**
  * Told about every entry the engine appends to the ledger, after it is durable. Listeners run on
@@ -28,6 +29,14 @@ public interface PromotionListener {
     }
 
     /**
+     * A promotion asked for its target environment's lease and took it or was refused, after waiting
+     * {@link LeaseWait#waited()} (for other promoters' appends to the ledger, and for its own re-reads).
+     * Does nothing unless overridden.
+     */
+    default void onLeaseWait(LeaseWait wait) {
+    }
+
+    /**
      * How far a promotion's transfer has come, as often as its store reports (for a progress bar; the
      * {@code TRANSFERRED} entry follows when the bytes are verified). Does nothing unless overridden.
      */
@@ -39,5 +48,21 @@ public interface PromotionListener {
      * {@code digest} into {@code environment}, for promotion {@code promotionId}.
      */
     record Progress(String promotionId, String environment, Digest digest, long bytesDone, long bytesTotal) {
+    }
+
+    /**
+     * How promotion {@code promotionId} fared asking for {@code environment}'s lease, and how long it took
+     * (elapsed time, measured apart from the engine's clock, which may stand still).
+     */
+    record LeaseWait(String promotionId, String environment, Result result, Duration waited) {
+        /** What the promotion got. */
+        public enum Result {
+            /** It holds the lease. */
+            TAKEN,
+            /** Another promotion holds the lease; this one was refused. */
+            HELD,
+            /** Refused for another conflict: the environment moved since the decision, or the ledger stayed busy. */
+            CONFLICT
+        }
     }
 }

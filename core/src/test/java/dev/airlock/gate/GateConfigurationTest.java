@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airlock.InvalidValueException;
 import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.config.GateConfiguration;
 import dev.airlock.config.InvalidConfigurationException;
+import dev.airlock.promotion.PromotionEngine;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -56,5 +58,42 @@ class GateConfigurationTest {
                           change-check: {secretEnv: S, url: "ftp://x"}
                         """, false));
         assertTrue(e.getMessage().contains("gates.change-check.url"), e.getMessage());
+    }
+
+    @Test
+    void gateTimeout_isRead_andIsTenSecondsWhenAbsent() {
+        assertEquals(Duration.ofSeconds(45), AirlockConfiguration.parse("airlock.yaml", LANDSCAPE + """
+                gateTimeout: 45s
+                """, false).gateTimeout());
+        assertEquals(Duration.ofSeconds(10), AirlockConfiguration.parse("airlock.yaml", LANDSCAPE, false)
+                .gateTimeout());
+    }
+
+    @Test
+    void gateTimeout_thatIsZeroNegativeTooLongOrNotADuration_isRefused_atItsPosition_namingValueAndRule() {
+        assertEquals("airlock.yaml:7:14: gateTimeout: '0s' must be a positive duration; zero and negative "
+                + "durations are impossible", refusal("gateTimeout: 0s"));
+        assertEquals("airlock.yaml:7:14: gateTimeout: '-5s' must be a positive duration; zero and negative "
+                + "durations are impossible", refusal("gateTimeout: -5s"));
+        assertEquals("airlock.yaml:7:14: gateTimeout: '2h' must be at most 10m: every promote and plan waits this "
+                + "long for its gates before it is decided", refusal("gateTimeout: 2h"));
+        assertTrue(refusal("gateTimeout: soon").startsWith("airlock.yaml:7:14: gateTimeout: 'soon' must be a "
+                + "positive duration such as 90s"), refusal("gateTimeout: soon"));
+        assertTrue(refusal("gateTimeout: {seconds: 5}").startsWith("airlock.yaml:7:14: gateTimeout must be text"),
+                refusal("gateTimeout: {seconds: 5}"));
+    }
+
+    @Test
+    void engineGateTimeout_beyondTenMinutes_isRefusedInCodeToo() {
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> PromotionEngine.builder()
+                .gateTimeout(Duration.ofMinutes(11)));
+        assertEquals("gateTimeout", e.field());
+    }
+
+    private static String refusal(String line) {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () ->
+                AirlockConfiguration.parse("airlock.yaml", LANDSCAPE + line + "\n", false));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        return e.problems().get(0).toString();
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Meters what the engine records, as a {@link PromotionListener}: decisions by outcome and by the
  * statements that denied or were unmet, how long each promotion step took (between its ledger
- * entries, so on the ledger's clock), bytes transferred, and lease conflicts. Add it with
+ * entries, so on the ledger's clock), bytes transferred, lease waits and conflicts. Add it with
  * {@code PromotionEngine.builder().listener(AirlockMetrics.of(registry))}.
  */
 public final class AirlockMetrics implements PromotionListener {
@@ -29,6 +29,11 @@ public final class AirlockMetrics implements PromotionListener {
     public static final String BYTES = "airlock.transfer.bytes";
     /** Promotions refused because another held the environment's lease, tagged {@code environment}. */
     public static final String LEASE_CONFLICTS = "airlock.lease.conflicts";
+    /**
+     * How long promotions waited for an environment's lease until they took it or were refused, tagged
+     * {@code environment} and {@code outcome} (taken, held, conflict); its count counts each outcome.
+     */
+    public static final String LEASE_WAITS = "airlock.lease.wait";
 
     private final MeterRegistry registry;
     /** When each running promotion's latest entry was written; removed when the promotion ends. */
@@ -92,6 +97,13 @@ public final class AirlockMetrics implements PromotionListener {
     public void onLeaseConflict(String environment, String holder) {
         Counter.builder(LEASE_CONFLICTS).description("promotions refused because the environment's lease was held")
                 .tag("environment", environment).register(registry).increment();
+    }
+
+    @Override
+    public void onLeaseWait(LeaseWait wait) {
+        Timer.builder(LEASE_WAITS).description("time promotions waited for an environment's lease")
+                .tag("environment", wait.environment()).tag("outcome", wait.result().name().toLowerCase(Locale.ROOT))
+                .register(registry).record(wait.waited());
     }
 
     private static long parse(String text) {

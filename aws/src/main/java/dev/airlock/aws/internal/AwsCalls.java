@@ -61,7 +61,8 @@ public final class AwsCalls {
      * @param operation names the call for messages, e.g. {@code CopyObject s3://bucket/key}; no secrets
      */
     public <T> T call(AccountId account, String operation, Supplier<T> call) {
-        CircuitBreaker breaker = accounts.computeIfAbsent(account, a -> breakers.circuitBreaker("aws-account-" + a));
+        CircuitBreaker breaker = accounts.computeIfAbsent(account, a -> breakers.circuitBreaker("aws-account-" + a,
+                Map.of("account", a.value())));
         AtomicInteger attempts = new AtomicInteger();
         Supplier<T> attempt = () -> {
             int number = attempts.incrementAndGet();
@@ -83,6 +84,14 @@ public final class AwsCalls {
         } catch (RuntimeException e) {
             throw Failures.translate(operation, account, e, attempts.get());
         }
+    }
+
+    /**
+     * The accounts' breakers, each named {@code aws-account-ID} and tagged {@code account}, made on the first
+     * call into the account. For meters only: the breakers decide by themselves.
+     */
+    public CircuitBreakerRegistry breakers() {
+        return breakers;
     }
 
     /** Runs {@code call} like {@link #call} for calls without a result. */

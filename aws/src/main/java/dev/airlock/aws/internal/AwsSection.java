@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Reads {@code backend.aws} of a configuration file into an {@link AwsConfiguration} and the client
@@ -61,9 +62,12 @@ public final class AwsSection {
     private final AwsClientFactory.Builder clients = AwsClientFactory.builder();
     private @Nullable URI endpoint;
 
-    private AwsSection(ConfigSection aws, Landscape landscape) {
+    private AwsSection(ConfigSection aws, Landscape landscape, List<ExecutionInterceptor> interceptors) {
         this.aws = aws;
         this.landscape = landscape;
+        for (ExecutionInterceptor interceptor : interceptors) {
+            clients.addInterceptor(interceptor);
+        }
     }
 
     /**
@@ -77,16 +81,21 @@ public final class AwsSection {
     }
 
     public static Read read(ConfigSection aws, Landscape landscape) {
-        return new AwsSection(aws, landscape).read();
+        return new AwsSection(aws, landscape, List.of()).read();
     }
 
     /** Reads a whole {@code backend:} section of {@code type: aws}: its only other key is {@code aws}. */
     public static Read readBackend(ConfigSection backend, Landscape landscape) {
+        return readBackend(backend, landscape, List.of());
+    }
+
+    /** Reads a whole {@code backend:} section, its clients built with {@code interceptors} too (metering). */
+    public static Read readBackend(ConfigSection backend, Landscape landscape, List<ExecutionInterceptor> interceptors) {
         ConfigProblems problems = new ConfigProblems();
         backend.checkKeys(Set.of("type", "aws"), Set.of("type", "aws"), problems);
         Optional<ConfigSection> aws = backend.section("aws", problems);
         problems.throwIfAny();
-        return read(aws.orElseThrow(), landscape);
+        return new AwsSection(aws.orElseThrow(), landscape, interceptors).read();
     }
 
     private Read read() {

@@ -280,7 +280,6 @@ public final class LedgerWriter {
         }
     }
 
-
     /** Tells every listener that a promotion into {@code environment} met the lease {@code holder} holds. */
     public void notifyLeaseConflict(String environment, String holder) {
         for (PromotionListener listener : listeners) {
@@ -288,6 +287,17 @@ public final class LedgerWriter {
                 listener.onLeaseConflict(environment, holder);
             } catch (RuntimeException e) {
                 LOG.warn("listener {} failed on a lease conflict in {}", listener, environment, e);
+            }
+        }
+    }
+
+    /** Tells every listener how a promotion fared asking for a lease; a listener that throws is logged and skipped. */
+    public void notifyLeaseWait(PromotionListener.LeaseWait wait) {
+        for (PromotionListener listener : listeners) {
+            try {
+                listener.onLeaseWait(wait);
+            } catch (RuntimeException e) {
+                LOG.warn("listener {} failed on a lease wait in {}", listener, wait.environment(), e);
             }
         }
     }

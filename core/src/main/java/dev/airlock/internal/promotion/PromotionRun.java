@@ -37,6 +37,7 @@ import dev.airlock.spi.EnvironmentAccess;
 import dev.airlock.spi.GateRequest;
 import dev.airlock.spi.Place;
 import dev.airlock.spi.PromotionListener;
+import dev.airlock.spi.PromotionListener.LeaseWait;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,10 +115,17 @@ public final class PromotionRun {
         String promotionId = UUID.randomUUID().toString();
         Judged judged = judge(command, rollback, clock.instant(), promotionId, false);
         String target = command.target();
-        writer.read(view -> {
-            requireLeaseFree(view, target, null);
-            return null;
-        });
+        long asked = System.nanoTime();
+        try {
+            writer.read(view -> {
+                requireLeaseFree(view, target, null);
+                return null;
+            });
+        } catch (LeaseHeldException held) {
+            // Refused before deciding: nothing was recorded, but the wait was real for whoever asked.
+            writer.notifyLeaseWait(new LeaseWait(promotionId, target, LeaseWait.Result.HELD, since(asked)));
+            throw held;
+        }
         // Signed before anything is recorded: a break-glass request nobody can be held to is refused.
         String breakGlass = command.breakGlass() ? attestor.breakGlass(judged.request().artifact(), target,
                 command.principal().id(), command.justification()) : null;
@@ -184,7 +192,30 @@ public final class PromotionRun {
      */
     private long takeLease(String promotionId, String environment, Principal principal, Digest digest,
             @Nullable Digest decidedOn) {
-        LedgerEntry leased = writer.append(view -> {
+        long asked = System.nanoTime();
+        LedgerEntry leased;
+        try {
+            leased = appendLease(promotionId, environment, principal, digest, decidedOn);
+        } catch (PromotionConflictException refused) {
+            writer.notifyLeaseWait(new LeaseWait(promotionId, environment, refused instanceof LeaseHeldException
+                    ? LeaseWait.Result.HELD : LeaseWait.Result.CONFLICT, since(asked)));
+            throw refused;
+        }
+        writer.notifyLeaseWait(new LeaseWait(promotionId, environment, LeaseWait.Result.TAKEN, since(asked)));
+        return Long.parseLong(leased.detail(Details.TOKEN));
+    }
+
+    /**
+     * Elapsed time on the JVM's monotonic timer, not the engine's clock: that clock may stand still (a
+     * fixed or manual clock) while a lease is really waited for.
+     */
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private LedgerEntry appendLease(String promotionId, String environment, Principal principal, Digest digest,
+            @Nullable Digest decidedOn) {
+        return writer.append(view -> {
             requireLeaseFree(view, environment, promotionId);
             Digest current = view.current(environment).orElse(null);
             if (!Objects.equals(current, decidedOn)) {
@@ -199,7 +230,6 @@ public final class PromotionRun {
                     Details.TOKEN, Long.toString(token),
                     Details.EXPIRES_AT, clock.instant().plus(leaseDuration).toString()));
         });
-        return Long.parseLong(leased.detail(Details.TOKEN));
     }
 
     /** Free, expired, or held by {@code promotionId} itself (taking over after a crash). */
