@@ -5,6 +5,8 @@ import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.ledger.Checkpoint;
 import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.local.LocalBackend;
+import dev.airlock.guardrail.Outcome;
+import dev.airlock.promotion.PendingPromotion;
 import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionEngine;
 import dev.airlock.spi.ForwardingLedger;
@@ -23,7 +25,7 @@ import java.util.Optional;
  * One cold command on a {@link LocalHistory} directory, in this fresh JVM, timed phase by phase — what a
  * CLI run does, with the ledger port wrapped so the time spent reading the checkpoint and the tail shows:
  * <pre>
- * ColdStart DIR status|promote [as-is|none] [N]
+ * ColdStart DIR status|pending|promote [as-is|none] [N]
  * </pre>
  * {@code as-is} is the ledger as shipped (it reads only the newest checkpoint file); {@code none} hides the
  * checkpoints, so the view is replayed from entry 1 (the behaviour before checkpoints). {@code promote} promotes the N-th digest of
@@ -54,6 +56,12 @@ public final class ColdStart {
         Object result;
         if (command.equals("status")) {
             result = engine.status().size() + " environments, head " + head;
+        } else if (command.equals("pending")) {
+            // What `airlock pending` shows: every waiting request and the plan of each, judged as it was asked.
+            List<PendingPromotion> pending = engine.pending();
+            long allowed = pending.stream().filter(p -> p.plan().decision().outcome() == Outcome.ALLOWED).count();
+            result = pending.size() + " waiting, " + allowed + " allowed now, " + (ledger.entriesRead - tailEntries)
+                    + " entries read for them";
         } else {
             int n = args.length > 3 ? Integer.parseInt(args[3]) : 1;
             Digest digest = Digest.parse(Files.readAllLines(dir.resolve("bench-artifacts.txt")).get(n - 1));

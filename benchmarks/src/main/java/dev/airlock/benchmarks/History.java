@@ -34,8 +34,8 @@ import java.util.List;
  * Writes a realistic ledger history through the real engine, on the ledger it is given, with checkpoints
  * wherever the engine writes them: builds of 30 services registered and promoted through every stage of the
  * landscape, verified after each promotion, approved by two release managers before production; every 10th
- * build first asks for production too early (recorded as pending, where the guardrails ask for approvals),
- * every 7th stops after the second stage.
+ * build first asks for production too early (recorded as pending, where the guardrails ask for approvals;
+ * every 100th is left waiting there), every 7th stops after the second stage.
  * A clock that only this writer moves keeps soak times and maximum ages honest. The artifact bytes go nowhere
  * ({@link NoCopy}): the history is what the ledger says, and a cold start reads only the ledger.
  */
@@ -91,6 +91,9 @@ final class History {
                 clock.advance(Duration.ofMinutes(61)); // the staging soak
                 if (n % 10 == 0 && engine.plan(command(digest, stage, true)).decision().outcome() == Outcome.PENDING) {
                     promote(digest, stage, PromotionResult.Status.PENDING);
+                    if (n % 100 == 0) {
+                        return; // nobody approves it: it stays waiting, as some requests do
+                    }
                 }
                 APPROVERS.forEach(approver -> engine.approve(digest, stage, approver));
             }
