@@ -47,15 +47,10 @@ final class Airlock implements AutoCloseable {
         this.backend = backend;
         this.authenticator = this::identity;
         PromotionEngine.Builder builder = PromotionEngine.builder()
-                .landscape(configuration.landscape())
-                .guardrails(configuration.guardrails())
-                .backend(backend)
+                .configuration(configuration, backend)
                 .authenticator(authenticator)
-                .signing(configuration.signing(), backend)
                 .signers(signers(configuration.signing(), backend, signingKey))
                 .clock(clock);
-        configuration.gates().forEach(gate -> builder.gate(Gates.open(gate)));
-        builder.gateTimeout(configuration.gateTimeout());
         if (metrics != null) {
             builder.listener(AirlockMetrics.of(metrics)).ledger(new MeteredLedger(backend.ledger(), metrics));
         }

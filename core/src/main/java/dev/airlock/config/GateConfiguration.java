@@ -2,6 +2,9 @@ package dev.airlock.config;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.gate.HttpGate;
+import dev.airlock.guardrail.GateAnswer;
+import dev.airlock.spi.Gate;
+import dev.airlock.spi.GateRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
@@ -40,5 +43,27 @@ public record GateConfiguration(String name, URI url, String secretEnv, Duration
     public HttpGate open(Function<String, @Nullable String> environment) {
         return HttpGate.builder().name(name).uri(url).secretFromEnvironment(secretEnv, environment).timeout(timeout)
                 .build();
+    }
+
+    /**
+     * The gate, or, when its secret's variable is not set, one that stays pending and says why: an engine
+     * still starts (commands that never ask gates keep working), and nothing is approved without the secret.
+     */
+    public Gate openOrPending(Function<String, @Nullable String> environment) {
+        String secret = environment.apply(secretEnv);
+        if (secret != null && !secret.isEmpty()) {
+            return open(environment);
+        }
+        return new Gate() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public GateAnswer ask(GateRequest request) {
+                return GateAnswer.pending(name, "environment variable " + secretEnv + " (the gate's secret) is not set");
+            }
+        };
     }
 }

@@ -5,6 +5,7 @@ import dev.airlock.artifact.Artifact;
 import dev.airlock.artifact.Digest;
 import dev.airlock.attestation.Keyring;
 import dev.airlock.attestation.Signers;
+import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.config.SigningConfiguration;
 import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
@@ -45,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -506,6 +508,28 @@ public final class PromotionEngine {
          */
         public Builder keyring(Keyring keyring) {
             this.keyring = Objects.requireNonNull(keyring, "keyring");
+            return this;
+        }
+
+        /**
+         * What a configuration file decides: its landscape and guardrails, the keys its {@code signing} section
+         * names, its gates (each secret read from the process environment; a gate whose secret is not set stays
+         * pending) and its gate timeout, with the ports of {@code backend}. Who acts ({@link #authenticator}),
+         * the clock and the listeners stay the caller's to choose.
+         */
+        public Builder configuration(AirlockConfiguration configuration, Backend backend) {
+            return configuration(configuration, backend, System::getenv);
+        }
+
+        /**
+         * Like {@link #configuration(AirlockConfiguration, Backend)}, with the gates' secrets read through
+         * {@code secrets} (the variable a gate names to its value, or null) instead of the process environment.
+         */
+        public Builder configuration(AirlockConfiguration configuration, Backend backend,
+                Function<String, @Nullable String> secrets) {
+            landscape(configuration.landscape()).guardrails(configuration.guardrails()).backend(backend)
+                    .signing(configuration.signing(), backend).gateTimeout(configuration.gateTimeout());
+            configuration.gates().forEach(gate -> gate(gate.openOrPending(secrets)));
             return this;
         }
 

@@ -26,10 +26,9 @@ final class AirlockSession implements AutoCloseable {
         this.configuration = configuration;
         this.backend = backend;
         this.claimed = claimed;
-        // Registrations, verifications and approvals are signed with the keys the configuration's keyring names.
-        this.engine = PromotionEngine.builder().landscape(configuration.landscape())
-                .guardrails(configuration.guardrails()).backend(backend).signing(configuration.signing(), backend)
-                .authenticator(this::identity).build();
+        // Everything the file decides, as the CLI has it: keys from its keyring, its gates and gate timeout.
+        this.engine = PromotionEngine.builder().configuration(configuration, backend).authenticator(this::identity)
+                .build();
     }
 
     static AirlockSession open(Path config, @Nullable Path state, @Nullable String claimed) {

@@ -55,9 +55,8 @@ public final class BuildStep {
                 configurationFile.toAbsolutePath().getParent()))) {
             // The build's provenance is signed with the builder's key, which the keyring names; unsigned, the
             // trusted-builder guardrail would not count it.
-            PromotionEngine engine = PromotionEngine.builder().landscape(configuration.landscape())
-                    .guardrails(configuration.guardrails()).backend(backend).signing(configuration.signing(), backend)
-                    .clock(clock).build();
+            PromotionEngine engine = PromotionEngine.builder().configuration(configuration, backend).clock(clock)
+                    .build();
             // Groups come from the configuration file, never re-typed here.
             Principal builder = configuration.principal(ci("GITHUB_ACTOR", "ci") + "@ci");
             Artifact artifact = register(engine, Path.of(args.get(1)), args.get(2), args.get(3), builder);

@@ -46,9 +46,8 @@ public final class ReleaseTool implements AutoCloseable {
         Backend backend = configuration.backend().open(BackendContext.of(configuration.landscape(), clock,
                 configurationFile.toAbsolutePath().getParent()));
         try {
-            PromotionEngine engine = PromotionEngine.builder().landscape(configuration.landscape())
-                    .guardrails(configuration.guardrails()).backend(backend).signing(configuration.signing(), backend)
-                    .clock(clock).build();
+            PromotionEngine engine = PromotionEngine.builder().configuration(configuration, backend).clock(clock)
+                    .build();
             return new ReleaseTool(engine, maxAttempts, backend::close);
         } catch (RuntimeException e) {
             backend.close();
