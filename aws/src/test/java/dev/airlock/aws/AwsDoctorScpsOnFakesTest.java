@@ -14,6 +14,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * {@code airlock doctor} reading the SCPs of the in-memory organization: attached to the account or to a unit
@@ -112,5 +113,33 @@ class AwsDoctorScpsOnFakesTest {
                     + "policies (TooManyRequestsException (400): Rate exceeded)"), finding.problem());
             assertEquals("run airlock doctor again later", finding.fix());
         }
+    }
+
+    @Test
+    void doctor_thatCannotReachOrganizations_saysTheScpsAreUnchecked_insteadOfFailing() {
+        aws.aws.organizations = credentials -> {
+            throw SdkClientException.create("Unable to execute HTTP request: Connect timed out");
+        };
+
+        List<SetupFinding> healthy = check(GeneratedAws.MANAGEMENT_INSPECTOR);
+
+        assertEquals(1, healthy.size(), healthy.toString());
+        assertEquals("AWS Organizations", healthy.get(0).resource());
+        assertTrue(healthy.get(0).problem().startsWith("cannot read AWS Organizations as ")
+                && healthy.get(0).problem().contains("Connect timed out")
+                && healthy.get(0).problem().endsWith("the SCPs of every account are unchecked"), healthy.get(0).problem());
+    }
+
+    @Test
+    void doctor_withAClientFactoryThatCannotReadOrganizations_saysSo_insteadOfFailing() {
+        aws.aws.organizations = credentials -> {
+            throw new UnsupportedOperationException("this client factory does not read AWS Organizations");
+        };
+
+        List<SetupFinding> findings = check(GeneratedAws.MANAGEMENT_INSPECTOR);
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(findings.get(0).problem().contains("this client factory does not read AWS Organizations"),
+                findings.get(0).problem());
     }
 }

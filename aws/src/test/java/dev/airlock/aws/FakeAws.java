@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerResponse;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -34,6 +34,8 @@ final class FakeAws extends TargetBase {
     private static final List<AccountId> ENVIRONMENTS = List.of(DEV, STAGING, PROD);
 
     final AwsWorld world;
+    /** How the factory reads Organizations: the in-memory organization, unless a test replaces it. */
+    volatile java.util.function.Function<AwsCredentialsProvider, OrganizationsReader> organizations;
     final AwsClientFactory factory;
     final LayerDownloads layers;
 
@@ -59,6 +61,7 @@ final class FakeAws extends TargetBase {
     FakeAws(AwsWorld world) {
         this.world = world;
         layers = new LayerDownloads(world);
+        organizations = credentials -> new FakeOrganizationsReader(world.organizations(credentials));
         factory = new AwsClientFactory() {
             @Override
             public StsClient sts(AwsCredentialsProvider credentials, Region region) {
@@ -85,7 +88,7 @@ final class FakeAws extends TargetBase {
 
             @Override
             public OrganizationsReader organizations(AwsCredentialsProvider credentials) {
-                return new FakeOrganizationsReader(world.organizations(credentials));
+                return organizations.apply(credentials);
             }
 
             @Override

@@ -37,19 +37,21 @@ class ReconcileCliIT {
     void reconcileWatch_promotesWhatWaitedOnceItsSoakPasses_andStopsOnSigterm() throws Exception {
         config = dir.resolve("airlock.yaml");
         // A soak short enough to pass during the test (writes take the clock's time, never a claimed one), and
-        // long enough that the eight commands before the watch finish within it on a loaded machine.
+        // long enough that the commands between the staging report and the watch finish within it on a loaded
+        // machine.
         Files.writeString(config, TimeFreeConfig.withSoak(Files.readString(
                 AirlockScript.ROOT.resolve("examples/config/airlock.yaml"))).replace("duration: 24h", "duration: 30s"));
         SampleKeys.create(config);
         Path jar = Files.writeString(dir.resolve("payments-api.jar"), "payments-api 1.4.2 bytes");
         String digest = exits(0, airlock("ci@tooling", "register", jar.toString(), "--name", "payments-api",
                 "--version", "1.4.2", "--source-repo", "github.com/acme/payments", "--revision", "9f1c2e7")).out().strip();
+        // Approved first, so that only the staging report and the requests fall inside the soak.
+        for (String approver : List.of("rob", "rae")) {
+            exits(0, airlock(approver, "approve", "--digest", digest, "--env", "prod-eu"));
+        }
         for (String env : List.of("dev", "test", "staging")) {
             exits(0, airlock("alice", "promote", "--digest", digest, "--to", env));
             exits(0, airlock("deploy-bot", "verified", "--digest", digest, "--env", env));
-        }
-        for (String approver : List.of("rob", "rae")) {
-            exits(0, airlock(approver, "approve", "--digest", digest, "--env", "prod-eu"));
         }
         exits(ExitCodes.PENDING, airlock("rita", "promote", "--digest", digest, "--to", "prod-eu",
                 "--attr", "change=CHG-2041"));

@@ -1,5 +1,6 @@
 package dev.airlock.config;
 
+import dev.airlock.InvalidValueException;
 import dev.airlock.environment.Landscape;
 import dev.airlock.guardrail.Guardrails;
 import dev.airlock.guardrail.Principal;
@@ -88,7 +89,11 @@ public final class AirlockConfiguration {
             BackendConfiguration backend, List<GateConfiguration> gates, Duration gateTimeout,
             SigningConfiguration signing) {
         this.gates = List.copyOf(gates);
-        this.gateTimeout = Objects.requireNonNull(gateTimeout, "gateTimeout");
+        String rule = PromotionEngine.gateTimeoutRule(Objects.requireNonNull(gateTimeout, "gateTimeout"));
+        if (rule != null) {
+            throw new InvalidValueException("gateTimeout", gateTimeout, rule);
+        }
+        this.gateTimeout = gateTimeout;
         this.signing = Objects.requireNonNull(signing, "signing");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.landscape = Objects.requireNonNull(landscape, "landscape");

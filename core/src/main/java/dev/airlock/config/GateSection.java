@@ -2,9 +2,9 @@ package dev.airlock.config;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.internal.config.ConfigReader;
-import dev.airlock.internal.guardrail.Durations;
-import dev.airlock.internal.config.Node;
 import dev.airlock.internal.config.Node.MapNode;
+import dev.airlock.internal.config.Node;
+import dev.airlock.internal.guardrail.Durations;
 import dev.airlock.promotion.PromotionEngine;
 import java.net.URI;
 import java.time.Duration;
@@ -30,10 +30,9 @@ final class GateSection {
     static Duration readEngineTimeout(MapNode root, ConfigReader reader) {
         return ConfigReader.get(root, ENGINE_TIMEOUT).flatMap(node -> reader.value(node, ENGINE_TIMEOUT, text -> {
             Duration timeout = Durations.parse(ENGINE_TIMEOUT, text);
-            if (timeout.compareTo(PromotionEngine.MAX_GATE_TIMEOUT) > 0) {
-                throw new InvalidValueException(ENGINE_TIMEOUT, text, "must be at most "
-                        + Durations.format(PromotionEngine.MAX_GATE_TIMEOUT) + ": every promote and plan waits this "
-                        + "long for its gates before it is decided");
+            String rule = PromotionEngine.gateTimeoutRule(timeout);
+            if (rule != null) {
+                throw new InvalidValueException(ENGINE_TIMEOUT, text, rule);
             }
             return timeout;
         })).orElse(PromotionEngine.DEFAULT_GATE_TIMEOUT);

@@ -8,11 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,8 @@ public final class EventDispatcher implements PromotionListener, AutoCloseable {
     private final Duration closeTimeout;
     private final Thread worker;
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicReference<String> lastTampering = new AtomicReference<>("");
+    /** The breaks told already; few, since a ledger stays broken until it is restored. */
+    private final Set<String> toldTampering = ConcurrentHashMap.newKeySet();
 
     public EventDispatcher(List<EventPublisher> publishers, int capacity, Clock clock, Duration closeTimeout) {
         this.publishers = List.copyOf(publishers);
@@ -57,10 +59,9 @@ public final class EventDispatcher implements PromotionListener, AutoCloseable {
 
     @Override
     public void onTampering(BrokenLink brokenLink) {
-        // The engine refuses again on every call while the ledger stays broken: tell once per break.
-        // Atomically, so two threads meeting the same break tell it once.
-        String key = brokenLink.sequence() + "/" + brokenLink.kind();
-        if (!key.equals(lastTampering.getAndSet(key))) {
+        // The engine refuses again on every call while the ledger stays broken: tell each break once, also when
+        // reads and audits meet different breaks in turn, and when two threads meet the same one.
+        if (toldTampering.add(brokenLink.sequence() + "/" + brokenLink.kind())) {
             offer(Events.tampering(brokenLink, clock.instant()));
         }
     }

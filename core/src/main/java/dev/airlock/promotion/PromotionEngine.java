@@ -11,9 +11,9 @@ import dev.airlock.environment.Environment;
 import dev.airlock.environment.Landscape;
 import dev.airlock.guardrail.Approval;
 import dev.airlock.guardrail.Guardrails;
-import dev.airlock.guardrail.Outcome;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.guardrail.StatementResult.Verdict;
+import dev.airlock.internal.guardrail.Durations;
 import dev.airlock.internal.promotion.Attestations;
 import dev.airlock.internal.promotion.Attestor;
 import dev.airlock.internal.promotion.Checkpoints;
@@ -104,6 +104,18 @@ public final class PromotionEngine {
      * decided, and a gate that needs longer should answer pending and be asked again.
      */
     public static final Duration MAX_GATE_TIMEOUT = Duration.ofMinutes(10);
+
+    /**
+     * Why {@code timeout} cannot be an engine's gate timeout, or null when it can: it must be positive and at
+     * most {@link #MAX_GATE_TIMEOUT}. One rule for the builder and the configuration file.
+     */
+    public static @Nullable String gateTimeoutRule(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            return "must be a positive duration";
+        }
+        return timeout.compareTo(MAX_GATE_TIMEOUT) > 0 ? "must be at most " + Durations.format(MAX_GATE_TIMEOUT)
+                + ": every promote and plan waits this long for its gates before it is decided" : null;
+    }
 
     /** How long a pending request stays wanted unless {@link Builder#pendingExpiry(Duration)} says otherwise. */
     public static final Duration DEFAULT_PENDING_EXPIRY = Duration.ofDays(7);
@@ -217,7 +229,9 @@ public final class PromotionEngine {
     /**
      * Continues a promotion whose promoter stopped (crashed) part-way, from its last recorded step. The request is
      * judged again as it was asked (its requester, source, attributes and break-glass), so carrying it on neither
-     * loses nor gains anything the guardrails read; the steps are recorded for {@code principal}. Only the
+     * loses nor gains anything the guardrails read; the requester's groups are those the configuration gives
+     * (groups a caller claimed are not recorded, and none read from the ledger would be believed). The steps are
+     * recorded for {@code principal}. Only the
      * promotion's initiator, or a member of one of the target environment's owner groups, may resume it.
      *
      * @throws AbortNotPermittedException when {@code principal} is neither
@@ -314,8 +328,9 @@ public final class PromotionEngine {
      * asked (same principal, source, attributes, break-glass and idempotency key), and promoted if the guardrails
      * allow it now. A request is no longer wanted once withdrawn, once its target moved after it was decided
      * (another promotion or a rollback superseded it) or once it waited longer than
-     * {@link Builder#pendingExpiry(Duration)}; those are reported, never promoted. What is still pending or denied
-     * is reported and records nothing, so running this every minute does not grow the ledger.
+     * {@link Builder#pendingExpiry(Duration)}; those are reported, never promoted. Each request is judged once,
+     * its gates asked as for a promotion (the answer it acts on); what is still pending or denied is reported
+     * and records nothing, so running this every minute does not grow the ledger.
      *
      * <p>Safe to run from several processes or machines at once: each promotion goes through the request's
      * idempotency key and the target's lease, so a request is promoted once; the other runs report it
@@ -357,27 +372,20 @@ public final class PromotionEngine {
             return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.NOT_ITS_REQUESTER,
                     notFor, null);
         }
-        PromotionCommand command = record.command();
-        Plan plan = run.plan(command, record.rollback());
-        if (plan.decision().outcome() != Outcome.ALLOWED) {
-            String missing = plan.decision().results().stream()
-                    .filter(r -> r.verdict() == Verdict.UNMET
-                            || r.verdict() == Verdict.DENIES)
-                    .map(r -> r.statementId() + ": " + r.reason()).collect(java.util.stream.Collectors.joining("; "));
-            return new Reconciliation(id, record.digest(), record.target(),
-                    plan.decision().outcome() == Outcome.DENIED ? Reconciliation.Action.DENIED
-                            : Reconciliation.Action.STILL_PENDING, missing, null);
-        }
         try {
-            PromotionResult result = run.promote(command, record.rollback());
-            Reconciliation.Action action = switch (result.status()) {
-                case PROMOTED -> Reconciliation.Action.PROMOTED;
-                case ALREADY_PROMOTED -> Reconciliation.Action.ALREADY_PROMOTED;
-                case PENDING -> Reconciliation.Action.STILL_PENDING;
-                case DENIED -> Reconciliation.Action.DENIED;
-            };
-            return new Reconciliation(id, record.digest(), record.target(), action, "as promotion "
-                    + result.promotionId(), result);
+            // Judged once, its gates asked as for a promotion; what is still not allowed records nothing.
+            PromotionResult result = run.promote(record.command(), record.rollback(), false);
+            if (result.status() == PromotionResult.Status.PENDING || result.status() == PromotionResult.Status.DENIED) {
+                String missing = result.decision().results().stream()
+                        .filter(r -> r.verdict() == Verdict.UNMET || r.verdict() == Verdict.DENIES)
+                        .map(r -> r.statementId() + ": " + r.reason()).collect(java.util.stream.Collectors.joining("; "));
+                return new Reconciliation(id, record.digest(), record.target(),
+                        result.status() == PromotionResult.Status.DENIED ? Reconciliation.Action.DENIED
+                                : Reconciliation.Action.STILL_PENDING, missing, null);
+            }
+            return new Reconciliation(id, record.digest(), record.target(),
+                    result.status() == PromotionResult.Status.PROMOTED ? Reconciliation.Action.PROMOTED
+                            : Reconciliation.Action.ALREADY_PROMOTED, "as promotion " + result.promotionId(), result);
         } catch (PromotionConflictException busy) {
             return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.BUSY,
                     busy.getMessage(), null);
@@ -625,11 +633,17 @@ public final class PromotionEngine {
         }
 
         /**
-         * Adds an external gate that {@code gate} statements name by {@link Gate#name()}; a later gate with
-         * the same name replaces an earlier one.
+         * Adds an external gate that {@code gate} statements name by {@link Gate#name()}.
+         *
+         * @throws InvalidValueException when a gate of that name was added already (by
+         *                               {@link #configuration} too): one gate silently replacing another, such as
+         *                               the file's HTTP gate, would decide on an answer nobody configured
          */
         public Builder gate(Gate gate) {
-            gates.put(Objects.requireNonNull(gate, "gate").name(), gate);
+            String name = Objects.requireNonNull(gate, "gate").name();
+            if (gates.putIfAbsent(name, gate) != null) {
+                throw new InvalidValueException("gate", name, "was added already; each gate name is answered by one gate");
+            }
             return this;
         }
 
@@ -638,12 +652,9 @@ public final class PromotionEngine {
          * at most {@link #MAX_GATE_TIMEOUT}); a gate that has not answered by then counts as pending.
          */
         public Builder gateTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new InvalidValueException("gateTimeout", timeout, "must be a positive duration");
-            }
-            if (timeout.compareTo(MAX_GATE_TIMEOUT) > 0) {
-                throw new InvalidValueException("gateTimeout", timeout, "must be at most " + MAX_GATE_TIMEOUT
-                        + ": every promote and plan waits this long for its gates before it is decided");
+            String rule = gateTimeoutRule(Objects.requireNonNull(timeout, "gateTimeout"));
+            if (rule != null) {
+                throw new InvalidValueException("gateTimeout", Durations.format(timeout), rule);
             }
             this.gateTimeout = timeout;
             return this;

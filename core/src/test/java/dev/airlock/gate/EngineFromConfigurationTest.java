@@ -1,12 +1,15 @@
 package dev.airlock.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airlock.InvalidValueException;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
 import dev.airlock.config.AirlockConfiguration;
+import dev.airlock.guardrail.GateAnswer;
 import dev.airlock.guardrail.Principal;
 import dev.airlock.local.LocalBackend;
 import dev.airlock.promotion.ArtifactRegistration;
@@ -14,6 +17,8 @@ import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionEngine;
 import dev.airlock.promotion.PromotionResult.Status;
 import dev.airlock.promotion.PromotionResult;
+import dev.airlock.spi.Gate;
+import dev.airlock.spi.GateRequest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,14 +72,16 @@ class EngineFromConfigurationTest {
     }
 
     private PromotionResult promote(AirlockConfiguration configuration, Map<String, String> secrets) {
-        LocalBackend backend = LocalBackend.open(dir, configuration.landscape(), Clock.systemUTC());
-        PromotionEngine engine = PromotionEngine.builder().configuration(configuration, backend, secrets::get).build();
-        Principal alice = Principal.of("alice");
-        Digest digest = engine.register(new ArtifactRegistration("shop", "1.0.0", ArtifactKind.FILE,
-                "application/java-archive", new Provenance("github.com/acme/shop", "c0ffee", "build-1", "ci",
-                        Instant.now().minusSeconds(60))),
-                new ByteArrayInputStream("shop 1.0.0".getBytes(StandardCharsets.UTF_8)), alice).digest();
-        return engine.promote(PromotionCommand.builder(digest, "dev", alice).build());
+        try (LocalBackend backend = LocalBackend.open(dir, configuration.landscape(), Clock.systemUTC())) {
+            PromotionEngine engine = PromotionEngine.builder().configuration(configuration, backend, secrets::get)
+                    .build();
+            Principal alice = Principal.of("alice");
+            Digest digest = engine.register(new ArtifactRegistration("shop", "1.0.0", ArtifactKind.FILE,
+                    "application/java-archive", new Provenance("github.com/acme/shop", "c0ffee", "build-1", "ci",
+                            Instant.now().minusSeconds(60))),
+                    new ByteArrayInputStream("shop 1.0.0".getBytes(StandardCharsets.UTF_8)), alice).digest();
+            return engine.promote(PromotionCommand.builder(digest, "dev", alice).build());
+        }
     }
 
     @Test
@@ -86,13 +93,40 @@ class EngineFromConfigurationTest {
     }
 
     @Test
-    void theConfiguredGateTimeout_endsAHangingGate_beforeItsOwnTimeout() {
-        server.behaviour = GateServer.Behaviour.HANG;
+    void theConfiguredGateTimeout_decides_howLongAGateIsWaitedFor() {
+        server.behaviour = GateServer.Behaviour.APPROVE_AFTER_3S; // within its own 30 s timeout
 
-        PromotionResult result = promote(configuration("1s"), Map.of("CHANGE_SECRET", SECRET));
+        PromotionResult cutShort = promote(configuration("1s"), Map.of("CHANGE_SECRET", SECRET));
+        PromotionResult waitedFor = promote(configuration("8s"), Map.of("CHANGE_SECRET", SECRET));
 
-        assertEquals(Status.PENDING, result.status());
-        assertTrue(result.decision().explain().contains("no answer in time"), result.decision().explain());
+        assertEquals(Status.PENDING, cutShort.status());
+        assertTrue(cutShort.decision().explain().contains("no answer in time"), cutShort.decision().explain());
+        assertEquals(Status.PROMOTED, waitedFor.status(), waitedFor.decision().explain());
+    }
+
+    @Test
+    void aSecondGateUnderAConfiguredGatesName_isRefused_notSwappedIn() {
+        AirlockConfiguration configuration = configuration("10s");
+        try (LocalBackend backend = LocalBackend.open(dir, configuration.landscape(), Clock.systemUTC())) {
+            PromotionEngine.Builder builder = PromotionEngine.builder().configuration(configuration, backend, name -> null);
+            Gate approvingEverything = new Gate() {
+                @Override
+                public String name() {
+                    return "change-check";
+                }
+
+                @Override
+                public GateAnswer ask(GateRequest request) {
+                    return GateAnswer.approved("change-check", "sure");
+                }
+            };
+
+            InvalidValueException refused = assertThrows(InvalidValueException.class,
+                    () -> builder.gate(approvingEverything));
+
+            assertEquals("gate: 'change-check' was added already; each gate name is answered by one gate",
+                    refused.getMessage());
+        }
     }
 
     @Test

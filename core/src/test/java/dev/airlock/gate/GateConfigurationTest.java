@@ -87,7 +87,13 @@ class GateConfigurationTest {
     void engineGateTimeout_beyondTenMinutes_isRefusedInCodeToo() {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> PromotionEngine.builder()
                 .gateTimeout(Duration.ofMinutes(11)));
-        assertEquals("gateTimeout", e.field());
+        assertEquals("gateTimeout: '11m' must be at most 10m: every promote and plan waits this long for its gates "
+                + "before it is decided", e.getMessage());
+        AirlockConfiguration file = AirlockConfiguration.parse("airlock.yaml", LANDSCAPE, false);
+        InvalidValueException built = assertThrows(InvalidValueException.class, () -> new AirlockConfiguration(
+                file.landscape(), file.groups(), file.policies(), file.backend(), file.gates(), Duration.ZERO,
+                file.signing()));
+        assertEquals("gateTimeout", built.field());
     }
 
     private static String refusal(String line) {

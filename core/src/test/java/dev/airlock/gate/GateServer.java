@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  * a test chooses: approve, reject, keep pending, hang, fail or lie (sign with the wrong secret).
  */
 final class GateServer implements AutoCloseable {
-    enum Behaviour { APPROVE, REJECT, PENDING, HANG, FAIL, LIE, REPLAY }
+    enum Behaviour { APPROVE, REJECT, PENDING, HANG, FAIL, LIE, REPLAY, APPROVE_AFTER_3S }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
@@ -57,6 +57,17 @@ final class GateServer implements AutoCloseable {
             case FAIL -> {
                 exchange.sendResponseHeaders(500, -1);
                 exchange.close();
+            }
+            case APPROVE_AFTER_3S -> {
+                try {
+                    if (released.await(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                        exchange.close(); // the test ended first
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                answer(exchange, delivery, "approved", "CHG-1234 is approved", signature);
             }
             case HANG -> {
                 try {

@@ -113,6 +113,27 @@ class GatedPromotionTest {
     }
 
     @Test
+    void reconcile_asksTheGatesOnce_asAPromotion_andActsOnThatAnswer() {
+        // A gate that only acts (and approves) on real promotions, never on questions.
+        List<GateRequest> asked = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean cabMet = new java.util.concurrent.atomic.AtomicBoolean();
+        PromotionEngine engine = engine(new EngineFixture(root), gate(request -> {
+            asked.add(request);
+            return cabMet.get() && !request.plan() ? GateAnswer.approved("change-check", "CHG-1 approved")
+                    : GateAnswer.pending("change-check", "waiting for the CAB");
+        }));
+        Digest digest = EngineFixture.register(engine, "1.0.0");
+        assertEquals(Status.PENDING, engine.promote(EngineFixture.command(digest, "dev")).status());
+        cabMet.set(true);
+        asked.clear();
+
+        List<Reconciliation> pass = engine.reconcile();
+
+        assertEquals(Reconciliation.Action.PROMOTED, pass.get(0).action(), pass.get(0).detail());
+        assertEquals(List.of(false), asked.stream().map(GateRequest::plan).toList());
+    }
+
+    @Test
     void rejectingGate_leavesThePromotionPending_explainingWhy() {
         PromotionEngine engine = engine(new EngineFixture(root), gate(r -> GateAnswer.rejected("change-check", "no ticket")));
         PromotionResult result = engine.promote(EngineFixture.command(EngineFixture.register(engine, "1.0.0"), "dev"));

@@ -2,18 +2,18 @@ package dev.airlock.aws.internal;
 
 import dev.airlock.InvalidValueException;
 import dev.airlock.aws.AwsClientFactory;
-import dev.airlock.aws.AwsConfiguration;
 import dev.airlock.aws.AwsConfiguration.Artifacts;
+import dev.airlock.aws.AwsConfiguration;
 import dev.airlock.aws.EcrStoreConfiguration;
 import dev.airlock.aws.EcrStrategy;
 import dev.airlock.aws.EnvironmentConfiguration;
 import dev.airlock.aws.EventsConfiguration;
 import dev.airlock.aws.IdentityMapping;
+import dev.airlock.aws.ObjectLockRetention;
 import dev.airlock.aws.RoleChainConfiguration;
 import dev.airlock.aws.S3LedgerConfiguration;
 import dev.airlock.aws.S3StoreConfiguration;
 import dev.airlock.aws.S3Verification;
-import dev.airlock.aws.ObjectLockRetention;
 import dev.airlock.aws.SessionPolicy;
 import dev.airlock.aws.SessionScope;
 import dev.airlock.config.ConfigProblems;
@@ -78,10 +78,6 @@ public final class AwsSection {
      */
     public record Read(AwsConfiguration configuration, @Nullable URI endpoint, AwsClientFactory clients,
             IdentityMapping identities, EventsConfiguration events) {
-    }
-
-    public static Read read(ConfigSection aws, Landscape landscape) {
-        return new AwsSection(aws, landscape, List.of()).read();
     }
 
     /** Reads a whole {@code backend:} section of {@code type: aws}: its only other key is {@code aws}. */

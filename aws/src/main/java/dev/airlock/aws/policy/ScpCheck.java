@@ -1,18 +1,18 @@
 package dev.airlock.aws.policy;
 
 import dev.airlock.aws.OrganizationsException;
-import dev.airlock.aws.OrganizationsReader;
 import dev.airlock.aws.OrganizationsReader.Parent;
 import dev.airlock.aws.OrganizationsReader.PolicySummary;
+import dev.airlock.aws.OrganizationsReader;
 import dev.airlock.aws.internal.policy.Documents;
 import dev.airlock.spi.SetupFinding;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The SCP checks of {@code airlock doctor}: each account's generated SCP must be attached to the account or to
@@ -59,6 +59,7 @@ final class ScpCheck implements AutoCloseable {
             PolicySummary named = null;
             String namedAt = null;
             String target = account;
+            boolean atRoot = false;
             for (int depth = 0; target != null && depth < MAX_DEPTH; depth++) {
                 for (PolicySummary policy : org.serviceControlPolicies(target)) {
                     if (Documents.difference(scp.document(), content(org, policy.id())) == null) {
@@ -69,7 +70,9 @@ final class ScpCheck implements AutoCloseable {
                         namedAt = target;
                     }
                 }
-                target = target.startsWith("r-") ? null : parent(org.parents(target));
+                Parent up = atRoot ? null : parent(org.parents(target));
+                target = up == null ? null : up.id();
+                atRoot = up != null && up.isRoot();
             }
             if (named != null) {
                 findings.add(new SetupFinding(account, name + " (" + named.id() + ")", "the service control policy "
@@ -106,6 +109,11 @@ final class ScpCheck implements AutoCloseable {
         } catch (AwsServiceException e) {
             unreadable(findings, "cannot assume " + reader + " to read the service control policies: "
                     + e.awsErrorDetails().errorMessage() + "; the SCPs of every account are unchecked", grant());
+        } catch (SdkClientException | UnsupportedOperationException e) {
+            // Unreachable (no route to Organizations' endpoint), or a client factory that cannot read it.
+            unreadable(findings, "cannot read AWS Organizations as " + reader + ": " + e.getMessage()
+                    + "; the SCPs of every account are unchecked", "let this machine reach Organizations' endpoint "
+                    + "(organizations.us-east-1.amazonaws.com), or give the doctor a client factory that reads it");
         }
     }
 
@@ -120,8 +128,8 @@ final class ScpCheck implements AutoCloseable {
         return contents.computeIfAbsent(policyId, org::policyContent);
     }
 
-    private static @Nullable String parent(List<Parent> parents) {
-        return parents.isEmpty() ? null : parents.get(0).id();
+    private static @Nullable Parent parent(List<Parent> parents) {
+        return parents.isEmpty() ? null : parents.get(0);
     }
 
     private void unreadable(List<SetupFinding> findings, String problem, String fix) {

@@ -41,18 +41,21 @@ public final class LedgerView {
     /**
      * What the ledger says about one promotion attempt.
      *
-     * @param asked the request as its DECIDED entry recorded it, kept while it may be judged again (resumed,
-     *              reconciled); null once the attempt ended, so the view, and its checkpoints, keep only what
-     *              live requests need
+     * @param asked the request as its DECIDED entry recorded it, kept while it may be judged again (allowed and
+     *              not yet ended: resumed; pending: reconciled); null for a denied request and once the attempt
+     *              ended, so the view and its checkpoints do not keep every request ever asked
      */
     public record PromotionRecord(String promotionId, String idempotencyKey, Digest digest, String target,
             @Nullable String source, String principal, boolean rollback, EntryType lastStep,
             @Nullable String outcome, @Nullable Asked asked) {
         /** Finished: promoted and released, or stopped (denied, pending, failed, aborted, withdrawn). */
         public boolean finished() {
-            return lastStep == EntryType.RELEASED || lastStep == EntryType.FAILED || lastStep == EntryType.ABORTED
-                    || lastStep == EntryType.WITHDRAWN
-                    || (lastStep == EntryType.DECIDED && !"ALLOWED".equals(outcome));
+            return ends(lastStep) || (lastStep == EntryType.DECIDED && !"ALLOWED".equals(outcome));
+        }
+
+        private static boolean ends(EntryType step) {
+            return step == EntryType.RELEASED || step == EntryType.FAILED || step == EntryType.ABORTED
+                    || step == EntryType.WITHDRAWN;
         }
 
         /** The request as it was asked: same principal, source, key, attributes and break-glass. */
@@ -69,10 +72,8 @@ public final class LedgerView {
         }
 
         PromotionRecord step(EntryType step) {
-            boolean ended = step == EntryType.RELEASED || step == EntryType.FAILED || step == EntryType.ABORTED
-                    || step == EntryType.WITHDRAWN;
             return new PromotionRecord(promotionId, idempotencyKey, digest, target, source, principal, rollback,
-                    step, outcome, ended ? null : asked);
+                    step, outcome, ends(step) ? null : asked);
         }
     }
 
@@ -269,7 +270,7 @@ public final class LedgerView {
         PromotionRecord record = new PromotionRecord(entry.promotionId(), entry.detail(Details.IDEMPOTENCY_KEY),
                 entry.digest(), entry.environment(), entry.detail(Details.SOURCE), entry.principal(),
                 Boolean.parseBoolean(entry.detail(Details.ROLLBACK)), EntryType.DECIDED, entry.detail(Details.OUTCOME),
-                new Asked(attributes, justification, entry.time()));
+                "DENIED".equals(entry.detail(Details.OUTCOME)) ? null : new Asked(attributes, justification, entry.time()));
         promotions.put(record.promotionId(), record);
         byIdempotencyKey.computeIfAbsent(record.idempotencyKey(), k -> new ArrayList<>()).add(record.promotionId());
     }

@@ -241,9 +241,9 @@ public final class LedgerWriter {
         if (authenticator == null) {
             return draft;
         }
-        if (whyNotFor(draft.principal()) != null) {
-            throw new AuthenticationException("an entry for '" + draft.principal() + "' cannot be written: the caller "
-                    + "is authenticated as '" + actor.principal() + "' (" + actor.method() + ": " + actor.caller() + ")");
+        String notFor = whyNotFor(draft.principal());
+        if (notFor != null) {
+            throw new AuthenticationException("an entry for '" + draft.principal() + "' cannot be written: " + notFor);
         }
         Map<String, String> details = new LinkedHashMap<>(draft.details());
         details.put(Details.AUTHENTICATED_BY, actor.method());
@@ -310,6 +310,8 @@ public final class LedgerWriter {
         for (PromotionListener listener : listeners) {
             try {
                 listener.onTampering(tampering.brokenLink());
+            } catch (VirtualMachineError e) {
+                throw e; // out of memory or stack: nothing is safe to do but stop
             } catch (RuntimeException | Error e) {
                 tampering.addSuppressed(e);
                 LOG.warn("listener {} failed on ledger tampering at {}", listener, tampering.brokenLink().sequence(), e);

@@ -36,8 +36,8 @@ import dev.airlock.spi.ArtifactStore;
 import dev.airlock.spi.EnvironmentAccess;
 import dev.airlock.spi.GateRequest;
 import dev.airlock.spi.Place;
-import dev.airlock.spi.PromotionListener;
 import dev.airlock.spi.PromotionListener.LeaseWait;
+import dev.airlock.spi.PromotionListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,15 +108,24 @@ public final class PromotionRun {
     }
 
     public PromotionResult promote(PromotionCommand command, boolean rollback) {
+        return promote(command, rollback, true);
+    }
+
+    /**
+     * @param recordRefusal whether a decision other than ALLOWED is recorded, as a request that waits or was
+     *                      denied; reconcile records none, so asking again every minute does not grow the ledger,
+     *                      and asks the gates once, as a promotion, for the decision it acts on
+     */
+    public PromotionResult promote(PromotionCommand command, boolean rollback, boolean recordRefusal) {
         PromotionResult done = writer.read(view -> alreadyDone(view, command));
         if (done != null) {
             return done;
         }
         String promotionId = UUID.randomUUID().toString();
-        Judged judged = judge(command, rollback, clock.instant(), promotionId, false);
         String target = command.target();
         long asked = System.nanoTime();
         try {
+            // Before the gates are asked: they are told a promotion goes ahead, and may act on it.
             writer.read(view -> {
                 requireLeaseFree(view, target, null);
                 return null;
@@ -125,6 +134,11 @@ public final class PromotionRun {
             // Refused before deciding: nothing was recorded, but the wait was real for whoever asked.
             writer.notifyLeaseWait(new LeaseWait(promotionId, target, LeaseWait.Result.HELD, since(asked)));
             throw held;
+        }
+        Judged judged = judge(command, rollback, clock.instant(), promotionId, false);
+        Outcome outcome = judged.decision().outcome();
+        if (!recordRefusal && outcome != Outcome.ALLOWED) {
+            return result(promotionId, outcome == Outcome.DENIED ? Status.DENIED : Status.PENDING, judged, 0);
         }
         // Signed before anything is recorded: a break-glass request nobody can be held to is refused.
         String breakGlass = command.breakGlass() ? attestor.breakGlass(judged.request().artifact(), target,
@@ -136,7 +150,6 @@ public final class PromotionRun {
             }
         }, view -> Drafts.decided(promotionId, command.idempotencyKey(), judged.request(), judged.decision(),
                 judged.gateAnswers(), guardrails.approvers(target), breakGlass));
-        Outcome outcome = judged.decision().outcome();
         if (outcome != Outcome.ALLOWED) {
             return result(promotionId, outcome == Outcome.DENIED ? Status.DENIED : Status.PENDING, judged, 0);
         }
