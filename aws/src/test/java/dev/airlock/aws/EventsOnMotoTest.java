@@ -204,7 +204,7 @@ class EventsOnMotoTest {
                 List<String> types = arrived.stream().map(e -> e.path("type").asText()).sorted().toList();
                 assertEquals(List.of("promotion.decided", "promotion.pending", "promotion.promoted"), types);
                 JsonNode pending = ofType(arrived, "promotion.pending");
-                assertEquals("release-managers", pending.path("data").path("approvers").get(0).asText());
+                assertEquals("release-managers", pending.path("data").path("approverGroups").get(0).asText());
                 JsonNode missing = pending.path("data").path("missing").get(0);
                 assertEquals("one-approval", missing.path("statement").asText(), pending.toString());
                 assertEquals("[\"rita\",\"rob\"]", missing.path("approvers").toString(), pending.toString());

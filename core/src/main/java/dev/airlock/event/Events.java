@@ -71,8 +71,9 @@ public final class Events {
         data.keySet().removeIf(key -> key.startsWith(Details.UNMET_PREFIX));
         if (pending) {
             data.put("missing", unmet(entry));
-            String approvers = entry.detail(Details.APPROVERS);
-            data.put("approvers", approvers == null ? List.of() : Arrays.asList(approvers.split(",")));
+            // Groups, named as in each requirement; the entry's comma-separated detail becomes a list.
+            String groups = (String) data.remove(Details.APPROVERS);
+            data.put("approverGroups", groups == null ? List.of() : Arrays.asList(groups.split(",")));
         }
         return data;
     }

@@ -362,7 +362,7 @@ class EventsEndToEndTest {
         assertEquals("gate", missing.get("change-approved").get("kind"));
         assertTrue(missing.get("change-approved").get("missing").toString().contains("CHG-2041 awaits the CAB"),
                 missing.get("change-approved").toString());
-        assertEquals(List.of("release-managers", "security"), pending.data().get("approvers"));
+        assertEquals(List.of("release-managers", "security"), pending.data().get("approverGroups"));
         assertFalse(pending.data().keySet().stream().anyMatch(k -> k.startsWith("unmet.")), pending.toString());
     }
 

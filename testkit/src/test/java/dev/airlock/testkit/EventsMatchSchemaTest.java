@@ -71,7 +71,7 @@ class EventsMatchSchemaTest {
         assertAllConform();
         assertEquals(3, ofType(EventType.PROMOTION_PROMOTED).size());
         AirlockEvent pending = ofType(EventType.PROMOTION_PENDING).get(0);
-        assertEquals(List.of("release-managers"), pending.data().get("approvers"));
+        assertEquals(List.of("release-managers"), pending.data().get("approverGroups"));
         assertTrue(pending.data().get("missing").toString().contains("two-approvals"), pending.toString());
         assertEquals("prod", pending.environment());
         assertFalse(ofType(EventType.BREAK_GLASS_USED).isEmpty());
