@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -42,6 +43,7 @@ class GateTimeoutCliIT {
     Path dir;
 
     private HttpServer slowGate;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private Path config;
     private String base;
 
@@ -49,7 +51,7 @@ class GateTimeoutCliIT {
     void setUp() throws IOException {
         slowGate = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         slowGate.createContext("/gate", this::approveAfterThreeSeconds);
-        slowGate.setExecutor(Executors.newCachedThreadPool());
+        slowGate.setExecutor(handlers);
         slowGate.start();
         config = dir.resolve("airlock.yaml");
         String sample = TimeFreeConfig.strip(Files.readString(AirlockScript.ROOT.resolve("examples/config/airlock.yaml")));
@@ -74,6 +76,7 @@ class GateTimeoutCliIT {
     @AfterEach
     void stop() {
         slowGate.stop(0);
+        handlers.shutdownNow(); // a handler still waiting to answer
     }
 
     @Test
@@ -129,6 +132,8 @@ class GateTimeoutCliIT {
             Thread.sleep(3_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            exchange.close(); // the test ended
+            return;
         }
         byte[] body = JSON.writeValueAsBytes(Map.of("delivery", request.path("delivery").asText(), "state",
                 "approved", "comment", "approved, slowly"));
