@@ -374,7 +374,7 @@ public final class PromotionEngine {
         }
         try {
             // Judged once, its gates asked as for a promotion; what is still not allowed records nothing.
-            PromotionResult result = run.promote(record.command(), record.rollback(), false);
+            PromotionResult result = run.promote(record.command(), record.rollback(), id);
             if (result.status() == PromotionResult.Status.PENDING || result.status() == PromotionResult.Status.DENIED) {
                 String missing = result.decision().results().stream()
                         .filter(r -> r.verdict() == Verdict.UNMET || r.verdict() == Verdict.DENIES)

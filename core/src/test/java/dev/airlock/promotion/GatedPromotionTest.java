@@ -123,7 +123,9 @@ class GatedPromotionTest {
                     : GateAnswer.pending("change-check", "waiting for the CAB");
         }));
         Digest digest = EngineFixture.register(engine, "1.0.0");
-        assertEquals(Status.PENDING, engine.promote(EngineFixture.command(digest, "dev")).status());
+        PromotionResult waiting = engine.promote(EngineFixture.command(digest, "dev"));
+        assertEquals(Status.PENDING, waiting.status());
+        assertEquals(Reconciliation.Action.STILL_PENDING, engine.reconcile().get(0).action());
         cabMet.set(true);
         asked.clear();
 
@@ -131,6 +133,7 @@ class GatedPromotionTest {
 
         assertEquals(Reconciliation.Action.PROMOTED, pass.get(0).action(), pass.get(0).detail());
         assertEquals(List.of(false), asked.stream().map(GateRequest::plan).toList());
+        assertEquals(waiting.promotionId(), asked.get(0).promotionId(), "the waiting request, asked again");
     }
 
     @Test

@@ -108,15 +108,16 @@ public final class PromotionRun {
     }
 
     public PromotionResult promote(PromotionCommand command, boolean rollback) {
-        return promote(command, rollback, true);
+        return promote(command, rollback, null);
     }
 
     /**
-     * @param recordRefusal whether a decision other than ALLOWED is recorded, as a request that waits or was
-     *                      denied; reconcile records none, so asking again every minute does not grow the ledger,
-     *                      and asks the gates once, as a promotion, for the decision it acts on
+     * @param reconsidering the waiting request this decides again (reconcile), or null for a new request: a
+     *                      decision other than ALLOWED is then not recorded, so asking again every minute does not
+     *                      grow the ledger, and the gates are asked about that request, under its id, so a gate
+     *                      service sees one request asked again rather than a new one each time
      */
-    public PromotionResult promote(PromotionCommand command, boolean rollback, boolean recordRefusal) {
+    public PromotionResult promote(PromotionCommand command, boolean rollback, @Nullable String reconsidering) {
         PromotionResult done = writer.read(view -> alreadyDone(view, command));
         if (done != null) {
             return done;
@@ -135,9 +136,10 @@ public final class PromotionRun {
             writer.notifyLeaseWait(new LeaseWait(promotionId, target, LeaseWait.Result.HELD, since(asked)));
             throw held;
         }
-        Judged judged = judge(command, rollback, clock.instant(), promotionId, false);
+        Judged judged = judge(command, rollback, clock.instant(), reconsidering == null ? promotionId : reconsidering,
+                false);
         Outcome outcome = judged.decision().outcome();
-        if (!recordRefusal && outcome != Outcome.ALLOWED) {
+        if (reconsidering != null && outcome != Outcome.ALLOWED) {
             return result(promotionId, outcome == Outcome.DENIED ? Status.DENIED : Status.PENDING, judged, 0);
         }
         // Signed before anything is recorded: a break-glass request nobody can be held to is refused.
