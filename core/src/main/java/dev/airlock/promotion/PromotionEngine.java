@@ -355,17 +355,18 @@ public final class PromotionEngine {
             return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.EXPIRED,
                     "waited since " + decidedAt + ", longer than the pending expiry of " + pendingExpiry, null);
         }
-        if (record.digest().equals(writer.read(view -> view.current(record.target())).orElse(null))) {
+        // One read for both: another run promoting in between must read as "already", never as "superseded".
+        Map.Entry<Digest, Instant> runs = writer.read(view -> view.current(record.target())
+                .map(digest -> Map.entry(digest, view.currentSince(record.target()).orElseThrow())).orElse(null));
+        if (runs != null && record.digest().equals(runs.getKey())) {
             // The list was read before another run (or a retry) promoted it.
             return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.ALREADY_PROMOTED,
                     "'" + record.target() + "' runs " + record.digest().shortForm() + " already", null);
         }
-        Instant moved = writer.read(view -> view.currentSince(record.target())).orElse(null);
-        if (moved != null && moved.isAfter(decidedAt)) {
+        if (runs != null && runs.getValue().isAfter(decidedAt)) {
             return new Reconciliation(id, record.digest(), record.target(), Reconciliation.Action.SUPERSEDED,
-                    "'" + record.target() + "' moved to " + writer.read(view -> view.current(record.target()))
-                            .map(Digest::shortForm).orElse("?") + " at " + moved + ", after this request was decided",
-                    null);
+                    "'" + record.target() + "' moved to " + runs.getKey().shortForm() + " at " + runs.getValue()
+                            + ", after this request was decided", null);
         }
         String notFor = writer.whyNotFor(record.principal());
         if (notFor != null) {
