@@ -2,10 +2,7 @@ package dev.airlock.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.artifact.ArtifactKind;
 import dev.airlock.artifact.Digest;
 import dev.airlock.artifact.Provenance;
@@ -21,7 +18,6 @@ import dev.airlock.promotion.PromotionCommand;
 import dev.airlock.promotion.PromotionEngine;
 import dev.airlock.promotion.PromotionResult.Status;
 import dev.airlock.testkit.ManualClock;
-import dev.airlock.testkit.aws.AwsCall;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +54,6 @@ class GeneratedPermissionsInStepTest {
             Map.entry("Ecr InitiateLayerUpload", "ecr:InitiateLayerUpload"),
             Map.entry("Ecr UploadLayerPart", "ecr:UploadLayerPart"),
             Map.entry("Ecr CompleteLayerUpload", "ecr:CompleteLayerUpload"), Map.entry("Ecr PutImage", "ecr:PutImage"));
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Principal CI = Principal.of("ci@tooling", "developers");
 
     private final ManualClock clock = ManualClock.at(Instant.now());
@@ -81,39 +75,16 @@ class GeneratedPermissionsInStepTest {
 
         assertEquals(Status.PROMOTED, engine.promote(PromotionCommand.builder(digest, "prod", CI).build()).status());
 
-        Set<String> listed = actions(aws.policies.document("prod", "deploy-role-permissions").orElseThrow().document());
-        Set<String> used = new TreeSet<>();
-        for (AwsCall call : aws.world.calls()) {
-            if (call.principalArn() == null || !call.principalArn().startsWith("arn:aws:sts::444444444444:assumed-role/"
-                    + "airlock-deploy/") || !call.succeeded()) {
-                continue;
-            }
-            String action = ACTIONS.get(call.service().serviceName() + " " + call.operation());
-            if (action == null) {
-                fail("the deploy role called " + call.operation() + ", which has no IAM action here: add it to ACTIONS "
-                        + "and to the permissions the generator writes (TargetPolicy)");
-            }
-            used.add(action);
-        }
+        Set<String> listed = IamActions.listed(aws.policies.document("prod", "deploy-role-permissions").orElseThrow()
+                .document());
+        Set<String> used = IamActions.used(aws.world.calls(), call -> call.succeeded() && call.principalArn()
+                .startsWith("arn:aws:sts::444444444444:assumed-role/airlock-deploy/"), ACTIONS, "TargetPolicy");
         assertTrue(used.containsAll(List.of("s3:GetObject", "s3:PutObject")), "the promotion copied as prod: " + used);
         assertTrue(listed.containsAll(used), "used " + used + ", listed " + listed);
         Set<String> known = new HashSet<>(ACTIONS.values());
         for (String action : listed) {
             assertTrue(known.contains(action), action + " is listed but no call of the stores needs it");
         }
-    }
-
-    private static Set<String> actions(String policy) throws Exception {
-        Set<String> actions = new TreeSet<>();
-        for (JsonNode statement : JSON.readTree(policy).get("Statement")) {
-            JsonNode action = statement.get("Action");
-            if (action.isArray()) {
-                action.forEach(a -> actions.add(a.asText()));
-            } else {
-                actions.add(action.asText());
-            }
-        }
-        return actions;
     }
 
     private PromotionEngine engine() {

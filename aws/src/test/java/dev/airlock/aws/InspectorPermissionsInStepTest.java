@@ -1,20 +1,15 @@
 package dev.airlock.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.aws.policy.AwsDoctor;
 import dev.airlock.aws.policy.AwsPolicies;
 import dev.airlock.aws.policy.PolicyOptions;
 import dev.airlock.testkit.ManualClock;
-import dev.airlock.testkit.aws.AwsCall;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -39,7 +34,6 @@ class InspectorPermissionsInStepTest {
             Map.entry("Organizations ListPoliciesForTarget", "organizations:ListPoliciesForTarget"),
             Map.entry("Organizations ListParents", "organizations:ListParents"),
             Map.entry("Organizations DescribePolicy", "organizations:DescribePolicy"));
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GeneratedAws aws = new GeneratedAws(ManualClock.at(Instant.now()));
 
@@ -69,22 +63,10 @@ class InspectorPermissionsInStepTest {
         assertEquals(List.of(), AwsDoctor.of(policies, aws.configuration, aws.aws.landscape, aws.aws.factory,
                 aws.aws.base(), "airlock-inspector").readingOrganizationsAs(GeneratedAws.MANAGEMENT_INSPECTOR).check());
 
-        Set<String> used = new TreeSet<>();
-        for (AwsCall call : aws.world.calls()) {
-            if (call.principalArn() == null || !call.principalArn().contains(":assumed-role/airlock-inspector/")) {
-                continue;
-            }
-            String action = ACTIONS.get(call.service().serviceName() + " " + call.operation());
-            if (action == null) {
-                fail("the inspector called " + call.operation() + ", which has no IAM action here: add it to ACTIONS "
-                        + "and to the inspector's permissions the generator writes (Roles.INSPECTION)");
-            }
-            used.add(action);
-        }
-        JsonNode statement = JSON.readTree(policies.document("tooling", "inspector-role-permissions").orElseThrow()
-                .document()).get("Statement").get(0);
-        Set<String> listed = new TreeSet<>();
-        statement.get("Action").forEach(a -> listed.add(a.asText()));
+        Set<String> used = IamActions.used(aws.world.calls(),
+                call -> call.principalArn().contains(":assumed-role/airlock-inspector/"), ACTIONS, "Roles.INSPECTION");
+        Set<String> listed = IamActions.listed(policies.document("tooling", "inspector-role-permissions").orElseThrow()
+                .document());
         assertEquals(listed, used);
     }
 }

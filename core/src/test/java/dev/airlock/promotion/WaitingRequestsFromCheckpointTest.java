@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.artifact.Digest;
 import dev.airlock.guardrail.Outcome;
-import dev.airlock.ledger.ChainReport;
 import dev.airlock.ledger.Checkpoint;
+import dev.airlock.ledger.LedgerEntry;
 import dev.airlock.promotion.PromotionResult.Status;
+import dev.airlock.spi.ForwardingLedger;
 import dev.airlock.spi.Ledger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,41 +98,11 @@ class WaitingRequestsFromCheckpointTest {
     }
 
     private Ledger countingReads(Ledger ledger) {
-        return new Ledger() {
+        return new ForwardingLedger(ledger) {
             @Override
-            public void append(dev.airlock.ledger.LedgerEntry entry) {
-                ledger.append(entry);
-            }
-
-            @Override
-            public List<dev.airlock.ledger.LedgerEntry> read(long fromSequence) {
+            public List<LedgerEntry> read(long fromSequence) {
                 lowestRead.accumulateAndGet(fromSequence, Math::min);
-                return ledger.read(fromSequence);
-            }
-
-            @Override
-            public long lastSequence() {
-                return ledger.lastSequence();
-            }
-
-            @Override
-            public boolean putCheckpoint(Checkpoint checkpoint) {
-                return ledger.putCheckpoint(checkpoint);
-            }
-
-            @Override
-            public List<Checkpoint> checkpoints(long fromSequence) {
-                return ledger.checkpoints(fromSequence);
-            }
-
-            @Override
-            public Optional<Checkpoint> latestCheckpoint() {
-                return ledger.latestCheckpoint();
-            }
-
-            @Override
-            public ChainReport verify() {
-                return ledger.verify();
+                return super.read(fromSequence);
             }
         };
     }
