@@ -178,7 +178,7 @@ final class DemoCommand implements Callable<Integer> {
                     .from("dev").idempotencyKey("shortcut").build());
             say("alice tries a shortcut, dev straight into prod-eu",
                     "promote --digest " + release.shortForm() + "… --from dev --to prod-eu --as alice   (exit 3)",
-                    Explanation.brief(result.decision(), airlock.configuration));
+                    Explanation.brief(result.decision()));
         }
 
         void productionWaits() {
@@ -186,7 +186,7 @@ final class DemoCommand implements Callable<Integer> {
                     .attributes(CHANGE).build());
             say("rita, a release manager, asks for prod-eu the right way: from staging",
                     "promote --digest " + release.shortForm() + "… --to prod-eu --attr change=CHG-2041 --as rita   (exit 4)",
-                    Explanation.brief(pending.decision(), airlock.configuration));
+                    Explanation.brief(pending.decision()));
             for (String approver : List.of("rob", "rae")) {
                 for (String env : List.of("prod-eu", "prod-us")) {
                     airlock.engine.approve(release, env, airlock.principal(approver));

@@ -1,9 +1,8 @@
 package dev.airlock.cli;
 
-import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.guardrail.Decision;
-import dev.airlock.guardrail.StatementResult;
 import dev.airlock.guardrail.StatementResult.Verdict;
+import dev.airlock.guardrail.StatementResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,16 +16,16 @@ final class Explanation {
     }
 
     /** Headline, request, every statement (those that stop it first): what {@code plan} prints. */
-    static String full(Decision decision, AirlockConfiguration configuration) {
-        return text(decision, configuration, true);
+    static String full(Decision decision) {
+        return text(decision, true);
     }
 
     /** Headline, request, only the statements that stop it, and how many pass: what a refused promotion prints. */
-    static String brief(Decision decision, AirlockConfiguration configuration) {
-        return text(decision, configuration, false);
+    static String brief(Decision decision) {
+        return text(decision, false);
     }
 
-    private static String text(Decision decision, AirlockConfiguration configuration, boolean all) {
+    private static String text(Decision decision, boolean all) {
         String[] lines = decision.explain().split("\n");
         List<StatementResult> results = decision.results();
         List<Integer> order = new ArrayList<>();
@@ -34,7 +33,7 @@ final class Explanation {
             order.add(i);
         }
         order.sort(Comparator.comparingInt(i -> rank(results.get(i).verdict())));
-        StringBuilder out = new StringBuilder(Waiting.headline(decision, configuration)).append('\n');
+        StringBuilder out = new StringBuilder(Waiting.headline(decision)).append('\n');
         out.append(lines[0].replaceFirst("^[A-Z]+: ", "  request: ")).append('\n');
         int passing = 0;
         for (int i : order) {

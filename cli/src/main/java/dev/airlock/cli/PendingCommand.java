@@ -50,7 +50,7 @@ final class PendingCommand extends EngineCommand {
             item.put("artifact", request.artifact().name() + ":" + request.artifact().version());
             item.put("digest", request.artifact().digest().value());
             item.put("principal", request.principal().id());
-            item.put("decision", Render.decision(decision, airlock.configuration));
+            item.put("decision", Render.decision(decision));
             json.add(item);
             text.append(String.format("%-10s %s:%s %s  asked by %s  [promotion %s]%n", request.target().name(),
                     request.artifact().name(), request.artifact().version(), request.artifact().digest().shortForm(),
@@ -65,7 +65,7 @@ final class PendingCommand extends EngineCommand {
     /** What it needs now: it may have become allowed (promote again) or denied since it was asked for. */
     private static String now(Decision decision, Airlock airlock) {
         if (decision.outcome() == Outcome.PENDING) {
-            return "waiting for: " + String.join(", ", Waiting.items(decision, airlock.configuration));
+            return "waiting for: " + String.join(", ", Waiting.items(decision));
         }
         return decision.outcome() == Outcome.ALLOWED ? "ready: allowed now; promote again to go ahead"
                 : "now " + decision.summary();

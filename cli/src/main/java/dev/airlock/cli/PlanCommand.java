@@ -29,9 +29,9 @@ final class PlanCommand extends EngineCommand {
     int run(Airlock airlock, PrintWriter out) {
         Plan plan = airlock.engine.plan(promotion.command(airlock, airlock.principal(options.principal)));
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("decision", Render.decision(plan.decision(), airlock.configuration));
+        json.put("decision", Render.decision(plan.decision()));
         json.put("steps", plan.steps());
-        StringBuilder text = new StringBuilder(Explanation.full(plan.decision(), airlock.configuration));
+        StringBuilder text = new StringBuilder(Explanation.full(plan.decision()));
         if (plan.decision().allowed()) {
             text.append("\nSteps:");
             plan.steps().forEach(step -> text.append("\n  - ").append(step));

@@ -23,8 +23,8 @@ final class PromoteCommand extends EngineCommand {
         String text = result.status() == PromotionResult.Status.PROMOTED
                 || result.status() == PromotionResult.Status.ALREADY_PROMOTED
                 ? Render.resultLine(result)
-                : Explanation.brief(result.decision(), airlock.configuration) + Render.resultLine(result);
-        report(out, Render.result(result, airlock.configuration), Colour.forStdout(json()).outcomes(text));
+                : Explanation.brief(result.decision()) + Render.resultLine(result);
+        report(out, Render.result(result), Colour.forStdout(json()).outcomes(text));
         return Render.exitCode(result.status());
     }
 }

@@ -1,6 +1,5 @@
 package dev.airlock.cli;
 
-import dev.airlock.config.AirlockConfiguration;
 import dev.airlock.guardrail.Decision;
 import dev.airlock.guardrail.Outcome;
 import dev.airlock.ledger.LedgerEntry;
@@ -31,24 +30,6 @@ final class Render {
         };
     }
 
-    /** {@link #result(PromotionResult)} with the decision's headline and what it waits for. */
-    static Map<String, Object> result(PromotionResult result, AirlockConfiguration configuration) {
-        Map<String, Object> out = result(result);
-        out.put("decision", decision(result.decision(), configuration));
-        return out;
-    }
-
-    /** {@link #decision(Decision)} with {@code headline} and, when pending, {@code waitingFor} (one item per requirement). */
-    static Map<String, Object> decision(Decision decision, AirlockConfiguration configuration) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("headline", Waiting.headline(decision, configuration));
-        if (decision.outcome() == Outcome.PENDING) {
-            out.put("waitingFor", Waiting.items(decision, configuration));
-        }
-        out.putAll(decision(decision));
-        return out;
-    }
-
     static Map<String, Object> result(PromotionResult result) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("promotionId", result.promotionId());
@@ -63,13 +44,18 @@ final class Render {
     }
 
     /**
-     * A decision as JSON: {@code outcome}, {@code breakGlass}, the request ({@code artifact},
+     * A decision as JSON: {@code headline} and, when pending, {@code waitingFor} (one item per requirement),
+     * {@code outcome}, {@code breakGlass}, the request ({@code artifact},
      * {@code digest}, {@code source}, {@code target}, {@code principal}, {@code rollback},
      * {@code justification}), {@code at}, {@code policyVersion} and {@code results} ({@code statement},
      * {@code level}, {@code verdict}, {@code reason}). Absent values are left out.
      */
     static Map<String, Object> decision(Decision decision) {
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("headline", Waiting.headline(decision));
+        if (decision.outcome() == Outcome.PENDING) {
+            out.put("waitingFor", Waiting.items(decision));
+        }
         out.put("outcome", decision.outcome().name());
         out.put("breakGlass", decision.breakGlass());
         decision.request().ifPresent(request -> {

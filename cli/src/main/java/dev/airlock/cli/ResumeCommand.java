@@ -23,8 +23,8 @@ final class ResumeCommand extends EngineCommand {
         PromotionResult result = airlock.engine.resume(promotionId, airlock.principal(options.principal));
         boolean stopped = result.status() == PromotionResult.Status.DENIED
                 || result.status() == PromotionResult.Status.PENDING;
-        report(out, Render.result(result, airlock.configuration), (stopped
-                ? Explanation.brief(result.decision(), airlock.configuration) : "") + Render.resultLine(result));
+        report(out, Render.result(result), (stopped
+                ? Explanation.brief(result.decision()) : "") + Render.resultLine(result));
         return Render.exitCode(result.status());
     }
 }

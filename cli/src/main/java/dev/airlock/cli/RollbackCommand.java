@@ -28,8 +28,8 @@ final class RollbackCommand extends EngineCommand {
         String text = result.status() == PromotionResult.Status.PROMOTED
                 ? "ROLLED BACK " + environment + " to " + result.digest().shortForm()
                         + (result.previous() == null ? "" : " (was " + result.previous().shortForm() + ")")
-                : Explanation.brief(result.decision(), airlock.configuration) + Render.resultLine(result);
-        report(out, Render.result(result, airlock.configuration), text);
+                : Explanation.brief(result.decision()) + Render.resultLine(result);
+        report(out, Render.result(result), text);
         return Render.exitCode(result.status());
     }
 }

@@ -57,7 +57,7 @@ class PendingCliIT {
         assertEquals(ExitCodes.PENDING, pending.exitCode(), pending.all());
         String first = pending.out().lines().findFirst().orElseThrow();
         assertTrue(first.startsWith("PENDING: waiting for: soak "), first);
-        assertTrue(first.endsWith("in staging, 2 approvals from release-managers (rob and rae may approve)"), first);
+        assertTrue(first.endsWith("in staging, 2 approvals from release-managers (rae and rob may approve)"), first);
         assertFalse(pending.out().contains("stop-switch"), "passing statements are left to plan: " + pending.out());
         assertTrue(pending.out().contains("other statements pass"), pending.out());
     }

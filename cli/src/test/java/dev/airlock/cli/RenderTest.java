@@ -37,7 +37,7 @@ class RenderTest {
 
         Map<String, Object> json = Render.decision(decision);
 
-        assertEquals(List.of("outcome", "breakGlass", "artifact", "digest", "source", "target", "principal", "rollback",
+        assertEquals(List.of("headline", "outcome", "breakGlass", "artifact", "digest", "source", "target", "principal", "rollback",
                 "at", "policyVersion", "results"), List.copyOf(json.keySet()));
         assertEquals("DENIED", json.get("outcome"));
         assertEquals(DIGEST.value(), json.get("digest"));
@@ -50,7 +50,8 @@ class RenderTest {
         Decision decision = new Decision(Outcome.PENDING, false,
                 List.of(new StatementResult("soak", "tier:production", Verdict.UNMET, "soak 1h of 24h in staging")));
 
-        assertEquals("{\n  \"outcome\" : \"PENDING\",\n  \"breakGlass\" : false,\n  \"results\" : [ {\n"
+        assertEquals("{\n  \"headline\" : \"PENDING: waiting for: soak (soak 1h of 24h in staging)\",\n"
+                + "  \"waitingFor\" : [ \"soak (soak 1h of 24h in staging)\" ],\n  \"outcome\" : \"PENDING\",\n  \"breakGlass\" : false,\n  \"results\" : [ {\n"
                 + "    \"statement\" : \"soak\",\n    \"level\" : \"tier:production\",\n    \"verdict\" : \"UNMET\",\n"
                 + "    \"reason\" : \"soak 1h of 24h in staging\"\n  } ]\n}", Json.write(Render.decision(decision)));
     }
